@@ -1,0 +1,74 @@
+package org.bordercustody.system;
+
+import static org.bordercustody.identity.CustodyGroups.ADMIN;
+import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_AGENT;
+import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_SUPERVISOR;
+import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
+import static org.bordercustody.identity.CustodyGroups.ICE_ERO_OFFICER;
+import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * HTTP Basic for the case API and the actuator. The Camunda web apps keep their own login and CSRF
+ * protection, and /engine-rest has Camunda's authentication filter, so this chain matches only /api and
+ * /actuator.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    private static final String[] EVERY_ROLE = {
+        ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER, ORR_LIAISON, CUSTODY_MANAGER
+    };
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+        http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN, CUSTODY_MANAGER)
+                        .requestMatchers(HttpMethod.POST, "/api/apprehensions")
+                                .hasAnyAuthority(ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/check-ins")
+                                .hasAnyAuthority(ICE_ERO_OFFICER)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/orr-placement")
+                                .hasAnyAuthority(ADMIN, ORR_LIAISON)
+                        .requestMatchers(HttpMethod.GET, "/api/reports/**")
+                                .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, BORDER_PATROL_SUPERVISOR)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_ROLE)
+                        .anyRequest().denyAll())
+                .httpBasic(basic -> basic
+                        .realmName("border-custody")
+                        .authenticationEntryPoint((request, response, failure) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"border-custody\"");
+                            writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED,
+                                    "Authentication required: send HTTP Basic credentials of a custody user");
+                        }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
+                        writeProblem(objectMapper, response, HttpStatus.FORBIDDEN,
+                                "Your groups do not allow this call")))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // Stateless HTTP Basic: no cookie is ever trusted, so there is no cross-site request to forge.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    private static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
+            String detail) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}
