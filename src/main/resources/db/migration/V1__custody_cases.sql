@@ -25,6 +25,13 @@ CREATE TABLE custody_case (
     status                 VARCHAR(32)              NOT NULL,
     custody_deadline       TIMESTAMP WITH TIME ZONE NOT NULL,
     left_cbp_custody_at    TIMESTAMP WITH TIME ZONE,
+    date_of_birth_estimated BOOLEAN                 NOT NULL DEFAULT FALSE,
+    intake_completed_at    TIMESTAMP WITH TIME ZONE,
+    biometrics_status      VARCHAR(20),
+    records_check          VARCHAR(40),
+    medical_screening      VARCHAR(40),
+    custody_decision       VARCHAR(40),
+    custody_decision_reason VARCHAR(1000),
     CONSTRAINT uq_custody_case_person UNIQUE (event_number, person_ref)
 );
 CREATE INDEX ix_custody_case_event ON custody_case (event_number);
@@ -35,6 +42,7 @@ CREATE TABLE family_link (
     case_number           VARCHAR(40) NOT NULL REFERENCES custody_case (case_number),
     companion_case_number VARCHAR(40) NOT NULL REFERENCES custody_case (case_number),
     relationship          VARCHAR(20) NOT NULL,
+    verified              BOOLEAN     NOT NULL DEFAULT FALSE,
     PRIMARY KEY (case_number, companion_case_number)
 );
 CREATE INDEX ix_family_link_companion ON family_link (companion_case_number);

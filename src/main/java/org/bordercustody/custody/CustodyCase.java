@@ -1,0 +1,58 @@
+package org.bordercustody.custody;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneOffset;
+import org.bordercustody.family.Classification;
+
+/** One person's case as recorded in the case table, with the apprehension it belongs to. */
+public record CustodyCase(
+        String caseNumber,
+        String eventNumber,
+        String personRef,
+        String familyName,
+        String givenNames,
+        LocalDate dateOfBirth,
+        boolean dateOfBirthEstimated,
+        String sex,
+        String countryOfCitizenship,
+        Instant apprehendedAt,
+        ZoneOffset apprehendedOffset,
+        Classification classification,
+        String placement,
+        CaseStatus status,
+        Instant custodyDeadline,
+        Instant leftCbpCustodyAt,
+        Instant intakeCompletedAt,
+        String recordsCheck,
+        String medicalScreening) {
+
+    public static final int AGE_OF_MAJORITY = 18;
+
+    public String displayName() {
+        return familyName + ", " + givenNames;
+    }
+
+    /** Age in whole years on the local calendar day of the apprehension; null when the date of birth is unknown. */
+    public Integer ageAtApprehension() {
+        if (dateOfBirth == null) {
+            return null;
+        }
+        LocalDate apprehensionDay = apprehendedAt.atOffset(apprehendedOffset).toLocalDate();
+        return Period.between(dateOfBirth, apprehensionDay).getYears();
+    }
+
+    public boolean isKnownAdult() {
+        Integer age = ageAtApprehension();
+        return age != null && age >= AGE_OF_MAJORITY;
+    }
+
+    public boolean isIntakeComplete() {
+        return intakeCompletedAt != null;
+    }
+
+    public boolean isInCbpCustody() {
+        return status == CaseStatus.IN_CBP_CUSTODY;
+    }
+}

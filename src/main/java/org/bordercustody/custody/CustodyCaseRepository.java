@@ -1,0 +1,152 @@
+package org.bordercustody.custody;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.bordercustody.family.Classification;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The case table. Instants are stored as UTC timestamps with time zone. */
+@Repository
+public class CustodyCaseRepository {
+
+    private static final String SELECT_CASE = """
+            SELECT c.*, e.apprehended_at, e.apprehended_offset
+              FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
+            """;
+
+    private final JdbcClient jdbc;
+
+    public CustodyCaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void insert(CustodyCase custodyCase) {
+        jdbc.sql("""
+                INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names,
+                    date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline)
+                VALUES (:caseNumber, :eventNumber, :personRef, :familyName, :givenNames,
+                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline)
+                """)
+                .param("caseNumber", custodyCase.caseNumber())
+                .param("eventNumber", custodyCase.eventNumber())
+                .param("personRef", custodyCase.personRef())
+                .param("familyName", custodyCase.familyName())
+                .param("givenNames", custodyCase.givenNames())
+                .param("dateOfBirth", custodyCase.dateOfBirth())
+                .param("sex", custodyCase.sex())
+                .param("country", custodyCase.countryOfCitizenship())
+                .param("classification", custodyCase.classification().name())
+                .param("status", custodyCase.status().name())
+                .param("custodyDeadline", utc(custodyCase.custodyDeadline()))
+                .update();
+    }
+
+    public Optional<CustodyCase> find(String caseNumber) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.case_number = :caseNumber")
+                .param("caseNumber", caseNumber)
+                .query(CustodyCaseRepository::map)
+                .optional();
+    }
+
+    public CustodyCase get(String caseNumber) {
+        return find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
+    }
+
+    public List<CustodyCase> findByEvent(String eventNumber) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.event_number = :eventNumber ORDER BY c.case_number")
+                .param("eventNumber", eventNumber)
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
+    /** Serialises work on the cases of one apprehension event until the transaction ends. */
+    public void lockEvent(String eventNumber) {
+        jdbc.sql("SELECT event_number FROM apprehension_event WHERE event_number = :eventNumber FOR UPDATE")
+                .param("eventNumber", eventNumber)
+                .query(String.class)
+                .optional();
+    }
+
+    public void recordIntake(String caseNumber, Instant at, String biometrics, String recordsCheck, String medical) {
+        jdbc.sql("""
+                UPDATE custody_case SET intake_completed_at = :at, biometrics_status = :biometrics,
+                    records_check = :recordsCheck, medical_screening = :medical
+                 WHERE case_number = :caseNumber
+                """)
+                .param("at", utc(at)).param("biometrics", biometrics).param("recordsCheck", recordsCheck)
+                .param("medical", medical).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordDateOfBirth(String caseNumber, LocalDate dateOfBirth, boolean estimated) {
+        jdbc.sql("UPDATE custody_case SET date_of_birth = :dob, date_of_birth_estimated = :estimated"
+                        + " WHERE case_number = :caseNumber")
+                .param("dob", dateOfBirth).param("estimated", estimated).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordClassification(String caseNumber, Classification classification) {
+        jdbc.sql("UPDATE custody_case SET classification = :classification WHERE case_number = :caseNumber")
+                .param("classification", classification.name()).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordPlacement(String caseNumber, String placement) {
+        jdbc.sql("UPDATE custody_case SET placement = :placement WHERE case_number = :caseNumber")
+                .param("placement", placement).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordCustodyDecision(String caseNumber, String decision, String reason) {
+        jdbc.sql("UPDATE custody_case SET custody_decision = :decision, custody_decision_reason = :reason"
+                        + " WHERE case_number = :caseNumber")
+                .param("decision", decision).param("reason", reason).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** The person leaves CBP custody: the custody clock stops at this instant. */
+    public void leaveCbpCustody(String caseNumber, CaseStatus status, Instant at) {
+        jdbc.sql("UPDATE custody_case SET status = :status, left_cbp_custody_at = :at WHERE case_number = :caseNumber")
+                .param("status", status.name()).param("at", utc(at)).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static CustodyCase map(ResultSet rs, int row) throws SQLException {
+        return new CustodyCase(
+                rs.getString("case_number"),
+                rs.getString("event_number"),
+                rs.getString("person_ref"),
+                rs.getString("family_name"),
+                rs.getString("given_names"),
+                rs.getObject("date_of_birth", LocalDate.class),
+                rs.getBoolean("date_of_birth_estimated"),
+                rs.getString("sex"),
+                rs.getString("country_of_citizenship"),
+                instant(rs, "apprehended_at"),
+                ZoneOffset.of(rs.getString("apprehended_offset")),
+                Classification.valueOf(rs.getString("classification")),
+                rs.getString("placement"),
+                CaseStatus.valueOf(rs.getString("status")),
+                instant(rs, "custody_deadline"),
+                instant(rs, "left_cbp_custody_at"),
+                instant(rs, "intake_completed_at"),
+                rs.getString("records_check"),
+                rs.getString("medical_screening"));
+    }
+}

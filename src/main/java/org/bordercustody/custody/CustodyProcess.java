@@ -1,0 +1,103 @@
+package org.bordercustody.custody;
+
+/**
+ * The migrant custody process: its key, the element ids code refers to, its messages and the names of the
+ * few variables it routes on. Everything else about a person lives in the case tables.
+ */
+public final class CustodyProcess {
+
+    public static final String KEY = "migrantCustody";
+
+    public static final class Elements {
+        public static final String TASK_RECORD_INTAKE = "Task_RecordIntake";
+        public static final String TASK_GATHER_FAMILY_FACTS = "Task_GatherFamilyFacts";
+        public static final String EVENT_FAMILY_INTAKE_COMPLETED = "Event_FamilyIntakeCompleted";
+        public static final String TASK_DECIDE_FAMILY_STATUS = "Task_DecideFamilyStatus";
+        public static final String TASK_ESTABLISH_FAMILY_STATUS = "Task_EstablishFamilyStatus";
+        public static final String TASK_DECIDE_PLACEMENT = "Task_DecidePlacement";
+        public static final String TASK_DECIDE_RELEASE_OR_TRANSFER = "Task_DecideReleaseOrTransfer";
+        public static final String TASK_REVIEW_APPROACHING_CUSTODY_LIMIT = "Task_ReviewApproachingCustodyLimit";
+        public static final String TASK_RESOLVE_CUSTODY_LIMIT_BREACH = "Task_ResolveCustodyLimitBreach";
+        public static final String TIMER_CUSTODY_WARNING_REACHED = "Timer_CustodyWarningReached";
+        public static final String TIMER_CUSTODY_LIMIT_REACHED = "Timer_CustodyLimitReached";
+        public static final String TASK_NOTIFY_HHS_OF_CHILD = "Task_NotifyHhsOfChild";
+        public static final String TIMER_HHS_NOTIFICATION_OVERDUE = "Timer_HhsNotificationOverdue";
+        public static final String TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION = "Task_FollowUpLateHhsNotification";
+        public static final String TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD = "Task_ScreenContiguousCountryChild";
+        public static final String TIMER_SCREENING_OVERDUE = "Timer_ScreeningOverdue";
+        public static final String TASK_FOLLOW_UP_LATE_SCREENING = "Task_FollowUpLateScreening";
+        public static final String TASK_DESIGNATE_ORR_PLACEMENT = "Task_DesignateOrrPlacement";
+        public static final String EVENT_ORR_PLACEMENT_DESIGNATED = "Event_OrrPlacementDesignated";
+        public static final String TASK_CONFIRM_TRANSFER_TO_ORR = "Task_ConfirmTransferToOrr";
+        public static final String TIMER_ORR_TRANSFER_OVERDUE = "Timer_OrrTransferOverdue";
+        public static final String TASK_FOLLOW_UP_LATE_ORR_TRANSFER = "Task_FollowUpLateOrrTransfer";
+        public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
+        public static final String END_CUSTODY_DECISION_RECORDED = "EndEvent_CustodyDecisionRecorded";
+        public static final String END_TRANSFERRED_TO_ORR = "EndEvent_TransferredToOrr";
+        public static final String END_CHILD_RETURNED = "EndEvent_ChildReturned";
+
+        private Elements() {
+        }
+    }
+
+    public static final class Messages {
+        public static final String FAMILY_INTAKE_COMPLETED = "familyIntakeCompleted";
+        public static final String ORR_PLACEMENT_DESIGNATED = "orrPlacementDesignated";
+
+        private Messages() {
+        }
+    }
+
+    /** Process variable names. */
+    public static final class Variables {
+        // set when the case starts
+        public static final String CASE_NUMBER = "caseNumber";
+        public static final String PERSON_NAME = "personName";
+        public static final String APPREHENDED_AT = "apprehendedAt";
+        public static final String APPREHENDED_AT_TEXT = "apprehendedAtText";
+        public static final String CUSTODY_WARNING_AT = "custodyWarningAt";
+        public static final String CUSTODY_DEADLINE = "custodyDeadline";
+        public static final String CUSTODY_DEADLINE_TEXT = "custodyDeadlineText";
+        public static final String INTAKE_DUE = "intakeDue";
+        public static final String HHS_NOTIFICATION_DEADLINE = "hhsNotificationDeadline";
+        public static final String SCREENING_DEADLINE = "screeningDeadline";
+        public static final String CONTIGUOUS_COUNTRY_NATIONAL = "contiguousCountryNational";
+        public static final String TENDER_AGE_THRESHOLD = "tenderAgeThreshold";
+        // intake
+        public static final String BIOMETRICS_STATUS = "biometricsStatus";
+        public static final String RECORDS_CHECK_RESULT = "recordsCheckResult";
+        public static final String MEDICAL_SCREENING = "medicalScreening";
+        public static final String FAMILY_RELATIONSHIP_VERIFIED = "familyRelationshipVerified";
+        // family facts, inputs of the family status and placement decisions
+        public static final String FAMILY_INTAKE_COMPLETE = "familyIntakeComplete";
+        public static final String AGE_AT_APPREHENSION = "ageAtApprehension";
+        public static final String COMPANION_RELATIONSHIP = "companionRelationship";
+        public static final String CARES_FOR_ACCOMPANIED_CHILD = "caresForAccompaniedChild";
+        public static final String FAMILY_SIZE = "familySize";
+        public static final String YOUNGEST_CHILD_AGE = "youngestChildAge";
+        public static final String FAMILY_MEDICALLY_VULNERABLE = "familyMedicallyVulnerable";
+        public static final String ADULTS_RECORDS_CHECK = "adultsRecordsCheck";
+        // establish family status
+        public static final String DATE_OF_BIRTH = "dateOfBirth";
+        public static final String DATE_OF_BIRTH_ESTIMATED = "dateOfBirthEstimated";
+        public static final String FAMILY_FACTS_SOURCE = "familyFactsSource";
+        // decisions
+        public static final String CLASSIFICATION = "classification";
+        public static final String PLACEMENT = "placement";
+        public static final String CUSTODY_DECISION = "custodyDecision";
+        public static final String CUSTODY_DECISION_REASON = "custodyDecisionReason";
+        // unaccompanied children
+        public static final String ORR_TRANSFER_DEADLINE = "orrTransferDeadline";
+        public static final String SCREENING_OUTCOME = "screeningOutcome";
+        public static final String ORR_FACILITY = "orrFacility";
+        public static final String ORR_PLACEMENT_TYPE = "orrPlacementType";
+        // escalation tasks (task-local)
+        public static final String BREACHED_CLOCK = "breachedClock";
+
+        private Variables() {
+        }
+    }
+
+    private CustodyProcess() {
+    }
+}

@@ -1,0 +1,22 @@
+package org.bordercustody.custody;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.ORR_FACILITY;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("recordTransferToOrr")
+class RecordTransferToOrrDelegate implements JavaDelegate {
+
+    private final CustodyEvents custodyEvents;
+
+    RecordTransferToOrrDelegate(CustodyEvents custodyEvents) {
+        this.custodyEvents = custodyEvents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        custodyEvents.transferredToOrr(execution.getProcessBusinessKey(), (String) execution.getVariable(ORR_FACILITY));
+    }
+}

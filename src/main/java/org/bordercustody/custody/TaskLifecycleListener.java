@@ -1,0 +1,57 @@
+package org.bordercustody.custody;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.APPREHENDED_AT;
+import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs for every user task of the custody process: on creation it names the person and the hours in
+ * custody in the task description and sets a priority from the time left; on completion it writes the
+ * timeline.
+ */
+@Component
+class TaskLifecycleListener implements TaskListener {
+
+    private final Timeline timeline;
+    private final Clock clock;
+
+    TaskLifecycleListener(Timeline timeline, Clock clock) {
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        if (!CustodyProcess.KEY.equals(processKey(task))) {
+            return;
+        }
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            created(task);
+        } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            timeline.record(task.getExecution().getProcessBusinessKey(), "TASK_COMPLETED",
+                    "Task completed: " + task.getName(), Actors.of(task));
+        }
+    }
+
+    private void created(DelegateTask task) {
+        Instant now = clock.instant();
+        Date apprehendedAt = (Date) task.getVariable(APPREHENDED_AT);
+        double hours = Duration.between(apprehendedAt.toInstant(), now).toMinutes() / 60.0;
+        task.setDescription("%s · case %s · %.1f h in custody when this task was created".formatted(
+                task.getVariable(PERSON_NAME), task.getExecution().getProcessBusinessKey(), hours));
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        task.setPriority(Math.max(task.getPriority(), TaskPriorities.forDue(due, now)));
+    }
+
+    private static String processKey(DelegateTask task) {
+        String definitionId = task.getProcessDefinitionId();
+        return definitionId == null ? null : definitionId.substring(0, definitionId.indexOf(':'));
+    }
+}

@@ -1,0 +1,9 @@
+package org.bordercustody.family;
+
+/** Family status, as the family status decision table decides it. */
+public enum Classification {
+    SINGLE_ADULT,
+    FAMILY_UNIT_MEMBER,
+    UNACCOMPANIED_CHILD,
+    UNDETERMINED
+}

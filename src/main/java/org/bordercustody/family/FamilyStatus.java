@@ -1,0 +1,91 @@
+package org.bordercustody.family;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.Timeline;
+import org.bordercustody.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Use cases of family status: record what intake found, gather the facts the decisions need, record facts
+ * established later, and record the decisions themselves.
+ */
+@Service
+public class FamilyStatus {
+
+    private final CustodyCaseRepository cases;
+    private final FamilyLinkRepository links;
+    private final Timeline timeline;
+    private final Clock clock;
+
+    public FamilyStatus(CustodyCaseRepository cases, FamilyLinkRepository links, Timeline timeline, Clock clock) {
+        this.cases = cases;
+        this.links = links;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    public record IntakeFacts(String biometrics, String recordsCheck, String medicalScreening,
+            boolean familyRelationshipVerified) {
+    }
+
+    public void recordIntake(String caseNumber, IntakeFacts facts, String actor) {
+        CustodyCase custodyCase = cases.get(caseNumber);
+        // Family members finish intake in separate transactions; the lock makes the last one see all others.
+        cases.lockEvent(custodyCase.eventNumber());
+        cases.recordIntake(caseNumber, clock.instant(), facts.biometrics(), facts.recordsCheck(),
+                facts.medicalScreening());
+        if (facts.familyRelationshipVerified()) {
+            links.verifyParentLinksOf(caseNumber);
+        }
+        timeline.record(caseNumber, "INTAKE_RECORDED", "Intake recorded: biometrics " + facts.biometrics()
+                + ", records check " + facts.recordsCheck() + ", medical screening " + facts.medicalScreening()
+                + (facts.familyRelationshipVerified() ? ", parent or guardian relationship verified" : ""), actor);
+    }
+
+    public FamilyFacts gather(String caseNumber) {
+        CustodyCase custodyCase = cases.get(caseNumber);
+        List<CustodyCase> eventCases = cases.findByEvent(custodyCase.eventNumber());
+        return FamilyFacts.of(caseNumber, eventCases, links.findByEvent(custodyCase.eventNumber()));
+    }
+
+    public void establish(String caseNumber, LocalDate dateOfBirth, boolean estimated, boolean relationshipVerified,
+            String source, String actor) {
+        CustodyCase custodyCase = cases.get(caseNumber);
+        LocalDate apprehensionDay = custodyCase.apprehendedAt().atOffset(custodyCase.apprehendedOffset()).toLocalDate();
+        if (dateOfBirth == null) {
+            throw new InvalidRequestException("dateOfBirth", "is required to decide family status");
+        }
+        if (dateOfBirth.isAfter(apprehensionDay)) {
+            throw new InvalidRequestException("dateOfBirth", "is after the apprehension");
+        }
+        cases.lockEvent(custodyCase.eventNumber());
+        cases.recordDateOfBirth(caseNumber, dateOfBirth, estimated);
+        if (relationshipVerified) {
+            links.verifyParentLinksOf(caseNumber);
+        }
+        timeline.record(caseNumber, "FAMILY_FACTS_ESTABLISHED", "Date of birth " + dateOfBirth
+                + (estimated ? " (estimated)" : "") + (relationshipVerified ? ", relationship verified" : "")
+                + "; source: " + source, actor);
+    }
+
+    public void recordClassification(String caseNumber, Classification classification, FamilyFacts facts) {
+        cases.recordClassification(caseNumber, classification);
+        timeline.record(caseNumber, "FAMILY_STATUS_DECIDED", "Family status decision (familyStatus): "
+                + classification + " from age " + facts.ageAtApprehension() + ", companion "
+                + facts.companionRelationship() + ", cares for child " + facts.caresForAccompaniedChild()
+                + ", relationship verified " + facts.familyRelationshipVerified(), Timeline.SYSTEM_ACTOR);
+    }
+
+    public void recordPlacement(String caseNumber, String placement, FamilyFacts facts) {
+        cases.recordPlacement(caseNumber, placement);
+        timeline.record(caseNumber, "PLACEMENT_DECIDED", "Placement decision (familyUnitPlacement): " + placement
+                + " for a family of " + facts.familySize() + " " + facts.familyCaseNumbers()
+                + ", youngest child " + facts.youngestChildAge() + ", medical needs "
+                + facts.familyMedicallyVulnerable() + ", adults' records " + facts.adultsRecordsCheck(),
+                Timeline.SYSTEM_ACTOR);
+    }
+}

@@ -1,0 +1,55 @@
+package org.bordercustody.family;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.ADULTS_RECORDS_CHECK;
+import static org.bordercustody.custody.CustodyProcess.Variables.AGE_AT_APPREHENSION;
+import static org.bordercustody.custody.CustodyProcess.Variables.CARES_FOR_ACCOMPANIED_CHILD;
+import static org.bordercustody.custody.CustodyProcess.Variables.COMPANION_RELATIONSHIP;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_INTAKE_COMPLETE;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEDICALLY_VULNERABLE;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_SIZE;
+import static org.bordercustody.custody.CustodyProcess.Variables.YOUNGEST_CHILD_AGE;
+
+import org.bordercustody.custody.CustodyProcess;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the family facts into the process for the decisions. When this person's intake completes the family's,
+ * members waiting for it are woken so that the whole family is decided on the same facts.
+ */
+@Component("gatherFamilyFacts")
+class GatherFamilyFactsDelegate implements JavaDelegate {
+
+    private final FamilyStatus familyStatus;
+
+    GatherFamilyFactsDelegate(FamilyStatus familyStatus) {
+        this.familyStatus = familyStatus;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = execution.getProcessBusinessKey();
+        FamilyFacts facts = familyStatus.gather(caseNumber);
+        execution.setVariables(Variables.createVariables()
+                .putValueTyped(AGE_AT_APPREHENSION, Variables.integerValue(facts.ageAtApprehension()))
+                .putValue(COMPANION_RELATIONSHIP, facts.companionRelationship())
+                .putValue(CARES_FOR_ACCOMPANIED_CHILD, facts.caresForAccompaniedChild())
+                .putValue(FAMILY_RELATIONSHIP_VERIFIED, facts.familyRelationshipVerified())
+                .putValue(FAMILY_SIZE, facts.familySize())
+                .putValueTyped(YOUNGEST_CHILD_AGE, Variables.integerValue(facts.youngestChildAge()))
+                .putValue(FAMILY_MEDICALLY_VULNERABLE, facts.familyMedicallyVulnerable())
+                .putValue(ADULTS_RECORDS_CHECK, facts.adultsRecordsCheck())
+                .putValue(FAMILY_INTAKE_COMPLETE, facts.familyIntakeComplete()));
+        if (facts.familyIntakeComplete()) {
+            var runtime = execution.getProcessEngineServices().getRuntimeService();
+            facts.familyCaseNumbers().stream()
+                    .filter(member -> !member.equals(caseNumber))
+                    .forEach(member -> runtime.createMessageCorrelation(CustodyProcess.Messages.FAMILY_INTAKE_COMPLETED)
+                            .processInstanceBusinessKey(member)
+                            .correlateAll());
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.bordercustody.family;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.BIOMETRICS_STATUS;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
+import static org.bordercustody.custody.CustodyProcess.Variables.MEDICAL_SCREENING;
+import static org.bordercustody.custody.CustodyProcess.Variables.RECORDS_CHECK_RESULT;
+
+import org.bordercustody.custody.Actors;
+import org.bordercustody.custody.TaskVariables;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/** Stores what intake found in the case record when the intake task is completed. */
+@Component("intakeRecorded")
+class IntakeRecordedListener implements TaskListener {
+
+    private final FamilyStatus familyStatus;
+
+    IntakeRecordedListener(FamilyStatus familyStatus) {
+        this.familyStatus = familyStatus;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        var variables = new TaskVariables(task);
+        var facts = new FamilyStatus.IntakeFacts(
+                variables.requiredChoice(BIOMETRICS_STATUS, "CAPTURED", "EXEMPT_UNDER_14", "REFUSED"),
+                variables.requiredChoice(RECORDS_CHECK_RESULT, "CLEAR", "CRIMINAL_HISTORY",
+                        "PUBLIC_SAFETY_OR_NATIONAL_SECURITY"),
+                variables.requiredChoice(MEDICAL_SCREENING, "NO_CONCERNS", "NEEDS_MEDICAL_CARE"),
+                variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
+        familyStatus.recordIntake(task.getExecution().getProcessBusinessKey(), facts, Actors.of(task));
+    }
+}

@@ -1,0 +1,39 @@
+package org.bordercustody.family;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.CLASSIFICATION;
+import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
+
+import java.time.Clock;
+import java.util.Date;
+import org.bordercustody.custody.CustodyClocks;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records the decided family status. An unaccompanied child's 72-hour transfer clock starts now, at the
+ * determination (8 U.S.C. 1232(b)(3)).
+ */
+@Component("recordFamilyStatus")
+class RecordFamilyStatusDelegate implements JavaDelegate {
+
+    private final FamilyStatus familyStatus;
+    private final CustodyClocks clocks;
+    private final Clock clock;
+
+    RecordFamilyStatusDelegate(FamilyStatus familyStatus, CustodyClocks clocks, Clock clock) {
+        this.familyStatus = familyStatus;
+        this.clocks = clocks;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = execution.getProcessBusinessKey();
+        Classification classification = Classification.valueOf((String) execution.getVariable(CLASSIFICATION));
+        familyStatus.recordClassification(caseNumber, classification, familyStatus.gather(caseNumber));
+        if (classification == Classification.UNACCOMPANIED_CHILD) {
+            execution.setVariable(ORR_TRANSFER_DEADLINE, Date.from(clocks.orrTransferDeadline(clock.instant())));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.bordercustody.family;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("recordPlacement")
+class RecordPlacementDelegate implements JavaDelegate {
+
+    private final FamilyStatus familyStatus;
+
+    RecordPlacementDelegate(FamilyStatus familyStatus) {
+        this.familyStatus = familyStatus;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String caseNumber = execution.getProcessBusinessKey();
+        familyStatus.recordPlacement(caseNumber, (String) execution.getVariable(PLACEMENT), familyStatus.gather(caseNumber));
+    }
+}

@@ -1,0 +1,58 @@
+package org.bordercustody.transfer;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.ORR_FACILITY;
+import static org.bordercustody.custody.CustodyProcess.Variables.ORR_PLACEMENT_TYPE;
+
+import org.bordercustody.custody.CaseQueries;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.CustodyEvents;
+import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.system.ConflictException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class DesignateOrrPlacement {
+
+    private final CustodyCaseRepository cases;
+    private final CustodyEvents custodyEvents;
+    private final RuntimeService runtimeService;
+
+    DesignateOrrPlacement(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService) {
+        this.cases = cases;
+        this.custodyEvents = custodyEvents;
+        this.runtimeService = runtimeService;
+    }
+
+    /** Correlates the placement to the case's waiting task; a case not waiting for one gets a conflict. */
+    @Transactional
+    public void designate(String caseNumber, String facility, String placementType, String actor) {
+        cases.get(CaseQueries.checked(caseNumber));
+        var waiting = runtimeService.createEventSubscriptionQuery()
+                .eventName(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
+                .processInstanceId(processInstanceId(caseNumber))
+                .count() > 0;
+        if (!waiting) {
+            throw new ConflictException("case " + caseNumber + " is not waiting for an ORR placement");
+        }
+        custodyEvents.orrPlacementDesignated(caseNumber, facility, placementType, actor);
+        runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariables(Variables.createVariables()
+                        .putValue(ORR_FACILITY, facility)
+                        .putValue(ORR_PLACEMENT_TYPE, placementType))
+                .correlate();
+    }
+
+    private String processInstanceId(String caseNumber) {
+        var instance = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(caseNumber, CustodyProcess.KEY)
+                .singleResult();
+        if (instance == null) {
+            throw new ConflictException("case " + caseNumber + " has no running custody process");
+        }
+        return instance.getId();
+    }
+}

@@ -1,0 +1,39 @@
+package org.bordercustody.transfer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.security.Principal;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** HHS ORR's system designates where an unaccompanied child goes, instead of a liaison working the task. */
+@RestController
+class OrrPlacementController {
+
+    public enum PlacementType { SHELTER, TRANSITIONAL_FOSTER_CARE, STAFF_SECURE, SECURE, RESIDENTIAL_TREATMENT_CENTER }
+
+    public record OrrPlacementRequest(
+            @NotBlank @Size(max = 200) String facility,
+            @NotNull PlacementType placementType) {
+    }
+
+    private final DesignateOrrPlacement designateOrrPlacement;
+
+    OrrPlacementController(DesignateOrrPlacement designateOrrPlacement) {
+        this.designateOrrPlacement = designateOrrPlacement;
+    }
+
+    @PostMapping("/api/cases/{caseNumber}/orr-placement")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    void designate(@PathVariable String caseNumber, @Valid @RequestBody OrrPlacementRequest request,
+            Principal caller) {
+        designateOrrPlacement.designate(caseNumber, request.facility().strip(), request.placementType().name(),
+                caller.getName());
+    }
+}
