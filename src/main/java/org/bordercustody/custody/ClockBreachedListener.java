@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /** An escalation task was created because a legal clock ran out: count the breach, put the task first. */
 @Component("clockBreached")
-class ClockBreachedListener implements TaskListener {
+public class ClockBreachedListener implements TaskListener {
 
     private static final Map<LegalClock, String> DEADLINE_VARIABLE = Map.of(
             LegalClock.CBP_HOLDING_LIMIT, CUSTODY_DEADLINE,
@@ -24,13 +24,13 @@ class ClockBreachedListener implements TaskListener {
 
     private final CustodyEvents custodyEvents;
 
-    ClockBreachedListener(CustodyEvents custodyEvents) {
+    public ClockBreachedListener(CustodyEvents custodyEvents) {
         this.custodyEvents = custodyEvents;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        LegalClock clock = LegalClock.valueOf((String) task.getVariableLocal(BREACHED_CLOCK));
+        LegalClock clock = LegalClock.valueOf((String) task.getVariable(BREACHED_CLOCK));
         Date dueAt = (Date) task.getVariable(DEADLINE_VARIABLE.get(clock));
         custodyEvents.clockBreached(task.getExecution().getProcessBusinessKey(), clock, dueAt.toInstant());
         task.setPriority(TaskPriorities.ESCALATION);

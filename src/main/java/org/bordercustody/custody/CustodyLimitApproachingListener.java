@@ -11,11 +11,11 @@ import org.springframework.stereotype.Component;
 
 /** The holding limit is near: note it in the timeline and move every open task of the case up the lists. */
 @Component("custodyLimitApproaching")
-class CustodyLimitApproachingListener implements TaskListener {
+public class CustodyLimitApproachingListener implements TaskListener {
 
     private final CustodyEvents custodyEvents;
 
-    CustodyLimitApproachingListener(CustodyEvents custodyEvents) {
+    public CustodyLimitApproachingListener(CustodyEvents custodyEvents) {
         this.custodyEvents = custodyEvents;
     }
 

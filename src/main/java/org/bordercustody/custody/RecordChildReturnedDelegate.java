@@ -5,11 +5,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("recordChildReturned")
-class RecordChildReturnedDelegate implements JavaDelegate {
+public class RecordChildReturnedDelegate implements JavaDelegate {
 
     private final CustodyEvents custodyEvents;
 
-    RecordChildReturnedDelegate(CustodyEvents custodyEvents) {
+    public RecordChildReturnedDelegate(CustodyEvents custodyEvents) {
         this.custodyEvents = custodyEvents;
     }
 

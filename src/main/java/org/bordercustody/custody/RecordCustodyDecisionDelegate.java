@@ -11,13 +11,13 @@ import org.springframework.stereotype.Component;
 
 /** Records the supervisor's release-or-transfer decision, refusing one without a decision or a reason. */
 @Component("recordCustodyDecision")
-class RecordCustodyDecisionDelegate implements JavaDelegate {
+public class RecordCustodyDecisionDelegate implements JavaDelegate {
 
     static final java.util.List<String> DECISIONS = java.util.List.of("RELEASE", "TRANSFER_TO_ICE", "REMOVAL");
 
     private final CustodyEvents custodyEvents;
 
-    RecordCustodyDecisionDelegate(CustodyEvents custodyEvents) {
+    public RecordCustodyDecisionDelegate(CustodyEvents custodyEvents) {
         this.custodyEvents = custodyEvents;
     }
 

@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("recordTransferToOrr")
-class RecordTransferToOrrDelegate implements JavaDelegate {
+public class RecordTransferToOrrDelegate implements JavaDelegate {
 
     private final CustodyEvents custodyEvents;
 
-    RecordTransferToOrrDelegate(CustodyEvents custodyEvents) {
+    public RecordTransferToOrrDelegate(CustodyEvents custodyEvents) {
         this.custodyEvents = custodyEvents;
     }
 

@@ -17,12 +17,12 @@ import org.springframework.stereotype.Component;
  * timeline.
  */
 @Component
-class TaskLifecycleListener implements TaskListener {
+public class TaskLifecycleListener implements TaskListener {
 
     private final Timeline timeline;
     private final Clock clock;
 
-    TaskLifecycleListener(Timeline timeline, Clock clock) {
+    public TaskLifecycleListener(Timeline timeline, Clock clock) {
         this.timeline = timeline;
         this.clock = clock;
     }

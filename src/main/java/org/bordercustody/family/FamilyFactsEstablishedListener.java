@@ -14,11 +14,11 @@ import org.springframework.stereotype.Component;
 
 /** Stores the facts an agent established so that family status can be decided again. */
 @Component("familyFactsEstablished")
-class FamilyFactsEstablishedListener implements TaskListener {
+public class FamilyFactsEstablishedListener implements TaskListener {
 
     private final FamilyStatus familyStatus;
 
-    FamilyFactsEstablishedListener(FamilyStatus familyStatus) {
+    public FamilyFactsEstablishedListener(FamilyStatus familyStatus) {
         this.familyStatus = familyStatus;
     }
 

@@ -21,11 +21,11 @@ import org.springframework.stereotype.Component;
  * members waiting for it are woken so that the whole family is decided on the same facts.
  */
 @Component("gatherFamilyFacts")
-class GatherFamilyFactsDelegate implements JavaDelegate {
+public class GatherFamilyFactsDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
 
-    GatherFamilyFactsDelegate(FamilyStatus familyStatus) {
+    public GatherFamilyFactsDelegate(FamilyStatus familyStatus) {
         this.familyStatus = familyStatus;
     }
 

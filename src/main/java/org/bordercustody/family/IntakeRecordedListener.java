@@ -13,11 +13,11 @@ import org.springframework.stereotype.Component;
 
 /** Stores what intake found in the case record when the intake task is completed. */
 @Component("intakeRecorded")
-class IntakeRecordedListener implements TaskListener {
+public class IntakeRecordedListener implements TaskListener {
 
     private final FamilyStatus familyStatus;
 
-    IntakeRecordedListener(FamilyStatus familyStatus) {
+    public IntakeRecordedListener(FamilyStatus familyStatus) {
         this.familyStatus = familyStatus;
     }
 

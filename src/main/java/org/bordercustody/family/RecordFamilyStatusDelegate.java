@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
  * determination (8 U.S.C. 1232(b)(3)).
  */
 @Component("recordFamilyStatus")
-class RecordFamilyStatusDelegate implements JavaDelegate {
+public class RecordFamilyStatusDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
     private final CustodyClocks clocks;
     private final Clock clock;
 
-    RecordFamilyStatusDelegate(FamilyStatus familyStatus, CustodyClocks clocks, Clock clock) {
+    public RecordFamilyStatusDelegate(FamilyStatus familyStatus, CustodyClocks clocks, Clock clock) {
         this.familyStatus = familyStatus;
         this.clocks = clocks;
         this.clock = clock;

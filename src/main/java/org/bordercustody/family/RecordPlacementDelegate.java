@@ -7,11 +7,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 @Component("recordPlacement")
-class RecordPlacementDelegate implements JavaDelegate {
+public class RecordPlacementDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
 
-    RecordPlacementDelegate(FamilyStatus familyStatus) {
+    public RecordPlacementDelegate(FamilyStatus familyStatus) {
         this.familyStatus = familyStatus;
     }
 
