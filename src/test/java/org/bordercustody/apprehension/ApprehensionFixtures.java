@@ -1,0 +1,59 @@
+package org.bordercustody.apprehension;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+
+/** Request bodies of POST /api/apprehensions, apprehended shortly before the engine's "now". */
+public final class ApprehensionFixtures {
+
+    private ApprehensionFixtures() {
+    }
+
+    public static String hoursAgo(long hours) {
+        Instant at = ClockUtil.getCurrentTime().toInstant().minus(Duration.ofHours(hours));
+        return at.atOffset(ZoneOffset.ofHours(-7)).toString();
+    }
+
+    public static String singleAdult(String eventNumber) {
+        return singleAdult(eventNumber, hoursAgo(2));
+    }
+
+    public static String singleAdult(String eventNumber, String apprehendedAt) {
+        return """
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
+                  "persons": [ { "ref": "p1", "familyName": "Ramirez", "givenNames": "Jose", "dateOfBirth": "1988-03-14",
+                                 "sex": "M", "countryOfCitizenship": "HN" } ] }
+                """.formatted(eventNumber, apprehendedAt);
+    }
+
+    /** A mother with two children, 6 and 13. */
+    public static String family(String eventNumber) {
+        return """
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "CHU" },
+                  "persons": [
+                    { "ref": "mother", "familyName": "Lopez", "givenNames": "Ana", "dateOfBirth": "1992-04-02",
+                      "sex": "F", "countryOfCitizenship": "GT" },
+                    { "ref": "son", "familyName": "Lopez", "givenNames": "Luis", "dateOfBirth": "2020-06-30",
+                      "sex": "M", "countryOfCitizenship": "GT",
+                      "accompaniedBy": [ { "ref": "mother", "relationship": "PARENT" } ] },
+                    { "ref": "daughter", "familyName": "Lopez", "givenNames": "Maria", "dateOfBirth": "2013-01-09",
+                      "sex": "F", "countryOfCitizenship": "GT",
+                      "accompaniedBy": [ { "ref": "mother", "relationship": "PARENT" } ] } ] }
+                """.formatted(eventNumber, hoursAgo(3));
+    }
+
+    /** A nine-year-old with an aunt: the child is unaccompanied. */
+    public static String childWithAunt(String eventNumber) {
+        return """
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
+                  "persons": [
+                    { "ref": "aunt", "familyName": "Perez", "givenNames": "Rosa", "dateOfBirth": "1985-09-09",
+                      "sex": "F", "countryOfCitizenship": "SV" },
+                    { "ref": "child", "familyName": "Perez", "givenNames": "Carla", "dateOfBirth": "2017-02-02",
+                      "sex": "F", "countryOfCitizenship": "SV",
+                      "accompaniedBy": [ { "ref": "aunt", "relationship": "OTHER_RELATIVE" } ] } ] }
+                """.formatted(eventNumber, hoursAgo(1));
+    }
+}

@@ -1,0 +1,56 @@
+package org.bordercustody.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bordercustody.CustodyApplicationTest;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+@CustodyApplicationTest
+class ApplicationStartsOnH2Test {
+
+    @Autowired
+    ProcessEngine processEngine;
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void deploysTheCustodyProcessItsDecisionsAndItsForms() {
+        var repository = processEngine.getRepositoryService();
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("migrantCustody").count()).isEqualTo(1);
+        assertThat(repository.createDecisionDefinitionQuery().list())
+                .extracting("key").contains("familyStatus", "familyUnitPlacement");
+        String deploymentId = repository.createProcessDefinitionQuery().processDefinitionKey("migrantCustody")
+                .singleResult().getDeploymentId();
+        assertThat(repository.getDeploymentResourceNames(deploymentId))
+                .anyMatch(name -> name.endsWith("record-intake.form"));
+    }
+
+    @Test
+    void flywayCreatedTheCaseTables() {
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM \"flyway_schema_history\" WHERE \"success\" AND \"version\" = '1'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM custody_case").query(Long.class).single()).isNotNegative();
+    }
+
+    @Test
+    void engineRunsWithAuthorizationOnJavaSerializationOffAndHistoryTimeToLiveEnforced() {
+        var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.isAuthorizationEnabled()).isTrue();
+        assertThat(configuration.isJavaSerializationFormatEnabled()).isFalse();
+        assertThat(configuration.isEnforceHistoryTimeToLive()).isTrue();
+        assertThat(configuration.isEnableExpressionsInAdhocQueries()).isFalse();
+    }
+
+    @Test
+    void everyGroupAndDemoUserExists() {
+        var identity = processEngine.getIdentityService();
+        assertThat(identity.createGroupQuery().list()).extracting("id").contains("camunda-admin",
+                "border-patrol-agent", "border-patrol-supervisor", "ice-ero-officer", "orr-liaison", "custody-manager");
+        assertThat(identity.createUserQuery().list()).extracting("id")
+                .contains("admin", "agent", "supervisor", "ice-officer", "orr-liaison", "manager");
+    }
+}
