@@ -1,0 +1,46 @@
+package org.bordercustody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Works tasks through Camunda's REST API the way Tasklist does, as a given user. */
+public final class TasklistClient {
+
+    private final ApiClient user;
+
+    public TasklistClient(ApiClient user) {
+        this.user = user;
+    }
+
+    public String taskId(String caseNumber, String taskDefinitionKey) {
+        JsonNode tasks = user.get("/engine-rest/task?processInstanceBusinessKey=" + caseNumber
+                + "&taskDefinitionKey=" + taskDefinitionKey).json();
+        assertThat(tasks).as("open %s of %s", taskDefinitionKey, caseNumber).hasSize(1);
+        return tasks.get(0).get("id").asText();
+    }
+
+    public ApiClient.Response complete(String caseNumber, String taskDefinitionKey, Map<String, Object> variables) {
+        return completeTask(taskId(caseNumber, taskDefinitionKey), variables);
+    }
+
+    public ApiClient.Response completeTask(String taskId, Map<String, Object> variables) {
+        String body = variables.entrySet().stream()
+                .map(entry -> "\"" + entry.getKey() + "\": {\"value\": " + json(entry.getValue()) + "}")
+                .collect(Collectors.joining(", ", "{\"variables\": {", "}}"));
+        return user.post("/engine-rest/task/" + taskId + "/complete", body);
+    }
+
+    public void completeIntake(String caseNumber, boolean relationshipVerified) {
+        ApiClient.Response response = complete(caseNumber, "Task_RecordIntake", Map.of(
+                "biometricsStatus", "CAPTURED", "recordsCheckResult", "CLEAR", "medicalScreening", "NO_CONCERNS",
+                "familyRelationshipVerified", relationshipVerified));
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    private static String json(Object value) {
+        return value instanceof String text ? "\"" + text.replace("\"", "\\\"") + "\"" : String.valueOf(value);
+    }
+}
