@@ -1,0 +1,67 @@
+package org.bordercustody.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import javax.sql.DataSource;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.PostgresTestDatabase;
+import org.bordercustody.TasklistClient;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+
+/** The application on a real PostgreSQL 17: schema, migrations and the main path of a family's case. */
+@CustodyApplicationTest
+@Import(PostgresTestDatabase.class)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class ApplicationOnPostgresTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    RepositoryService repositoryService;
+
+    @Test
+    void runsOnPostgresql17WithTheMigrationsAppliedAndTheModelsDeployed() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+            assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(17);
+        }
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version = '1'")
+                .query(Long.class).single()).isEqualTo(1);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("migrantCustody").count())
+                .isEqualTo(1);
+        assertThat(repositoryService.createDecisionDefinitionQuery().count()).isEqualTo(2);
+    }
+
+    @Test
+    void familyCaseRunsFromApprehensionToPlacementOnPostgresql() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        String family = ApprehensionFixtures.family("PG0001");
+        assertThat(agent.post("/api/apprehensions", family).status()).isEqualTo(201);
+        assertThat(agent.post("/api/apprehensions", family).status()).isEqualTo(200);
+        TasklistClient tasklist = new TasklistClient(agent);
+        for (String member : List.of("PG0001-01", "PG0001-02", "PG0001-03")) {
+            tasklist.completeIntake(member, true);
+        }
+
+        JsonNode mother = agent.get("/api/cases/PG0001-01").json();
+        assertThat(mother.get("classification").asText()).isEqualTo("FAMILY_UNIT_MEMBER");
+        assertThat(mother.get("placement").asText()).isEqualTo("FAMILY_RELEASE_REVIEW");
+        assertThat(mother.get("apprehendedAt").asText()).endsWith("Z");
+        assertThat(agent.get("/api/cases/PG0001-02/timeline").json()).extracting(e -> e.get("type").asText())
+                .contains("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED");
+    }
+}
