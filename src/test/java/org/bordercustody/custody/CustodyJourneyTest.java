@@ -42,7 +42,7 @@ class CustodyJourneyTest {
 
     @Test
     void familyIsDecidedAndPlacedTogetherOnceEveryMemberFinishedIntake() {
-        agent().post("/api/apprehensions", ApprehensionFixtures.family("JRN0001"));
+        record(ApprehensionFixtures.family("JRN0001"));
         TasklistClient tasklist = new TasklistClient(agent());
 
         tasklist.completeIntake("JRN0001-01", true);
@@ -69,7 +69,7 @@ class CustodyJourneyTest {
 
     @Test
     void childWithAnAuntIsReferredToOrrAndEndsTransferredToOrr() {
-        agent().post("/api/apprehensions", ApprehensionFixtures.childWithAunt("JRN0002"));
+        record(ApprehensionFixtures.childWithAunt("JRN0002"));
         TasklistClient agentTasks = new TasklistClient(agent());
         agentTasks.completeIntake("JRN0002-01", false);
         agentTasks.completeIntake("JRN0002-02", false);
@@ -105,8 +105,7 @@ class CustodyJourneyTest {
 
     @Test
     void apprehensionRecordedSeventyHoursLateBreachesTheHoldingLimitTwoHoursLater() {
-        agent().post("/api/apprehensions",
-                ApprehensionFixtures.singleAdult("JRN0003", ApprehensionFixtures.hoursAgo(70)));
+        record(ApprehensionFixtures.singleAdult("JRN0003", ApprehensionFixtures.hoursAgo(70)));
         assertThat(caseView("JRN0003-01").get("hoursInCustody").asDouble()).isBetween(69.9, 70.1);
         runDueJobs();
         assertThat(openTaskNames("JRN0003-01")).contains("Review case nearing custody limit")
@@ -122,6 +121,11 @@ class CustodyJourneyTest {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM custody_breach WHERE case_number = 'JRN0003-01'"
                 + " AND clock = 'CBP_HOLDING_LIMIT'").query(Long.class).single()).isEqualTo(1);
         assertThat(timelineTypes("JRN0003-01")).contains("CUSTODY_LIMIT_WARNING", "CLOCK_BREACHED");
+    }
+
+    private void record(String apprehension) {
+        ApiClient.Response response = agent().post("/api/apprehensions", apprehension);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
     }
 
     private void runDueJobs() {

@@ -18,6 +18,8 @@ public final class CustodyTestEngine {
     /** Process tests must together cover every flow node and sequence flow of the custody process. */
     public static ProcessEngineCoverageExtension fullCoverage() {
         var configuration = new ProcessCoverageInMemProcessEngineConfiguration();
+        // Not "default": that name belongs to the application's engine, which the REST API looks up by name.
+        configuration.setProcessEngineName("custody-process-test");
         configuration.setJdbcUrl("jdbc:h2:mem:process-test-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=1000");
         configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP);
         configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
