@@ -1,0 +1,49 @@
+package org.bordercustody.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bordercustody.CustodyApplication;
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+class ProductionProfileTest {
+
+    @Test
+    void refusesToStartWithoutTheAdministratorsCredentials() {
+        assertThatThrownBy(() -> start().close())
+                .satisfies(failure -> assertThat(causes(failure))
+                        .contains("CUSTODY_ADMIN_USER").contains("CUSTODY_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void createsTheAdministratorFromTheEnvironmentAndNoDemoUsers() {
+        try (ConfigurableApplicationContext context = start(
+                "--custody.identity.admin.user-id=chief", "--custody.identity.admin.password=long-secret")) {
+            IdentityService identity = context.getBean(IdentityService.class);
+            assertThat(identity.createUserQuery().list()).extracting("id").containsExactly("chief");
+            assertThat(identity.checkPassword("chief", "long-secret")).isTrue();
+            assertThat(identity.createGroupQuery().groupMember("chief").list()).extracting("id")
+                    .containsExactly("camunda-admin");
+            assertThat(identity.createGroupQuery().list()).extracting("id").contains("border-patrol-agent",
+                    "border-patrol-supervisor", "ice-ero-officer", "orr-liaison", "custody-manager");
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String... arguments) {
+        return new SpringApplicationBuilder(CustodyApplication.class)
+                .profiles("test", "prod")
+                .properties("server.port=0")
+                .run(arguments);
+    }
+
+    private static String causes(Throwable failure) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            messages.append(cause.getMessage()).append('\n');
+        }
+        return messages.toString();
+    }
+}
