@@ -35,7 +35,8 @@ class ProductionProfileTest {
     private static ConfigurableApplicationContext start(String... arguments) {
         return new SpringApplicationBuilder(CustodyApplication.class)
                 .profiles("test", "prod")
-                .properties("server.port=0")
+                // Its own engine name: closing this context must not unregister the shared tests' "default" engine.
+                .properties("server.port=0", "camunda.bpm.process-engine-name=production-profile-test")
                 .run(arguments);
     }
 
