@@ -35,9 +35,15 @@ class ProductionProfileTest {
     private static ConfigurableApplicationContext start(String... arguments) {
         return new SpringApplicationBuilder(CustodyApplication.class)
                 .profiles("test", "prod")
-                // Its own engine name: closing this context must not unregister the shared tests' "default" engine.
-                .properties("server.port=0", "camunda.bpm.process-engine-name=production-profile-test")
-                .run(arguments);
+                .properties("server.port=0")
+                .run(withOwnEngineName(arguments));
+    }
+
+    /** Closing this context must not unregister the engine named "default" that the other tests share. */
+    private static String[] withOwnEngineName(String... arguments) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = "--camunda.bpm.process-engine-name=productionProfileTest";
+        return all;
     }
 
     private static String causes(Throwable failure) {
