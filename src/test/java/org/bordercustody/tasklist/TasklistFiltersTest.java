@@ -1,0 +1,82 @@
+package org.bordercustody.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@CustodyApplicationTest
+class TasklistFiltersTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void everyTaskWorkingGroupFindsTheSharedFiltersAndTheManagerNone() {
+        for (String user : List.of("agent", "supervisor", "ice-officer")) {
+            assertThat(filterNames(user)).contains("My group's tasks by due date", "Escalations");
+        }
+        assertThat(filterNames("orr-liaison")).contains("My group's tasks by due date", "Escalations",
+                "Unaccompanied children");
+        assertThat(filterNames("manager")).isEmpty();
+    }
+
+    @Test
+    void myGroupsTasksShowsTheAgentsIntakeTasksWithCaseAndPerson() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("FLT0001"));
+
+        JsonNode tasks = run(agent, "My group's tasks by due date");
+
+        assertThat(tasks.findValues("description").stream().map(JsonNode::asText))
+                .anySatisfy(description -> assertThat(description).contains("Ramirez, Jose", "FLT0001-01"));
+        assertThat(run(ApiClient.as(port, "supervisor"), "My group's tasks by due date").toString())
+                .doesNotContain("FLT0001-01");
+    }
+
+    @Test
+    void escalationsShowASupervisorTheCaseNearingItsCustodyLimit() {
+        ApiClient.as(port, "agent").post("/api/apprehensions",
+                ApprehensionFixtures.singleAdult("FLT0002", ApprehensionFixtures.hoursAgo(49)));
+        for (Job job : managementService.createJobQuery().executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+
+        JsonNode escalations = run(ApiClient.as(port, "supervisor"), "Escalations");
+
+        assertThat(escalations.toString()).contains("Review case nearing custody limit").contains("FLT0002-01");
+    }
+
+    private List<String> filterNames(String user) {
+        List<String> names = new ArrayList<>();
+        ApiClient.as(port, user).get("/engine-rest/filter?resourceType=Task").json()
+                .forEach(filter -> names.add(filter.get("name").asText()));
+        return names;
+    }
+
+    /** Runs a filter the way Tasklist does, with the process variables the filter shows. */
+    private JsonNode run(ApiClient user, String filterName) {
+        String id = null;
+        for (JsonNode filter : user.get("/engine-rest/filter?resourceType=Task").json()) {
+            if (filter.get("name").asText().equals(filterName)) {
+                id = filter.get("id").asText();
+            }
+        }
+        assertThat(id).as(filterName).isNotNull();
+        ApiClient.Response response = user.post("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50",
+                "{\"processVariables\": [], \"sorting\": []}");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+}
