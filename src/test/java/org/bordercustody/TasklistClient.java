@@ -36,7 +36,7 @@ public final class TasklistClient {
     public void completeIntake(String caseNumber, boolean relationshipVerified) {
         ApiClient.Response response = complete(caseNumber, "Task_RecordIntake", Map.of(
                 "biometricsStatus", "CAPTURED", "recordsCheckResult", "CLEAR", "medicalScreening", "NO_CONCERNS",
-                "familyRelationshipVerified", relationshipVerified));
+                "processingPathway", "NTA_OR", "flightRisk", "LOW", "familyRelationshipVerified", relationshipVerified));
         assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 

@@ -53,7 +53,7 @@ public class CaseQueries {
         return new CaseView(custodyCase.caseNumber(), custodyCase.eventNumber(), custodyCase.status().name(),
                 custodyCase.classification().name(), custodyCase.placement(), custodyCase.apprehendedAt(),
                 custodyCase.custodyDeadline(), Math.max(0, hours), custodyCase.leftCbpCustodyAt(), family, openTasks,
-                null);
+                cases.checkInDueBy(caseNumber).orElse(null));
     }
 
     public List<TimelineEntry> timeline(String caseNumber) {

@@ -2,6 +2,7 @@ package org.bordercustody.custody;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.BREACHED_CLOCK;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_DEADLINE;
+import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.HHS_NOTIFICATION_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.SCREENING_DEADLINE;
@@ -20,7 +21,8 @@ public class ClockBreachedListener implements TaskListener {
             LegalClock.CBP_HOLDING_LIMIT, CUSTODY_DEADLINE,
             LegalClock.HHS_NOTIFICATION, HHS_NOTIFICATION_DEADLINE,
             LegalClock.CONTIGUOUS_COUNTRY_SCREENING, SCREENING_DEADLINE,
-            LegalClock.ORR_TRANSFER, ORR_TRANSFER_DEADLINE);
+            LegalClock.ORR_TRANSFER, ORR_TRANSFER_DEADLINE,
+            LegalClock.FLORES_FAMILY_CUSTODY, FLORES_DEADLINE);
 
     private final CustodyEvents custodyEvents;
 

@@ -104,13 +104,6 @@ public class CustodyCaseRepository {
                 .update();
     }
 
-    public void recordCustodyDecision(String caseNumber, String decision, String reason) {
-        jdbc.sql("UPDATE custody_case SET custody_decision = :decision, custody_decision_reason = :reason"
-                        + " WHERE case_number = :caseNumber")
-                .param("decision", decision).param("reason", reason).param("caseNumber", caseNumber)
-                .update();
-    }
-
     /** The person leaves CBP custody: the custody clock stops at this instant. */
     public void leaveCbpCustody(String caseNumber, CaseStatus status, Instant at) {
         jdbc.sql("UPDATE custody_case SET status = :status, left_cbp_custody_at = :at WHERE case_number = :caseNumber")
@@ -118,11 +111,25 @@ public class CustodyCaseRepository {
                 .update();
     }
 
-    static OffsetDateTime utc(Instant instant) {
+    public Optional<Instant> checkInDueBy(String caseNumber) {
+        return jdbc.sql("SELECT check_in_due_by FROM custody_case WHERE case_number = :caseNumber")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "check_in_due_by")))
+                .optional().flatMap(due -> due);
+    }
+
+    public Optional<Instant> releasedAt(String caseNumber) {
+        return jdbc.sql("SELECT released_at FROM custody_case WHERE case_number = :caseNumber")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "released_at")))
+                .optional().flatMap(at -> at);
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    static Instant instant(ResultSet rs, String column) throws SQLException {
+    public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
     }

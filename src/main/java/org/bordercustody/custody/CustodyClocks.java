@@ -29,7 +29,11 @@ public record CustodyClocks(
         /* TVPRA 2008, 8 U.S.C. 1232(a)(4): screen a child from a contiguous country within 48 hours. */
         @NotNull @DefaultValue("48h") Duration contiguousCountryScreening,
         /* HHS counts children of this age and under as of tender age. */
-        @Min(0) @Max(17) @DefaultValue("12") int tenderAgeThreshold) {
+        @Min(0) @Max(17) @DefaultValue("12") int tenderAgeThreshold,
+        /* OIG-22-66, Form I-385: report to ICE within 60 days of release. */
+        @NotNull @DefaultValue("60d") Duration checkIn,
+        /* Flores settlement as read in 2015: children with a parent in ICE family custody about 20 days. */
+        @NotNull @DefaultValue("20d") Duration floresFamilyCustody) {
 
     public Instant custodyDeadline(Instant apprehendedAt) {
         return apprehendedAt.plus(cbpHoldingLimit);
@@ -53,5 +57,13 @@ public record CustodyClocks(
 
     public Instant orrTransferDeadline(Instant determinedUnaccompaniedAt) {
         return determinedUnaccompaniedAt.plus(orrTransfer);
+    }
+
+    public Instant checkInDueBy(Instant releasedAt) {
+        return releasedAt.plus(checkIn);
+    }
+
+    public Instant floresDeadline(Instant bookedIntoFamilyCustodyAt) {
+        return bookedIntoFamilyCustodyAt.plus(floresFamilyCustody);
     }
 }

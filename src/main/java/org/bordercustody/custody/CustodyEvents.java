@@ -24,18 +24,13 @@ public class CustodyEvents {
     public void clockBreached(String caseNumber, LegalClock legalClock, Instant dueAt) {
         if (breaches.recordOnce(caseNumber, legalClock, dueAt, clock.instant())) {
             timeline.record(caseNumber, "CLOCK_BREACHED", legalClock.description() + " passed at "
-                    + CustodyProcessStarter.shown(dueAt) + "; escalated to a supervisor", Timeline.SYSTEM_ACTOR);
+                    + CustodyProcessStarter.shown(dueAt) + "; escalated for follow-up", Timeline.SYSTEM_ACTOR);
         }
     }
 
     public void custodyLimitApproaching(String caseNumber, Instant deadline) {
         timeline.record(caseNumber, "CUSTODY_LIMIT_WARNING", "CBP holding limit reached at "
                 + CustodyProcessStarter.shown(deadline) + "; supervisor asked to review", Timeline.SYSTEM_ACTOR);
-    }
-
-    public void recordCustodyDecision(String caseNumber, String decision, String reason, String actor) {
-        cases.recordCustodyDecision(caseNumber, decision, reason);
-        timeline.record(caseNumber, "CUSTODY_DECISION", "Decision: " + decision + "; reason: " + reason, actor);
     }
 
     public void transferredToOrr(String caseNumber, String facility) {

@@ -32,7 +32,32 @@ public final class CustodyProcess {
         public static final String TIMER_ORR_TRANSFER_OVERDUE = "Timer_OrrTransferOverdue";
         public static final String TASK_FOLLOW_UP_LATE_ORR_TRANSFER = "Task_FollowUpLateOrrTransfer";
         public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
-        public static final String END_CUSTODY_DECISION_RECORDED = "EndEvent_CustodyDecisionRecorded";
+        public static final String GATEWAY_FAMILY_DECISION_LEAD = "Gateway_FamilyDecisionLead";
+        public static final String EVENT_FAMILY_OUTCOME_CARRIED_OUT = "Event_FamilyOutcomeCarriedOut";
+        public static final String TASK_APPROVE_CUSTODY_OUTCOME = "Task_ApproveCustodyOutcome";
+        public static final String TASK_RECORD_INTENDED_ADDRESS = "Task_RecordIntendedAddress";
+        public static final String TASK_REVIEW_RECURRING_ADDRESS = "Task_ReviewRecurringAddress";
+        public static final String TASK_ISSUE_RELEASE_DOCUMENTS = "Task_IssueReleaseDocuments";
+        public static final String END_RELEASED = "EndEvent_Released";
+        public static final String TASK_PREPARE_ICE_TRANSFER = "Task_PrepareIceTransfer";
+        public static final String TASK_ACCEPT_ICE_TRANSFER = "Task_AcceptIceTransfer";
+        public static final String END_TRANSFERRED_TO_ICE = "EndEvent_TransferredToIce";
+        public static final String TASK_RECORD_REMOVAL = "Task_RecordRemoval";
+        public static final String END_REMOVED = "EndEvent_Removed";
+        public static final String GATEWAY_CHECK_IN_OR_DEADLINE = "Gateway_CheckInOrDeadline";
+        public static final String EVENT_CHECK_IN_REPORTED = "Event_CheckInReported";
+        public static final String TIMER_CHECK_IN_DEADLINE_PASSED = "Timer_CheckInDeadlinePassed";
+        public static final String TASK_LOCATE_PERSON = "Task_LocatePerson";
+        public static final String EVENT_LATE_CHECK_IN_REPORTED = "Event_LateCheckInReported";
+        public static final String END_CHECKED_IN = "EndEvent_CheckedIn";
+        public static final String END_CHECKED_IN_LATE = "EndEvent_CheckedInLate";
+        public static final String END_FOLLOW_UP_CLOSED = "EndEvent_FollowUpClosed";
+        public static final String TASK_DECIDE_FAMILY_CUSTODY_OUTCOME = "Task_DecideFamilyCustodyOutcome";
+        public static final String TASK_RECORD_ADDRESS_FOR_ICE_RELEASE = "Task_RecordAddressForIceRelease";
+        public static final String EVENT_ICE_FAMILY_CUSTODY_ENDED = "Event_IceFamilyCustodyEnded";
+        public static final String TIMER_FLORES_LIMIT_REACHED = "Timer_FloresLimitReached";
+        public static final String TASK_FOLLOW_UP_FLORES_LIMIT = "Task_FollowUpFloresLimit";
+        public static final String END_CASE_CLOSED_AFTER_ICE_CUSTODY = "EndEvent_CaseClosedAfterIceCustody";
         public static final String END_TRANSFERRED_TO_ORR = "EndEvent_TransferredToOrr";
         public static final String END_CHILD_RETURNED = "EndEvent_ChildReturned";
 
@@ -43,6 +68,9 @@ public final class CustodyProcess {
     public static final class Messages {
         public static final String FAMILY_INTAKE_COMPLETED = "familyIntakeCompleted";
         public static final String ORR_PLACEMENT_DESIGNATED = "orrPlacementDesignated";
+        public static final String FAMILY_OUTCOME_CARRIED_OUT = "familyOutcomeCarriedOut";
+        public static final String CHECK_IN_REPORTED = "checkInReported";
+        public static final String ICE_FAMILY_CUSTODY_ENDED = "iceFamilyCustodyEnded";
 
         private Messages() {
         }
@@ -63,11 +91,15 @@ public final class CustodyProcess {
         public static final String SCREENING_DEADLINE = "screeningDeadline";
         public static final String CONTIGUOUS_COUNTRY_NATIONAL = "contiguousCountryNational";
         public static final String TENDER_AGE_THRESHOLD = "tenderAgeThreshold";
+        /** Where the person went on leaving CBP custody: see {@link CustodyExit}. */
+        public static final String CUSTODY_EXIT = "custodyExit";
         // intake
         public static final String BIOMETRICS_STATUS = "biometricsStatus";
         public static final String RECORDS_CHECK_RESULT = "recordsCheckResult";
         public static final String MEDICAL_SCREENING = "medicalScreening";
         public static final String FAMILY_RELATIONSHIP_VERIFIED = "familyRelationshipVerified";
+        public static final String PROCESSING_PATHWAY = "processingPathway";
+        public static final String FLIGHT_RISK = "flightRisk";
         // family facts, inputs of the family status and placement decisions
         public static final String FAMILY_INTAKE_COMPLETE = "familyIntakeComplete";
         public static final String AGE_AT_APPREHENSION = "ageAtApprehension";
@@ -77,6 +109,7 @@ public final class CustodyProcess {
         public static final String YOUNGEST_CHILD_AGE = "youngestChildAge";
         public static final String FAMILY_MEDICALLY_VULNERABLE = "familyMedicallyVulnerable";
         public static final String ADULTS_RECORDS_CHECK = "adultsRecordsCheck";
+        public static final String FAMILY_DECISION_LEAD = "familyDecisionLead";
         // establish family status
         public static final String DATE_OF_BIRTH = "dateOfBirth";
         public static final String DATE_OF_BIRTH_ESTIMATED = "dateOfBirthEstimated";
@@ -84,8 +117,42 @@ public final class CustodyProcess {
         // decisions
         public static final String CLASSIFICATION = "classification";
         public static final String PLACEMENT = "placement";
-        public static final String CUSTODY_DECISION = "custodyDecision";
-        public static final String CUSTODY_DECISION_REASON = "custodyDecisionReason";
+        // release or transfer
+        public static final String DETENTION_BEDS_AVAILABLE = "detentionBedsAvailable";
+        public static final String RELEASE_PROPOSAL = "releaseProposal";
+        public static final String PROPOSED_OUTCOME = "proposedOutcome";
+        public static final String PROPOSAL_REASON = "proposalReason";
+        public static final String APPROVE_PROPOSAL = "approveProposal";
+        public static final String OVERRIDE_OUTCOME = "overrideOutcome";
+        public static final String OVERRIDE_REASON = "overrideReason";
+        public static final String CUSTODY_OUTCOME = "custodyOutcome";
+        public static final String ADDRESS_STREET = "addressStreet";
+        public static final String ADDRESS_UNIT = "addressUnit";
+        public static final String ADDRESS_BUILDING_TYPE = "addressBuildingType";
+        public static final String ADDRESS_CITY = "addressCity";
+        public static final String ADDRESS_STATE = "addressState";
+        public static final String ADDRESS_ZIP = "addressZip";
+        public static final String CONTACT_PHONE = "contactPhone";
+        public static final String ADDRESS_RECURRING = "addressRecurring";
+        public static final String ADDRESS_RELEASE_COUNT = "addressReleaseCount";
+        public static final String RELEASE_ADDRESS_TEXT = "releaseAddressText";
+        public static final String RECURRING_ADDRESS_ACCEPTED = "recurringAddressAccepted";
+        public static final String RELEASE_DOCUMENTS = "releaseDocuments";
+        public static final String RELEASE_DOCUMENT_NUMBER = "releaseDocumentNumber";
+        public static final String ICE_FACILITY = "iceFacility";
+        public static final String ICE_BOOK_IN_NUMBER = "iceBookInNumber";
+        public static final String DEPARTURE_PORT = "departurePort";
+        // after release
+        public static final String CHECK_IN_DUE_BY = "checkInDueBy";
+        public static final String CHECK_IN_DUE_BY_TEXT = "checkInDueByText";
+        public static final String CHECK_IN_REPORTED_AT = "checkInReportedAt";
+        public static final String CHECK_IN_OFFICE = "checkInOffice";
+        public static final String CHECK_IN_RECORDED_BY = "checkInRecordedBy";
+        // ICE family custody
+        public static final String FLORES_DEADLINE = "floresDeadline";
+        public static final String FLORES_DEADLINE_TEXT = "floresDeadlineText";
+        public static final String ICE_FAMILY_OUTCOME = "iceFamilyOutcome";
+        public static final String ICE_FAMILY_OUTCOME_REASON = "iceFamilyOutcomeReason";
         // unaccompanied children
         public static final String ORR_TRANSFER_DEADLINE = "orrTransferDeadline";
         public static final String SCREENING_OUTCOME = "screeningOutcome";

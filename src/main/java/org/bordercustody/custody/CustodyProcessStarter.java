@@ -54,7 +54,8 @@ public class CustodyProcessStarter {
                 .putValue(HHS_NOTIFICATION_DEADLINE, Date.from(clocks.hhsNotificationDeadline(apprehendedAt)))
                 .putValue(SCREENING_DEADLINE, Date.from(clocks.screeningDeadline(apprehendedAt)))
                 .putValue(CONTIGUOUS_COUNTRY_NATIONAL, CONTIGUOUS_COUNTRIES.contains(custodyCase.countryOfCitizenship()))
-                .putValue(TENDER_AGE_THRESHOLD, clocks.tenderAgeThreshold());
+                .putValue(TENDER_AGE_THRESHOLD, clocks.tenderAgeThreshold())
+                .putValue(CustodyProcess.Variables.CUSTODY_EXIT, CustodyExit.IN_CBP_CUSTODY.name());
         return runtimeService.startProcessInstanceByKey(CustodyProcess.KEY, custodyCase.caseNumber(), variables).getId();
     }
 

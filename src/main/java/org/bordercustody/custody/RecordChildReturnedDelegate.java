@@ -16,5 +16,6 @@ public class RecordChildReturnedDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         custodyEvents.childReturned(execution.getProcessBusinessKey());
+        execution.setVariable(CustodyProcess.Variables.CUSTODY_EXIT, CustodyExit.REMOVED.name());
     }
 }

@@ -18,5 +18,6 @@ public class RecordTransferToOrrDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         custodyEvents.transferredToOrr(execution.getProcessBusinessKey(), (String) execution.getVariable(ORR_FACILITY));
+        execution.setVariable(CustodyProcess.Variables.CUSTODY_EXIT, CustodyExit.TRANSFERRED_TO_ORR.name());
     }
 }

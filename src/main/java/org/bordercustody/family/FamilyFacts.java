@@ -26,7 +26,8 @@ public record FamilyFacts(
         boolean familyIntakeComplete,
         Integer youngestChildAge,
         boolean familyMedicallyVulnerable,
-        String adultsRecordsCheck) {
+        String adultsRecordsCheck,
+        String decisionLead) {
 
     public static final String NO_COMPANION = "NONE";
     public static final String NEEDS_MEDICAL_CARE = "NEEDS_MEDICAL_CARE";
@@ -68,7 +69,21 @@ public record FamilyFacts(
                         .filter(age -> age != null && age < CustodyCase.AGE_OF_MAJORITY)
                         .min(Comparator.naturalOrder()).orElse(null),
                 family.stream().anyMatch(member -> NEEDS_MEDICAL_CARE.equals(member.medicalScreening())),
-                worstRecordsCheck(family.size() == 1 ? family : family.stream().filter(CustodyCase::isKnownAdult).toList()));
+                worstRecordsCheck(family.size() == 1 ? family : family.stream().filter(CustodyCase::isKnownAdult).toList()),
+                decisionLead(family));
+    }
+
+    /** One decision for the family, taken in the case of its first adult (or first member when none is known adult). */
+    private static String decisionLead(List<CustodyCase> family) {
+        return family.stream()
+                .sorted(Comparator.comparing((CustodyCase member) -> !member.isKnownAdult())
+                        .thenComparing(CustodyCase::caseNumber))
+                .map(CustodyCase::caseNumber)
+                .findFirst().orElseThrow();
+    }
+
+    public boolean isDecisionLead(String caseNumber) {
+        return decisionLead.equals(caseNumber);
     }
 
     /** A parent or guardian outranks any other relative, who outranks an unrelated adult. */

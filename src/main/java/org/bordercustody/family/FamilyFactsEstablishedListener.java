@@ -6,7 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_FACTS_SO
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
 
 import org.bordercustody.custody.Actors;
-import org.bordercustody.custody.TaskVariables;
+import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -24,7 +24,7 @@ public class FamilyFactsEstablishedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var variables = new TaskVariables(task);
+        var variables = new FormAnswers(task);
         try {
             familyStatus.establish(task.getExecution().getProcessBusinessKey(),
                     variables.requiredDate(DATE_OF_BIRTH),
@@ -33,7 +33,7 @@ public class FamilyFactsEstablishedListener implements TaskListener {
                     variables.requiredText(FAMILY_FACTS_SOURCE),
                     Actors.of(task));
         } catch (InvalidRequestException e) {
-            throw TaskVariables.refused(e.field(), e.reason());
+            throw FormAnswers.refused(e.field(), e.reason());
         }
     }
 }

@@ -29,7 +29,7 @@ public class FamilyStatus {
     }
 
     public record IntakeFacts(String biometrics, String recordsCheck, String medicalScreening,
-            boolean familyRelationshipVerified) {
+            String processingPathway, String flightRisk, boolean familyRelationshipVerified) {
     }
 
     public void recordIntake(String caseNumber, IntakeFacts facts, String actor) {
@@ -43,6 +43,7 @@ public class FamilyStatus {
         }
         timeline.record(caseNumber, "INTAKE_RECORDED", "Intake recorded: biometrics " + facts.biometrics()
                 + ", records check " + facts.recordsCheck() + ", medical screening " + facts.medicalScreening()
+                + ", pathway " + facts.processingPathway() + ", flight risk " + facts.flightRisk()
                 + (facts.familyRelationshipVerified() ? ", parent or guardian relationship verified" : ""), actor);
     }
 

@@ -4,6 +4,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ADULTS_RECORDS_
 import static org.bordercustody.custody.CustodyProcess.Variables.AGE_AT_APPREHENSION;
 import static org.bordercustody.custody.CustodyProcess.Variables.CARES_FOR_ACCOMPANIED_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Variables.COMPANION_RELATIONSHIP;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_DECISION_LEAD;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_INTAKE_COMPLETE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEDICALLY_VULNERABLE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
@@ -42,7 +43,8 @@ public class GatherFamilyFactsDelegate implements JavaDelegate {
                 .putValueTyped(YOUNGEST_CHILD_AGE, Variables.integerValue(facts.youngestChildAge()))
                 .putValue(FAMILY_MEDICALLY_VULNERABLE, facts.familyMedicallyVulnerable())
                 .putValue(ADULTS_RECORDS_CHECK, facts.adultsRecordsCheck())
-                .putValue(FAMILY_INTAKE_COMPLETE, facts.familyIntakeComplete()));
+                .putValue(FAMILY_INTAKE_COMPLETE, facts.familyIntakeComplete())
+                .putValue(FAMILY_DECISION_LEAD, facts.isDecisionLead(caseNumber)));
         if (facts.familyIntakeComplete()) {
             var runtime = execution.getProcessEngineServices().getRuntimeService();
             facts.familyCaseNumbers().stream()

@@ -2,11 +2,13 @@ package org.bordercustody.family;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.BIOMETRICS_STATUS;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
+import static org.bordercustody.custody.CustodyProcess.Variables.FLIGHT_RISK;
+import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATHWAY;
 import static org.bordercustody.custody.CustodyProcess.Variables.MEDICAL_SCREENING;
 import static org.bordercustody.custody.CustodyProcess.Variables.RECORDS_CHECK_RESULT;
 
 import org.bordercustody.custody.Actors;
-import org.bordercustody.custody.TaskVariables;
+import org.bordercustody.custody.FormAnswers;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -23,12 +25,15 @@ public class IntakeRecordedListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        var variables = new TaskVariables(task);
+        var variables = new FormAnswers(task);
         var facts = new FamilyStatus.IntakeFacts(
                 variables.requiredChoice(BIOMETRICS_STATUS, "CAPTURED", "EXEMPT_UNDER_14", "REFUSED"),
                 variables.requiredChoice(RECORDS_CHECK_RESULT, "CLEAR", "CRIMINAL_HISTORY",
                         "PUBLIC_SAFETY_OR_NATIONAL_SECURITY"),
                 variables.requiredChoice(MEDICAL_SCREENING, "NO_CONCERNS", "NEEDS_MEDICAL_CARE"),
+                variables.requiredChoice(PROCESSING_PATHWAY, "NTA", "NTA_OR", "EXPEDITED_REMOVAL", "VOLUNTARY_RETURN",
+                        "NOTICE_TO_REPORT", "PAROLE_ATD"),
+                variables.requiredChoice(FLIGHT_RISK, "LOW", "HIGH"),
                 variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
         familyStatus.recordIntake(task.getExecution().getProcessBusinessKey(), facts, Actors.of(task));
     }

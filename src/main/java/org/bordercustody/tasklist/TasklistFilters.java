@@ -1,7 +1,9 @@
 package org.bordercustody.tasklist;
 
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_FLORES_LIMIT;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_ORR_TRANSFER;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_LOCATE_PERSON;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_SCREENING;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_RESOLVE_CUSTODY_LIMIT_BREACH;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_REVIEW_APPROACHING_CUSTODY_LIMIT;
@@ -37,7 +39,7 @@ class TasklistFilters extends AbstractCamundaConfiguration {
     static final String UNACCOMPANIED_CHILDREN = "Unaccompanied children";
     static final List<String> ESCALATION_TASKS = List.of(TASK_REVIEW_APPROACHING_CUSTODY_LIMIT,
             TASK_RESOLVE_CUSTODY_LIMIT_BREACH, TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION, TASK_FOLLOW_UP_LATE_SCREENING,
-            TASK_FOLLOW_UP_LATE_ORR_TRANSFER);
+            TASK_FOLLOW_UP_LATE_ORR_TRANSFER, TASK_LOCATE_PERSON, TASK_FOLLOW_UP_FLORES_LIMIT);
     private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
     private static final List<Map<String, String>> CASE_COLUMNS = List.of(
             Map.of("name", Variables.CASE_NUMBER, "label", "Case"),

@@ -56,9 +56,12 @@ class CustodyJourneyTest {
             assertThat(view.get("classification").asText()).isEqualTo("FAMILY_UNIT_MEMBER");
             assertThat(view.get("placement").asText()).isEqualTo("FAMILY_RELEASE_REVIEW");
             assertThat(view.get("familyGroup")).hasSize(2);
-            assertThat(view.get("openTasks").get(0).get("name").asText()).isEqualTo("Decide release or transfer");
-            assertThat(view.get("openTasks").get(0).get("candidateGroup").asText()).isEqualTo("border-patrol-supervisor");
         }
+        JsonNode mother = caseView("JRN0001-01");
+        assertThat(mother.get("openTasks")).as("one decision, in the mother's case, for the family").hasSize(1);
+        assertThat(mother.get("openTasks").get(0).get("name").asText()).isEqualTo("Approve release or transfer");
+        assertThat(mother.get("openTasks").get(0).get("candidateGroup").asText()).isEqualTo("border-patrol-supervisor");
+        assertThat(caseView("JRN0001-02").get("openTasks")).isEmpty();
         assertThat(timelineTypes("JRN0001-02")).containsSubsequence("APPREHENDED", "INTAKE_RECORDED", "TASK_COMPLETED",
                 "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED");
         assertThat(timeline("JRN0001-02")).anySatisfy(entry -> {

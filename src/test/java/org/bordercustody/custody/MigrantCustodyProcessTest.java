@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -25,6 +26,9 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bordercustody.checkin.CheckIns;
+import org.bordercustody.checkin.RecordCheckInDelegate;
+import org.bordercustody.checkin.RecordMissedCheckInDelegate;
 import org.bordercustody.family.Classification;
 import org.bordercustody.family.FamilyFacts;
 import org.bordercustody.family.FamilyFactsEstablishedListener;
@@ -33,6 +37,18 @@ import org.bordercustody.family.GatherFamilyFactsDelegate;
 import org.bordercustody.family.IntakeRecordedListener;
 import org.bordercustody.family.RecordFamilyStatusDelegate;
 import org.bordercustody.family.RecordPlacementDelegate;
+import org.bordercustody.release.AddressRules;
+import org.bordercustody.release.CustodyOutcomes;
+import org.bordercustody.release.GatherReleaseFactsDelegate;
+import org.bordercustody.release.IntendedAddress;
+import org.bordercustody.release.IntendedAddressRecordedListener;
+import org.bordercustody.release.RecordCustodyOutcomeDelegate;
+import org.bordercustody.release.RecordIceFamilyCustodyOutcomeDelegate;
+import org.bordercustody.release.RecordReleaseDelegate;
+import org.bordercustody.release.RecordReleaseProposalDelegate;
+import org.bordercustody.release.RecordRemovalDelegate;
+import org.bordercustody.release.RecordTransferToIceDelegate;
+import org.bordercustody.release.ReleasePolicy;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -53,11 +69,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 @Deployment(resources = {
     "bpmn/migrant-custody.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
-    "bpmn/forms/record-intake.form", "bpmn/forms/establish-family-status.form",
-    "bpmn/forms/decide-release-or-transfer.form", "bpmn/forms/review-approaching-custody-limit.form",
-    "bpmn/forms/follow-up-overdue-clock.form", "bpmn/forms/notify-hhs-of-child.form",
-    "bpmn/forms/screen-contiguous-country-child.form", "bpmn/forms/designate-orr-placement.form",
-    "bpmn/forms/confirm-transfer-to-orr.form"})
+    "dmn/release-eligibility.dmn"})
 class MigrantCustodyProcessTest {
 
     @RegisterExtension
@@ -70,6 +82,8 @@ class MigrantCustodyProcessTest {
     ProcessEngine processEngine;
     final FamilyStatus familyStatus = mock(FamilyStatus.class);
     final CustodyEvents custodyEvents = mock(CustodyEvents.class);
+    final CustodyOutcomes custodyOutcomes = mock(CustodyOutcomes.class);
+    final CheckIns checkIns = mock(CheckIns.class);
     final CustodyClocks clocks = CustodyTestEngine.defaultClocks();
     final Clock clock = new EngineClock();
 
@@ -82,7 +96,23 @@ class MigrantCustodyProcessTest {
         Mocks.register("familyFactsEstablished", new FamilyFactsEstablishedListener(familyStatus));
         Mocks.register("recordFamilyStatus", new RecordFamilyStatusDelegate(familyStatus, clocks, clock));
         Mocks.register("recordPlacement", new RecordPlacementDelegate(familyStatus));
-        Mocks.register("recordCustodyDecision", new RecordCustodyDecisionDelegate(custodyEvents));
+        var familyMessenger = new FamilyMessenger(runtimeService());
+        var releasePolicy = new ReleasePolicy(10, Duration.ofDays(90), true);
+        Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy));
+        Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
+        Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes));
+        Mocks.register("intendedAddressRecorded", new IntendedAddressRecordedListener(new AddressRules(), custodyOutcomes));
+        Mocks.register("recordRelease", new RecordReleaseDelegate(custodyOutcomes, familyMessenger));
+        Mocks.register("recordTransferToIce", new RecordTransferToIceDelegate(custodyOutcomes, familyMessenger));
+        Mocks.register("recordRemoval", new RecordRemovalDelegate(custodyOutcomes, familyMessenger));
+        Mocks.register("recordIceFamilyCustodyOutcome",
+                new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
+        Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
+        Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
+        when(custodyOutcomes.decide(any(), any(), anyBoolean(), any(), any(), any())).thenAnswer(decision ->
+                decision.getArgument(2, Boolean.class)
+                        ? decision.getArgument(1, CustodyOutcomes.Proposal.class).outcome()
+                        : decision.getArgument(3, String.class));
         Mocks.register("clockBreached", new ClockBreachedListener(custodyEvents));
         Mocks.register("custodyLimitApproaching", new CustodyLimitApproachingListener(custodyEvents));
         Mocks.register("recordTransferToOrr", new RecordTransferToOrrDelegate(custodyEvents));
@@ -105,18 +135,17 @@ class MigrantCustodyProcessTest {
                 .hasDueDate(Date.from(APPREHENDED_AT.plus(Duration.ofHours(12))));
         complete(task(custody), intake("CLEAR", "NO_CONCERNS", false));
         verify(familyStatus).recordIntake(eq(CASE),
-                eq(new FamilyStatus.IntakeFacts("CAPTURED", "CLEAR", "NO_CONCERNS", false)), any());
+                eq(new FamilyStatus.IntakeFacts("CAPTURED", "CLEAR", "NO_CONCERNS", "NTA_OR", "LOW", false)), any());
 
-        assertThat(custody).isWaitingAt(TASK_DECIDE_RELEASE_OR_TRANSFER)
+        assertThat(custody).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME)
                 .variables().containsEntry("classification", "SINGLE_ADULT")
-                .containsEntry("placement", "ADULT_RELEASE_OR_DETENTION_REVIEW");
+                .containsEntry("placement", "ADULT_RELEASE_OR_DETENTION_REVIEW")
+                .containsEntry("proposedOutcome", "RELEASE_NTA_OR");
         assertThat(task(custody)).hasCandidateGroup("border-patrol-supervisor");
         verify(familyStatus).recordClassification(eq(CASE), eq(Classification.SINGLE_ADULT), any());
         verify(familyStatus).recordPlacement(eq(CASE), eq("ADULT_RELEASE_OR_DETENTION_REVIEW"), any());
-
-        complete(task(custody), withVariables("custodyDecision", "TRANSFER_TO_ICE", "custodyDecisionReason", "no sponsor"));
-        verify(custodyEvents).recordCustodyDecision(CASE, "TRANSFER_TO_ICE", "no sponsor", "system");
-        assertThat(custody).hasPassed(END_CUSTODY_DECISION_RECORDED, END_CASE_CLOSED).isEnded();
+        verify(custodyOutcomes).recordProposal(CASE, new CustodyOutcomes.Proposal("RELEASE_NTA_OR",
+                "Notice to Appear, release on own recognizance"));
     }
 
     @Test
@@ -133,10 +162,10 @@ class MigrantCustodyProcessTest {
         assertThat(parent).isWaitingAt(EVENT_FAMILY_INTAKE_COMPLETED);
 
         complete(task(TASK_RECORD_INTAKE, child), intake("CLEAR", "NO_CONCERNS", true));
-        assertThat(child).isWaitingAt(TASK_DECIDE_RELEASE_OR_TRANSFER)
+        assertThat(child).isWaitingAt(EVENT_FAMILY_OUTCOME_CARRIED_OUT)
                 .variables().containsEntry("classification", "FAMILY_UNIT_MEMBER")
                 .containsEntry("placement", "FAMILY_RELEASE_REVIEW");
-        assertThat(parent).isWaitingAt(TASK_DECIDE_RELEASE_OR_TRANSFER)
+        assertThat(parent).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME)
                 .variables().containsEntry("classification", "FAMILY_UNIT_MEMBER")
                 .containsEntry("placement", "FAMILY_RELEASE_REVIEW");
     }
@@ -214,7 +243,7 @@ class MigrantCustodyProcessTest {
 
         verify(familyStatus).establish(eq(CASE), eq(LocalDate.of(1990, 1, 15)), eq(true), eq(false),
                 eq("dental estimate"), any());
-        assertThat(custody).isWaitingAt(TASK_DECIDE_RELEASE_OR_TRANSFER)
+        assertThat(custody).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME)
                 .variables().containsEntry("classification", "SINGLE_ADULT");
     }
 
@@ -327,19 +356,281 @@ class MigrantCustodyProcessTest {
     }
 
     @Test
-    void releaseDecisionWithoutAReasonIsRefusedAndTheTaskStaysOpen() {
+    void approvalWithoutAnAnswerIsRefusedAndTheTaskStaysOpen() {
         given(CASE, adult());
         ProcessInstance custody = start(CASE, "GT", APPREHENDED_AT);
         complete(task(custody), intake("CLEAR", "NO_CONCERNS", false));
-        Task decision = task(custody);
+        Task approval = task(custody);
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-                        complete(decision, withVariables("custodyDecision", "RELEASE", "custodyDecisionReason", " ")))
-                .hasMessageContaining("custodyDecisionReason");
-        assertThat(custody).isWaitingAt(TASK_DECIDE_RELEASE_OR_TRANSFER);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(approval, withVariables("overrideReason", "x")))
+                .hasMessageContaining("approveProposal");
+        assertThat(custody).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME);
+    }
+
+
+    @Test
+    void singleAdultIsReleasedWithAnAddressAndChecksInWithin60Days() {
+        ProcessInstance custody = adultAwaitingApproval("NTA_OR");
+        complete(task(custody), withVariables("approveProposal", "true"));
+        verify(custodyOutcomes).decide(eq(CASE), any(), eq(true), any(), any(), any());
+
+        assertThat(custody).isWaitingAt(TASK_RECORD_INTENDED_ADDRESS).variables()
+                .containsEntry("custodyOutcome", "RELEASE_NTA_OR");
+        recordAddress(custody);
+        verify(custodyOutcomes).recordAddress(eq(CASE), eq(ADDRESS), any());
+        assertThat(custody).isWaitingAt(TASK_ISSUE_RELEASE_DOCUMENTS).variables()
+                .containsEntry("releaseAddressText", ADDRESS.text());
+        releaseTo(custody, List.of(CASE));
+
+        assertThat(custody).hasPassed(END_RELEASED).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
+                .containsEntry("custodyExit", "RELEASED")
+                .containsEntry("checkInDueBy", Date.from(clock.instant().plus(Duration.ofDays(60))));
+        reportCheckIn();
+
+        verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"));
+        assertThat(custody).hasPassed(END_CHECKED_IN).isEnded();
+    }
+
+    @Test
+    void missedCheckInAfter60DaysAsksIceToLocateThePersonAtTheRecordedAddress() {
+        ProcessInstance custody = releasedAdult();
+        Instant due = clock.instant().plus(Duration.ofDays(60));
+        now(due.minusSeconds(1));
+        org.assertj.core.api.Assertions.assertThat(dueTimers(custody)).isEmpty();
+
+        now(due);
+        execute(timer(custody, TIMER_CHECK_IN_DEADLINE_PASSED));
+
+        verify(checkIns).recordMissed(CASE);
+        Task locate = task(TASK_LOCATE_PERSON, custody);
+        assertThat(locate).hasCandidateGroup("ice-ero-officer");
+        assertThat(custody).variables().containsEntry("releaseAddressText", ADDRESS.text())
+                .containsEntry("contactPhone", ADDRESS.contactPhone());
+        complete(locate, withVariables("locateOutcome", "REFERRED_TO_FUGITIVE_OPERATIONS", "locateNotes", "moved"));
+        assertThat(custody).hasPassed(END_FOLLOW_UP_CLOSED).isEnded();
+    }
+
+    @Test
+    void lateCheckInIsStillAcceptedAndClosesTheLocateTask() {
+        ProcessInstance custody = releasedAdult();
+        now(clock.instant().plus(Duration.ofDays(61)));
+        execute(timer(custody, TIMER_CHECK_IN_DEADLINE_PASSED));
+        assertThat(custody).isWaitingAt(TASK_LOCATE_PERSON);
+
+        reportCheckIn();
+
+        assertThat(custody).hasPassed(EVENT_LATE_CHECK_IN_REPORTED, END_CHECKED_IN_LATE).isEnded();
+        verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"));
+        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(custody.getId()).count()).isZero();
+    }
+
+    @Test
+    void anAddressInAMultiUnitBuildingWithoutAUnitIsRefusedAndTheTaskStaysOpen() {
+        ProcessInstance custody = adultAwaitingApproval("NTA_OR");
+        complete(task(custody), withVariables("approveProposal", true));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(task(custody), withVariables(
+                        "addressStreet", "1208 Maple Ave", "addressBuildingType", "MULTI_UNIT",
+                        "addressCity", "Houston", "addressState", "TX", "addressZip", "77002")))
+                .hasMessageContaining("addressUnit");
+        assertThat(custody).isWaitingAt(TASK_RECORD_INTENDED_ADDRESS);
+        org.mockito.Mockito.verify(custodyOutcomes, org.mockito.Mockito.never()).recordAddress(any(), any(), any());
+    }
+
+    @Test
+    void anAddressGivenByManyGoesToTheSupervisorWhoMayAskForAnother() {
+        ProcessInstance custody = adultAwaitingApproval("NOTICE_TO_REPORT");
+        complete(task(custody), withVariables("approveProposal", true));
+        when(custodyOutcomes.recordAddress(any(), any(), any())).thenReturn(11L, 12L);
+        when(custodyOutcomes.isRecurring(org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
+
+        recordAddress(custody);
+        assertThat(custody).isWaitingAt(TASK_REVIEW_RECURRING_ADDRESS).variables().containsEntry("addressReleaseCount", 11L);
+        assertThat(task(custody)).hasCandidateGroup("border-patrol-supervisor");
+        complete(task(custody), withVariables("recurringAddressAccepted", "false", "recurringAddressNotes", "stash house"));
+        assertThat(custody).isWaitingAt(TASK_RECORD_INTENDED_ADDRESS);
+
+        recordAddress(custody);
+        complete(task(custody), withVariables("recurringAddressAccepted", "true", "recurringAddressNotes", "shelter"));
+        assertThat(custody).isWaitingAt(TASK_ISSUE_RELEASE_DOCUMENTS);
+    }
+
+    @Test
+    void supervisorOverridesTheProposalAndIceAcceptsTheTransfer() {
+        ProcessInstance custody = adultAwaitingApproval("NTA_OR");
+        complete(task(custody), withVariables("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
+                "overrideReason", "absconded before"));
+        verify(custodyOutcomes).decide(eq(CASE), any(), eq(false), eq("TRANSFER_TO_ICE_DETENTION"),
+                eq("absconded before"), any());
+
+        assertThat(custody).isWaitingAt(TASK_PREPARE_ICE_TRANSFER);
+        complete(task(custody), withVariables("iceFacility", "Port Isabel SPC", "transferRecord", "no medical issues"));
+        assertThat(custody).isWaitingAt(TASK_ACCEPT_ICE_TRANSFER);
+        assertThat(task(custody)).hasCandidateGroup("ice-ero-officer");
+        when(custodyOutcomes.transferToIce(eq(CASE), eq("Port Isabel SPC"), eq("B-77"), eq(false), any()))
+                .thenReturn(new CustodyOutcomes.BookedIn(clock.instant(), null, List.of(CASE)));
+        complete(task(custody), withVariables("iceBookInNumber", "B-77"));
+
+        assertThat(custody).hasPassed(END_TRANSFERRED_TO_ICE, END_CASE_CLOSED).isEnded();
+    }
+
+    @Test
+    void expeditedRemovalEndsTheCaseRemoved() {
+        ProcessInstance custody = adultAwaitingApproval("EXPEDITED_REMOVAL");
+        assertThat(custody).variables().containsEntry("proposedOutcome", "EXPEDITED_REMOVAL");
+        complete(task(custody), withVariables("approveProposal", true));
+
+        assertThat(custody).isWaitingAt(TASK_RECORD_REMOVAL);
+        when(custodyOutcomes.remove(eq(CASE), eq("EXPEDITED_REMOVAL"), eq("Hidalgo"), eq(true), any()))
+                .thenReturn(List.of(CASE));
+        complete(task(custody), withVariables("departurePort", "Hidalgo"));
+
+        assertThat(custody).hasPassed(END_REMOVED, END_CASE_CLOSED).isEnded();
+    }
+
+    @Test
+    void theFamilyGetsOneDecisionAndIsReleasedTogether() {
+        ProcessInstance[] family = familyAwaitingApproval("CLEAR");
+        ProcessInstance parent = family[0];
+        ProcessInstance child = family[1];
+        assertThat(child).isWaitingAt(EVENT_FAMILY_OUTCOME_CARRIED_OUT);
+        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(child.getId()).count()).isZero();
+
+        complete(task(parent), withVariables("approveProposal", true));
+        recordAddress(parent);
+        releaseTo(parent, List.of(CASE, OTHER_CASE));
+
+        for (ProcessInstance member : family) {
+            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
+                    .containsEntry("custodyExit", "RELEASED").containsEntry("releaseAddressText", ADDRESS.text());
+        }
+        assertThat(child).hasPassed(EVENT_FAMILY_OUTCOME_CARRIED_OUT, "EndEvent_LeftWithFamily");
+    }
+
+    @Test
+    void familyInIceFamilyCustodyGetsTheFloresClockAndIsReleasedTogether() {
+        ProcessInstance[] family = familyInIceFamilyCustody();
+        ProcessInstance parent = family[0];
+        ProcessInstance child = family[1];
+        Instant floresDeadline = clock.instant().plus(Duration.ofDays(20));
+        assertThat(parent).isWaitingAt(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
+        assertThat(task(parent)).hasCandidateGroup("ice-ero-officer").hasDueDate(Date.from(floresDeadline));
+        assertThat(child).isWaitingAt(EVENT_ICE_FAMILY_CUSTODY_ENDED);
+
+        now(floresDeadline);
+        execute(timer(child, TIMER_FLORES_LIMIT_REACHED));
+        verify(custodyEvents).clockBreached(OTHER_CASE, LegalClock.FLORES_FAMILY_CUSTODY, floresDeadline);
+        complete(task(TASK_FOLLOW_UP_FLORES_LIMIT, child),
+                withVariables("overdueCause", "court date pending", "overdueAction", "release requested"));
+        assertThat(child).hasPassed("EndEvent_FloresLimitFollowedUp");
+
+        complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, parent),
+                withVariables("iceFamilyOutcome", "RELEASE", "iceFamilyOutcomeReason", "sponsor found"));
+        assertThat(parent).isWaitingAt(TASK_RECORD_ADDRESS_FOR_ICE_RELEASE);
+        when(custodyOutcomes.release(eq(CASE), eq("ICE_RELEASE"), eq("sponsor found"), eq(false), any()))
+                .thenReturn(released(List.of(CASE, OTHER_CASE)));
+        recordAddress(parent, TASK_RECORD_ADDRESS_FOR_ICE_RELEASE);
+
+        for (ProcessInstance member : family) {
+            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsEntry("custodyExit", "RELEASED");
+        }
+        assertThat(parent).hasPassed("EndEvent_IceFamilyCustodyEnded");
+        assertThat(child).hasPassed("EndEvent_LeftIceCustodyWithFamily");
+    }
+
+    @Test
+    void familyRemovedFromIceFamilyCustodyEndsRemoved() {
+        ProcessInstance[] family = familyInIceFamilyCustody();
+        when(custodyOutcomes.remove(eq(CASE), eq("REMOVAL_FROM_ICE_FAMILY_CUSTODY"), eq("final order"), eq(false), any()))
+                .thenReturn(List.of(CASE, OTHER_CASE));
+
+        complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, family[0]),
+                withVariables("iceFamilyOutcome", "REMOVAL", "iceFamilyOutcomeReason", "final order"));
+
+        for (ProcessInstance member : family) {
+            assertThat(member).hasPassed(END_CASE_CLOSED_AFTER_ICE_CUSTODY).isEnded();
+        }
     }
 
     // ---------------------------------------------------------------- helpers
+
+    static final IntendedAddress ADDRESS = new IntendedAddress("1208 Maple Ave", "4B",
+            IntendedAddress.BuildingType.MULTI_UNIT, "Houston", "TX", "77002", "713-555-0199");
+
+    private ProcessInstance adultAwaitingApproval(String pathway) {
+        given(CASE, adult());
+        ProcessInstance custody = start(CASE, "GT", APPREHENDED_AT);
+        complete(task(custody), intake(pathway, "CLEAR", "NO_CONCERNS", false));
+        assertThat(custody).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME);
+        return custody;
+    }
+
+    private ProcessInstance releasedAdult() {
+        ProcessInstance custody = adultAwaitingApproval("NTA_OR");
+        complete(task(custody), withVariables("approveProposal", true));
+        recordAddress(custody);
+        releaseTo(custody, List.of(CASE));
+        return custody;
+    }
+
+    /** A parent (the family's lead) and a child, both through intake and placement. */
+    private ProcessInstance[] familyAwaitingApproval(String recordsCheck) {
+        FamilyFacts parentFacts = new FamilyFacts(34, "NONE", true, true, List.of(CASE, OTHER_CASE), true, 6,
+                false, recordsCheck, CASE);
+        FamilyFacts childFacts = new FamilyFacts(6, "PARENT", false, true, List.of(CASE, OTHER_CASE), true, 6,
+                false, recordsCheck, CASE);
+        given(CASE, parentFacts);
+        given(OTHER_CASE, childFacts);
+        ProcessInstance parent = start(CASE, "GT", APPREHENDED_AT);
+        ProcessInstance child = start(OTHER_CASE, "GT", APPREHENDED_AT);
+        complete(task(TASK_RECORD_INTAKE, parent), intake("NTA", recordsCheck, "NO_CONCERNS", true));
+        complete(task(TASK_RECORD_INTAKE, child), intake("NTA", "CLEAR", "NO_CONCERNS", true));
+        assertThat(parent).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME);
+        return new ProcessInstance[] {parent, child};
+    }
+
+    private ProcessInstance[] familyInIceFamilyCustody() {
+        ProcessInstance[] family = familyAwaitingApproval("PUBLIC_SAFETY_OR_NATIONAL_SECURITY");
+        ProcessInstance parent = family[0];
+        assertThat(parent).variables().containsEntry("placement", "ICE_FAMILY_RESIDENTIAL_CENTER")
+                .containsEntry("proposedOutcome", "TRANSFER_TO_ICE_DETENTION");
+        complete(task(parent), withVariables("approveProposal", true));
+        complete(task(parent), withVariables("iceFacility", "Dilley FRC", "transferRecord", "family of two"));
+        when(custodyOutcomes.transferToIce(eq(CASE), eq("Dilley FRC"), eq("F-12"), eq(true), any())).thenReturn(
+                new CustodyOutcomes.BookedIn(clock.instant(), clock.instant().plus(Duration.ofDays(20)),
+                        List.of(CASE, OTHER_CASE)));
+        complete(task(parent), withVariables("iceBookInNumber", "F-12"));
+        return family;
+    }
+
+    private void recordAddress(ProcessInstance custody) {
+        recordAddress(custody, TASK_RECORD_INTENDED_ADDRESS);
+    }
+
+    private void recordAddress(ProcessInstance custody, String taskKey) {
+        complete(task(taskKey, custody), withVariables("addressStreet", ADDRESS.street(), "addressUnit", ADDRESS.unit(),
+                "addressBuildingType", "MULTI_UNIT", "addressCity", ADDRESS.city(), "addressState", ADDRESS.state(),
+                "addressZip", ADDRESS.zip(), "contactPhone", ADDRESS.contactPhone()));
+    }
+
+    private void releaseTo(ProcessInstance custody, List<String> family) {
+        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), eq(true), any()))
+                .thenReturn(released(family));
+        complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
+                withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
+    }
+
+    private CustodyOutcomes.Released released(List<String> family) {
+        return new CustodyOutcomes.Released(clock.instant(), clock.instant().plus(Duration.ofDays(60)), ADDRESS, family);
+    }
+
+    private void reportCheckIn() {
+        runtimeService().createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+                .processInstanceBusinessKey(CASE)
+                .setVariables(Map.of("checkInReportedAt", Date.from(clock.instant()), "checkInOffice", "Houston ERO",
+                        "checkInRecordedBy", "ice-officer"))
+                .correlate();
+    }
 
     private ProcessInstance start(String caseNumber, String country, Instant apprehendedAt) {
         var custodyCase = new CustodyCase(caseNumber, "SDC2611250001", "p1", "Lopez", "Ana", null, false, "F",
@@ -362,17 +653,22 @@ class MigrantCustodyProcessTest {
     }
 
     private static FamilyFacts facts(Integer age, String companion, boolean caresForChild, boolean verified) {
-        return new FamilyFacts(age, companion, caresForChild, verified, List.of(CASE), true, null, false, "CLEAR");
+        return new FamilyFacts(age, companion, caresForChild, verified, List.of(CASE), true, null, false, "CLEAR", CASE);
     }
 
     private static FamilyFacts family(int age, String companion, boolean caresForChild, boolean intakeComplete) {
         return new FamilyFacts(age, companion, caresForChild, true, List.of(CASE, OTHER_CASE), intakeComplete, 6,
-                false, "CLEAR");
+                false, "CLEAR", CASE);
     }
 
     private static Map<String, Object> intake(String recordsCheck, String medical, boolean verified) {
+        return intake("NTA_OR", recordsCheck, medical, verified);
+    }
+
+    private static Map<String, Object> intake(String pathway, String recordsCheck, String medical, boolean verified) {
         return withVariables("biometricsStatus", "CAPTURED", "recordsCheckResult", recordsCheck,
-                "medicalScreening", medical, "familyRelationshipVerified", verified);
+                "medicalScreening", medical, "familyRelationshipVerified", verified, "processingPathway", pathway,
+                "flightRisk", "LOW");
     }
 
     private static void now(Instant instant) {

@@ -39,11 +39,12 @@ class ApplicationOnPostgresTest {
             assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
             assertThat(connection.getMetaData().getDatabaseMajorVersion()).isEqualTo(17);
         }
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM flyway_schema_history WHERE success AND version = '1'")
-                .query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL")
+                .query(String.class).list()).contains("1", "2");
         assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("migrantCustody").count())
                 .isEqualTo(1);
-        assertThat(repositoryService.createDecisionDefinitionQuery().count()).isEqualTo(2);
+        assertThat(repositoryService.createDecisionDefinitionQuery().list()).extracting("key")
+                .containsExactlyInAnyOrder("familyStatus", "familyUnitPlacement", "releaseEligibility");
     }
 
     @Test

@@ -1,31 +1,37 @@
 package org.bordercustody.custody;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
-import java.time.ZoneOffset;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * Reads what a task's form submitted and refuses a completion that lacks a required answer, whether it came
- * from Tasklist or from the REST API: the engine rolls the completion back and answers 400.
+ * Reads what a task's form submitted, in a listener or a service task that runs with the completion, and
+ * refuses the completion when a required answer is missing or not one of the choices, whether it came from
+ * Tasklist or the REST API: the engine rolls the completion back and answers 400.
  */
-public final class TaskVariables {
+public final class FormAnswers {
 
-    private final DelegateTask task;
+    private final VariableScope scope;
 
-    public TaskVariables(DelegateTask task) {
-        this.task = task;
+    public FormAnswers(VariableScope scope) {
+        this.scope = scope;
     }
 
     public String requiredText(String name) {
-        Object value = task.getVariable(name);
+        Object value = scope.getVariable(name);
         if (!(value instanceof String text) || text.isBlank()) {
             throw refused(name, "is required");
         }
         return text.strip();
+    }
+
+    public String optionalText(String name) {
+        Object value = scope.getVariable(name);
+        return value instanceof String text && !text.isBlank() ? text.strip() : null;
     }
 
     public String requiredChoice(String name, String... allowed) {
@@ -36,8 +42,21 @@ public final class TaskVariables {
         return value;
     }
 
+    /** A yes/no answer, from a checkbox (boolean) or a radio group ("true"/"false"). */
+    public boolean requiredFlag(String name) {
+        Object value = scope.getVariable(name);
+        if (value instanceof Boolean flag) {
+            return flag;
+        }
+        if ("true".equals(value) || "false".equals(value)) {
+            return Boolean.parseBoolean((String) value);
+        }
+        throw refused(name, "must be answered yes or no");
+    }
+
+    /** An optional checkbox: unticked or absent is false. */
     public boolean flag(String name) {
-        Object value = task.getVariable(name);
+        Object value = scope.getVariable(name);
         if (value == null) {
             return false;
         }
@@ -48,7 +67,7 @@ public final class TaskVariables {
     }
 
     public LocalDate requiredDate(String name) {
-        Object value = task.getVariable(name);
+        Object value = scope.getVariable(name);
         if (value instanceof Date date) {
             return date.toInstant().atZone(ZoneOffset.UTC).toLocalDate();
         }

@@ -1,0 +1,118 @@
+package org.bordercustody.checkin;
+
+import static org.bordercustody.custody.CustodyCaseRepository.utc;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+import org.bordercustody.custody.CaseQueries;
+import org.bordercustody.custody.CaseStatus;
+import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.CustodyEvents;
+import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.CustodyProcessStarter;
+import org.bordercustody.custody.LegalClock;
+import org.bordercustody.custody.Timeline;
+import org.bordercustody.system.ConflictException;
+import org.bordercustody.system.InvalidRequestException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Use cases of the 60-day check-in after release (Form I-385; OIG-22-66 found 30% never reported). */
+@Service
+public class CheckIns {
+
+    public record CheckIn(String caseNumber, String status, Instant reportedAt, Instant checkInDueBy, boolean onTime) {
+    }
+
+    private final CustodyCaseRepository cases;
+    private final CustodyEvents custodyEvents;
+    private final Timeline timeline;
+    private final RuntimeService runtimeService;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public CheckIns(CustodyCaseRepository cases, CustodyEvents custodyEvents,
+            Timeline timeline, RuntimeService runtimeService, JdbcClient jdbc, Clock clock) {
+        this.cases = cases;
+        this.custodyEvents = custodyEvents;
+        this.timeline = timeline;
+        this.runtimeService = runtimeService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** ICE reports a check-in; the case's process records it, on time or late. */
+    @Transactional
+    public CheckIn report(String caseNumber, String reportedAtText, String office, String actor) {
+        CustodyCase custodyCase = cases.get(CaseQueries.checked(caseNumber));
+        OffsetDateTime reportedAt = reportedAt(reportedAtText);
+        if (custodyCase.status() != CaseStatus.RELEASED_AWAITING_CHECK_IN
+                && custodyCase.status() != CaseStatus.CHECK_IN_OVERDUE) {
+            throw new ConflictException("case " + caseNumber + " is " + custodyCase.status()
+                    + ", not waiting for a check-in");
+        }
+        Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
+        if (reportedAt.toInstant().isBefore(cases.releasedAt(caseNumber).orElseThrow())) {
+            throw new InvalidRequestException("reportedAt", "is before the release");
+        }
+        if (reportedAt.toInstant().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
+            throw new InvalidRequestException("reportedAt", "is in the future");
+        }
+        runtimeService.createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariables(Variables.createVariables()
+                        .putValue(CustodyProcess.Variables.CHECK_IN_REPORTED_AT, Date.from(reportedAt.toInstant()))
+                        .putValue(CustodyProcess.Variables.CHECK_IN_OFFICE, office)
+                        .putValue(CustodyProcess.Variables.CHECK_IN_RECORDED_BY, actor))
+                .correlate();
+        return new CheckIn(caseNumber, CaseStatus.CHECKED_IN.name(), reportedAt.toInstant(), due,
+                !reportedAt.toInstant().isAfter(due));
+    }
+
+    /** Called by the process when the check-in message arrives. */
+    public void recordCheckIn(String caseNumber, Instant reportedAt, String office, String actor) {
+        Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, checked_in_at = :at, check_in_office = :office
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.CHECKED_IN.name()).param("at", utc(reportedAt)).param("office", office)
+                .param("caseNumber", caseNumber)
+                .update();
+        String timing = reportedAt.isAfter(due)
+                ? "late, " + Duration.between(due, reportedAt).toDays() + " days after the deadline"
+                : "on time";
+        timeline.record(caseNumber, "CHECKED_IN", "Reported to ICE at " + office + " on "
+                + CustodyProcessStarter.shown(reportedAt) + ", " + timing, actor);
+    }
+
+    /** Called by the process when 60 days pass without a check-in. */
+    public void recordMissed(String caseNumber) {
+        Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
+        jdbc.sql("UPDATE custody_case SET status = :status WHERE case_number = :caseNumber")
+                .param("status", CaseStatus.CHECK_IN_OVERDUE.name()).param("caseNumber", caseNumber)
+                .update();
+        custodyEvents.clockBreached(caseNumber, LegalClock.CHECK_IN, due);
+    }
+
+    private static OffsetDateTime reportedAt(String text) {
+        if (text == null) {
+            throw new InvalidRequestException("reportedAt", "is required");
+        }
+        try {
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        } catch (DateTimeParseException e) {
+            throw new InvalidRequestException("reportedAt",
+                    "must be ISO-8601 with an explicit offset or Z, such as 2026-12-20T15:00:00-06:00");
+        }
+    }
+}

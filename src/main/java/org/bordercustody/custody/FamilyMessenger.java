@@ -1,0 +1,26 @@
+package org.bordercustody.custody;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** Tells the processes of the other members of a family that the lead's decision for them was carried out. */
+@Component
+public class FamilyMessenger {
+
+    private final RuntimeService runtimeService;
+
+    public FamilyMessenger(RuntimeService runtimeService) {
+        this.runtimeService = runtimeService;
+    }
+
+    public void tellOthers(String leadCaseNumber, List<String> family, String message, Map<String, Object> variables) {
+        family.stream()
+                .filter(member -> !member.equals(leadCaseNumber))
+                .forEach(member -> runtimeService.createMessageCorrelation(message)
+                        .processInstanceBusinessKey(member)
+                        .setVariables(variables)
+                        .correlateAll());
+    }
+}

@@ -1,0 +1,152 @@
+package org.bordercustody.release;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.CustodyClocks;
+import org.bordercustody.custody.CustodyProcessStarter;
+import org.bordercustody.custody.Timeline;
+import org.bordercustody.family.Classification;
+import org.bordercustody.family.FamilyStatus;
+import org.bordercustody.system.ConflictException;
+import org.bordercustody.system.InvalidRequestException;
+import org.springframework.stereotype.Service;
+
+/**
+ * Use cases of the release-or-transfer decision and of carrying it out. A family unit gets one decision:
+ * taken in the case of its lead, it is recorded and carried out for every member.
+ */
+@Service
+public class CustodyOutcomes {
+
+    public static final Set<String> OUTCOMES = Set.of("RELEASE_NTA_OR", "RELEASE_NOTICE_TO_REPORT",
+            "RELEASE_PAROLE_ATD", "TRANSFER_TO_ICE_DETENTION", "EXPEDITED_REMOVAL", "VOLUNTARY_RETURN");
+
+    public record Proposal(String outcome, String reason) {
+    }
+
+    public record Released(Instant releasedAt, Instant checkInDueBy, IntendedAddress address, List<String> family) {
+    }
+
+    public record BookedIn(Instant bookedInAt, Instant floresDeadline, List<String> family) {
+    }
+
+    private final FamilyStatus familyStatus;
+    private final CustodyCaseRepository cases;
+    private final ReleaseRepository releases;
+    private final Timeline timeline;
+    private final CustodyClocks clocks;
+    private final ReleasePolicy policy;
+    private final Clock clock;
+
+    public CustodyOutcomes(FamilyStatus familyStatus, CustodyCaseRepository cases, ReleaseRepository releases,
+            Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock) {
+        this.familyStatus = familyStatus;
+        this.cases = cases;
+        this.releases = releases;
+        this.timeline = timeline;
+        this.clocks = clocks;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** The members the lead's decision applies to: the lead and the family unit members of its family. */
+    public List<String> familyOf(String leadCaseNumber) {
+        return Stream.concat(Stream.of(leadCaseNumber), familyStatus.gather(leadCaseNumber).familyCaseNumbers().stream()
+                        .filter(member -> !member.equals(leadCaseNumber))
+                        .filter(member -> cases.get(member).classification() == Classification.FAMILY_UNIT_MEMBER))
+                .toList();
+    }
+
+    public void recordProposal(String caseNumber, Proposal proposal) {
+        timeline.record(caseNumber, "RELEASE_PROPOSED", "Release eligibility decision (releaseEligibility) proposes "
+                + proposal.outcome() + ": " + proposal.reason(), Timeline.SYSTEM_ACTOR);
+    }
+
+    /** The supervisor approves the proposal or overrides it with a reason; returns the outcome. */
+    public String decide(String caseNumber, Proposal proposal, boolean approved, String override, String overrideReason,
+            String actor) {
+        String outcome;
+        String description;
+        if (approved) {
+            outcome = proposal.outcome();
+            description = "Supervisor approved the proposal " + outcome;
+        } else {
+            if (override == null || !OUTCOMES.contains(override)) {
+                throw new InvalidRequestException("overrideOutcome", "must be one of " + String.join(", ", OUTCOMES.stream().sorted().toList()));
+            }
+            if (overrideReason == null || overrideReason.isBlank()) {
+                throw new InvalidRequestException("overrideReason", "is required to override the proposal");
+            }
+            outcome = override;
+            description = "Supervisor overrode the proposal " + proposal.outcome() + " with " + outcome + ": "
+                    + overrideReason.strip();
+        }
+        for (String member : familyOf(caseNumber)) {
+            releases.recordOutcome(member, outcome);
+            timeline.record(member, "CUSTODY_OUTCOME_DECIDED", description
+                    + (member.equals(caseNumber) ? "" : " (decided for the family in case " + caseNumber + ")"), actor);
+        }
+        return outcome;
+    }
+
+    /** Records the address for the family; returns how many others were released to it within the window. */
+    public long recordAddress(String caseNumber, IntendedAddress address, String actor) {
+        Instant now = clock.instant();
+        for (String member : familyOf(caseNumber)) {
+            releases.saveAddress(member, address, now);
+            timeline.record(member, "ADDRESS_RECORDED", "Intended U.S. address: " + address.text(), actor);
+        }
+        String event = cases.get(caseNumber).eventNumber();
+        return releases.releasesTo(address.key(), now.minus(policy.recurringAddressWindow()), event);
+    }
+
+    public boolean isRecurring(long releasesToAddress) {
+        return releasesToAddress > policy.recurringAddressThreshold();
+    }
+
+    public Released release(String caseNumber, String documents, String documentNumber, boolean fromCbpCustody,
+            String actor) {
+        IntendedAddress address = releases.addressOf(caseNumber)
+                .orElseThrow(() -> new ConflictException("case " + caseNumber + " has no intended U.S. address: no release without one"));
+        Instant releasedAt = clock.instant();
+        Instant checkInDueBy = clocks.checkInDueBy(releasedAt);
+        List<String> family = familyOf(caseNumber);
+        for (String member : family) {
+            releases.recordRelease(member, releasedAt, documents, checkInDueBy, fromCbpCustody);
+            timeline.record(member, "RELEASED", "Released with " + documents + " " + documentNumber + " to "
+                    + address.text(), actor);
+            timeline.record(member, "ICE_NOTIFIED", "ICE notified of the release: report by "
+                    + CustodyProcessStarter.shown(checkInDueBy), Timeline.SYSTEM_ACTOR);
+        }
+        return new Released(releasedAt, checkInDueBy, address, family);
+    }
+
+    public BookedIn transferToIce(String caseNumber, String facility, String bookInNumber, boolean familyCustody,
+            String actor) {
+        Instant bookedInAt = clock.instant();
+        List<String> family = familyOf(caseNumber);
+        Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
+        for (String member : family) {
+            releases.recordIceBookIn(member, bookedInAt);
+            timeline.record(member, "TRANSFERRED_TO_ICE", "Accepted into ICE custody at " + facility + ", book-in "
+                    + bookInNumber + "; CBP custody ended" + (familyCustody
+                    ? "; family custody limit " + CustodyProcessStarter.shown(floresDeadline) : ""), actor);
+        }
+        return new BookedIn(bookedInAt, floresDeadline, family);
+    }
+
+    public List<String> remove(String caseNumber, String outcome, String departurePort, boolean fromCbpCustody,
+            String actor) {
+        Instant removedAt = clock.instant();
+        List<String> family = familyOf(caseNumber);
+        for (String member : family) {
+            releases.recordRemoved(member, removedAt, fromCbpCustody);
+            timeline.record(member, "REMOVED", outcome + " through " + departurePort, actor);
+        }
+        return family;
+    }
+}

@@ -1,0 +1,48 @@
+package org.bordercustody.release;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FAMILY_OUTCOME;
+import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FAMILY_OUTCOME_REASON;
+
+import java.util.List;
+import org.bordercustody.custody.CustodyProcess.Messages;
+import org.bordercustody.custody.FamilyMessenger;
+import org.bordercustody.custody.FormAnswers;
+import org.bordercustody.custody.ProcessActors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.springframework.stereotype.Component;
+
+/** ICE ends a family's custody: released with the recorded address, or removed. */
+@Component("recordIceFamilyCustodyOutcome")
+public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
+
+    private final CustodyOutcomes custodyOutcomes;
+    private final FamilyMessenger familyMessenger;
+
+    public RecordIceFamilyCustodyOutcomeDelegate(CustodyOutcomes custodyOutcomes, FamilyMessenger familyMessenger) {
+        this.custodyOutcomes = custodyOutcomes;
+        this.familyMessenger = familyMessenger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var answers = new FormAnswers(execution);
+        String caseNumber = execution.getProcessBusinessKey();
+        String outcome = answers.requiredChoice(ICE_FAMILY_OUTCOME, "RELEASE", "REMOVAL");
+        String reason = answers.requiredText(ICE_FAMILY_OUTCOME_REASON);
+        String actor = ProcessActors.of(execution);
+        VariableMap variables;
+        List<String> family;
+        if (outcome.equals("RELEASE")) {
+            var released = custodyOutcomes.release(caseNumber, "ICE_RELEASE", reason, false, actor);
+            variables = CarriedOutVariables.released(released);
+            family = released.family();
+        } else {
+            family = custodyOutcomes.remove(caseNumber, "REMOVAL_FROM_ICE_FAMILY_CUSTODY", reason, false, actor);
+            variables = CarriedOutVariables.removed();
+        }
+        execution.setVariables(variables);
+        familyMessenger.tellOthers(caseNumber, family, Messages.ICE_FAMILY_CUSTODY_ENDED, variables);
+    }
+}

@@ -1,0 +1,43 @@
+package org.bordercustody.release;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.CLASSIFICATION;
+import static org.bordercustody.custody.CustodyProcess.Variables.ICE_BOOK_IN_NUMBER;
+import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
+
+import org.bordercustody.custody.CustodyProcess.Messages;
+import org.bordercustody.custody.FamilyMessenger;
+import org.bordercustody.custody.FormAnswers;
+import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.family.Classification;
+import org.bordercustody.release.CustodyOutcomes.BookedIn;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * ICE accepted the person: CBP custody ends. A family goes to ICE family custody together, where the
+ * children's Flores clock starts.
+ */
+@Component("recordTransferToIce")
+public class RecordTransferToIceDelegate implements JavaDelegate {
+
+    private final CustodyOutcomes custodyOutcomes;
+    private final FamilyMessenger familyMessenger;
+
+    public RecordTransferToIceDelegate(CustodyOutcomes custodyOutcomes, FamilyMessenger familyMessenger) {
+        this.custodyOutcomes = custodyOutcomes;
+        this.familyMessenger = familyMessenger;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var answers = new FormAnswers(execution);
+        String caseNumber = execution.getProcessBusinessKey();
+        boolean family = Classification.FAMILY_UNIT_MEMBER.name().equals(execution.getVariable(CLASSIFICATION));
+        BookedIn bookedIn = custodyOutcomes.transferToIce(caseNumber, answers.requiredText(ICE_FACILITY),
+                answers.requiredText(ICE_BOOK_IN_NUMBER), family, ProcessActors.of(execution));
+        var variables = CarriedOutVariables.transferred(bookedIn);
+        execution.setVariables(variables);
+        familyMessenger.tellOthers(caseNumber, bookedIn.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
+    }
+}

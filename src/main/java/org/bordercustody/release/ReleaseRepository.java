@@ -1,0 +1,95 @@
+package org.bordercustody.release;
+
+import static org.bordercustody.custody.CustodyCaseRepository.utc;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.bordercustody.custody.CaseStatus;
+import org.bordercustody.release.IntendedAddress.BuildingType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The release side of the case table and the release addresses. */
+@Repository
+public class ReleaseRepository {
+
+    private final JdbcClient jdbc;
+
+    public ReleaseRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void saveAddress(String caseNumber, IntendedAddress address, Instant recordedAt) {
+        jdbc.sql("DELETE FROM release_address WHERE case_number = :caseNumber").param("caseNumber", caseNumber).update();
+        jdbc.sql("""
+                INSERT INTO release_address (case_number, street, unit, city, state, zip, building_type, contact_phone,
+                    address_key, recorded_at)
+                VALUES (:caseNumber, :street, :unit, :city, :state, :zip, :buildingType, :phone, :key, :recordedAt)
+                """)
+                .param("caseNumber", caseNumber).param("street", address.street()).param("unit", address.unit())
+                .param("city", address.city()).param("state", address.state()).param("zip", address.zip())
+                .param("buildingType", address.buildingType().name()).param("phone", address.contactPhone())
+                .param("key", address.key()).param("recordedAt", utc(recordedAt))
+                .update();
+    }
+
+    public Optional<IntendedAddress> addressOf(String caseNumber) {
+        return jdbc.sql("SELECT * FROM release_address WHERE case_number = :caseNumber")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> new IntendedAddress(rs.getString("street"), rs.getString("unit"),
+                        BuildingType.valueOf(rs.getString("building_type")), rs.getString("city"), rs.getString("state"),
+                        rs.getString("zip"), rs.getString("contact_phone")))
+                .optional();
+    }
+
+    /** People released to this address since the instant, not counting the people of the given event. */
+    public long releasesTo(String addressKey, Instant since, String exceptEvent) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM release_address a JOIN custody_case c ON c.case_number = a.case_number
+                 WHERE a.address_key = :key AND c.released_at >= :since AND c.event_number <> :event
+                """)
+                .param("key", addressKey).param("since", utc(since)).param("event", exceptEvent)
+                .query(Long.class).single();
+    }
+
+    public void recordOutcome(String caseNumber, String outcome) {
+        jdbc.sql("UPDATE custody_case SET custody_outcome = :outcome WHERE case_number = :caseNumber")
+                .param("outcome", outcome).param("caseNumber", caseNumber).update();
+    }
+
+    public void recordRelease(String caseNumber, Instant releasedAt, String documents, Instant checkInDueBy,
+            boolean leavesCbpCustody) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, released_at = :releasedAt, release_documents = :documents,
+                    check_in_due_by = :due, left_cbp_custody_at = CASE WHEN :leaves THEN :releasedAt
+                    ELSE left_cbp_custody_at END
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.RELEASED_AWAITING_CHECK_IN.name()).param("releasedAt", utc(releasedAt))
+                .param("documents", documents).param("due", utc(checkInDueBy)).param("leaves", leavesCbpCustody)
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordIceBookIn(String caseNumber, Instant bookedInAt) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, ice_book_in_at = :at, left_cbp_custody_at = :at
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.TRANSFERRED_TO_ICE.name()).param("at", utc(bookedInAt))
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordRemoved(String caseNumber, Instant removedAt, boolean leavesCbpCustody) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, removed_at = :at,
+                    left_cbp_custody_at = CASE WHEN :leaves THEN :at ELSE left_cbp_custody_at END
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.REMOVED.name()).param("at", utc(removedAt))
+                .param("leaves", leavesCbpCustody).param("caseNumber", caseNumber)
+                .update();
+    }
+
+}
