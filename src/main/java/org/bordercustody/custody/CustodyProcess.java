@@ -53,7 +53,6 @@ public final class CustodyProcess {
         public static final String END_CHECKED_IN_LATE = "EndEvent_CheckedInLate";
         public static final String END_FOLLOW_UP_CLOSED = "EndEvent_FollowUpClosed";
         public static final String TASK_DECIDE_FAMILY_CUSTODY_OUTCOME = "Task_DecideFamilyCustodyOutcome";
-        public static final String TASK_RECORD_ADDRESS_FOR_ICE_RELEASE = "Task_RecordAddressForIceRelease";
         public static final String EVENT_ICE_FAMILY_CUSTODY_ENDED = "Event_IceFamilyCustodyEnded";
         public static final String TIMER_FLORES_LIMIT_REACHED = "Timer_FloresLimitReached";
         public static final String TASK_FOLLOW_UP_FLORES_LIMIT = "Task_FollowUpFloresLimit";

@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
-import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -81,7 +81,8 @@ public final class FormAnswers {
         throw refused(name, "is required");
     }
 
-    public static BadUserRequestException refused(String name, String why) {
-        return new BadUserRequestException(name + ": " + why);
+    /** Camunda's own form validation failure, which its REST API answers with 400. */
+    public static FormFieldValidationException refused(String name, String why) {
+        return new FormFieldValidationException(name, name + ": " + why);
     }
 }

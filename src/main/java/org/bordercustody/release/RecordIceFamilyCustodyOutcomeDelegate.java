@@ -13,16 +13,19 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
-/** ICE ends a family's custody: released with the recorded address, or removed. */
+/** ICE ends a family's custody: released to a checked address, or removed. */
 @Component("recordIceFamilyCustodyOutcome")
 public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
 
     private final CustodyOutcomes custodyOutcomes;
     private final FamilyMessenger familyMessenger;
+    private final StoreIntendedAddressDelegate addresses;
 
-    public RecordIceFamilyCustodyOutcomeDelegate(CustodyOutcomes custodyOutcomes, FamilyMessenger familyMessenger) {
+    public RecordIceFamilyCustodyOutcomeDelegate(CustodyOutcomes custodyOutcomes, FamilyMessenger familyMessenger,
+            StoreIntendedAddressDelegate addresses) {
         this.custodyOutcomes = custodyOutcomes;
         this.familyMessenger = familyMessenger;
+        this.addresses = addresses;
     }
 
     @Override
@@ -35,6 +38,8 @@ public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
         VariableMap variables;
         List<String> family;
         if (outcome.equals("RELEASE")) {
+            // No release without an address, from ICE custody as from CBP's.
+            addresses.execute(execution);
             var released = custodyOutcomes.release(caseNumber, "ICE_RELEASE", reason, false, actor);
             variables = CarriedOutVariables.released(released);
             family = released.family();

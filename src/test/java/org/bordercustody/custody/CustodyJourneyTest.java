@@ -62,7 +62,7 @@ class CustodyJourneyTest {
         assertThat(mother.get("openTasks").get(0).get("name").asText()).isEqualTo("Approve release or transfer");
         assertThat(mother.get("openTasks").get(0).get("candidateGroup").asText()).isEqualTo("border-patrol-supervisor");
         assertThat(caseView("JRN0001-02").get("openTasks")).isEmpty();
-        assertThat(timelineTypes("JRN0001-02")).containsSubsequence("APPREHENDED", "INTAKE_RECORDED", "TASK_COMPLETED",
+        assertThat(timelineTypes("JRN0001-02")).containsSubsequence("APPREHENDED", "TASK_COMPLETED", "INTAKE_RECORDED",
                 "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED");
         assertThat(timeline("JRN0001-02")).anySatisfy(entry -> {
             assertThat(entry.get("type").asText()).isEqualTo("TASK_COMPLETED");

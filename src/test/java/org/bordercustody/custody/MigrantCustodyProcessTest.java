@@ -31,17 +31,17 @@ import org.bordercustody.checkin.RecordCheckInDelegate;
 import org.bordercustody.checkin.RecordMissedCheckInDelegate;
 import org.bordercustody.family.Classification;
 import org.bordercustody.family.FamilyFacts;
-import org.bordercustody.family.FamilyFactsEstablishedListener;
+import org.bordercustody.family.StoreEstablishedFactsDelegate;
 import org.bordercustody.family.FamilyStatus;
 import org.bordercustody.family.GatherFamilyFactsDelegate;
-import org.bordercustody.family.IntakeRecordedListener;
+import org.bordercustody.family.StoreIntakeFactsDelegate;
 import org.bordercustody.family.RecordFamilyStatusDelegate;
 import org.bordercustody.family.RecordPlacementDelegate;
 import org.bordercustody.release.AddressRules;
 import org.bordercustody.release.CustodyOutcomes;
 import org.bordercustody.release.GatherReleaseFactsDelegate;
 import org.bordercustody.release.IntendedAddress;
-import org.bordercustody.release.IntendedAddressRecordedListener;
+import org.bordercustody.release.StoreIntendedAddressDelegate;
 import org.bordercustody.release.RecordCustodyOutcomeDelegate;
 import org.bordercustody.release.RecordIceFamilyCustodyOutcomeDelegate;
 import org.bordercustody.release.RecordReleaseDelegate;
@@ -91,9 +91,9 @@ class MigrantCustodyProcessTest {
     void registerBeans() {
         init(processEngine);
         now(APPREHENDED_AT.plus(Duration.ofHours(1)));
-        Mocks.register("intakeRecorded", new IntakeRecordedListener(familyStatus));
+        Mocks.register("storeIntakeFacts", new StoreIntakeFactsDelegate(familyStatus));
         Mocks.register("gatherFamilyFacts", new GatherFamilyFactsDelegate(familyStatus));
-        Mocks.register("familyFactsEstablished", new FamilyFactsEstablishedListener(familyStatus));
+        Mocks.register("storeEstablishedFacts", new StoreEstablishedFactsDelegate(familyStatus));
         Mocks.register("recordFamilyStatus", new RecordFamilyStatusDelegate(familyStatus, clocks, clock));
         Mocks.register("recordPlacement", new RecordPlacementDelegate(familyStatus));
         var familyMessenger = new FamilyMessenger(runtimeService());
@@ -101,12 +101,13 @@ class MigrantCustodyProcessTest {
         Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
         Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes));
-        Mocks.register("intendedAddressRecorded", new IntendedAddressRecordedListener(new AddressRules(), custodyOutcomes));
+        var storeAddress = new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes);
+        Mocks.register("storeIntendedAddress", storeAddress);
         Mocks.register("recordRelease", new RecordReleaseDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordTransferToIce", new RecordTransferToIceDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordRemoval", new RecordRemovalDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordIceFamilyCustodyOutcome",
-                new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
+                new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger, storeAddress));
         Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
         when(custodyOutcomes.decide(any(), any(), anyBoolean(), any(), any(), any())).thenAnswer(decision ->
@@ -524,12 +525,12 @@ class MigrantCustodyProcessTest {
                 withVariables("overdueCause", "court date pending", "overdueAction", "release requested"));
         assertThat(child).hasPassed("EndEvent_FloresLimitFollowedUp");
 
-        complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, parent),
-                withVariables("iceFamilyOutcome", "RELEASE", "iceFamilyOutcomeReason", "sponsor found"));
-        assertThat(parent).isWaitingAt(TASK_RECORD_ADDRESS_FOR_ICE_RELEASE);
         when(custodyOutcomes.release(eq(CASE), eq("ICE_RELEASE"), eq("sponsor found"), eq(false), any()))
                 .thenReturn(released(List.of(CASE, OTHER_CASE)));
-        recordAddress(parent, TASK_RECORD_ADDRESS_FOR_ICE_RELEASE);
+        Map<String, Object> decision = new java.util.HashMap<>(addressAnswers());
+        decision.putAll(withVariables("iceFamilyOutcome", "RELEASE", "iceFamilyOutcomeReason", "sponsor found"));
+        complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, parent), decision);
+        verify(custodyOutcomes).recordAddress(eq(CASE), eq(ADDRESS), any());
 
         for (ProcessInstance member : family) {
             assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsEntry("custodyExit", "RELEASED");
@@ -604,13 +605,13 @@ class MigrantCustodyProcessTest {
     }
 
     private void recordAddress(ProcessInstance custody) {
-        recordAddress(custody, TASK_RECORD_INTENDED_ADDRESS);
+        complete(task(TASK_RECORD_INTENDED_ADDRESS, custody), addressAnswers());
     }
 
-    private void recordAddress(ProcessInstance custody, String taskKey) {
-        complete(task(taskKey, custody), withVariables("addressStreet", ADDRESS.street(), "addressUnit", ADDRESS.unit(),
+    private static Map<String, Object> addressAnswers() {
+        return withVariables("addressStreet", ADDRESS.street(), "addressUnit", ADDRESS.unit(),
                 "addressBuildingType", "MULTI_UNIT", "addressCity", ADDRESS.city(), "addressState", ADDRESS.state(),
-                "addressZip", ADDRESS.zip(), "contactPhone", ADDRESS.contactPhone()));
+                "addressZip", ADDRESS.zip(), "contactPhone", ADDRESS.contactPhone());
     }
 
     private void releaseTo(ProcessInstance custody, List<String> family) {

@@ -15,9 +15,9 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 
 /** Evaluates one decision table of dmn/ and remembers which rules matched, so a test can prove each was hit. */
-final class DecisionTableHarness {
+public final class DecisionTableHarness {
 
-    record Outcome(Object value, List<String> matchedRules) {
+    public record Outcome(Object value, List<String> matchedRules) {
     }
 
     private final DmnEngine engine;
@@ -25,7 +25,7 @@ final class DecisionTableHarness {
     private final Set<String> hitRules = new HashSet<>();
     private final List<String> lastMatched = new ArrayList<>();
 
-    DecisionTableHarness(String resource, String decisionKey) {
+    public DecisionTableHarness(String resource, String decisionKey) {
         DmnDecisionTableEvaluationListener recorder = event -> {
             lastMatched.clear();
             event.getMatchingRules().forEach(rule -> lastMatched.add(rule.getId()));
@@ -41,12 +41,19 @@ final class DecisionTableHarness {
         }
     }
 
-    Outcome evaluate(Map<String, Object> variables) {
+    /** A table with one output: its value. */
+    public Outcome evaluate(Map<String, Object> variables) {
         Object value = engine.evaluateDecisionTable(decision, variables).getSingleResult().getSingleEntry();
         return new Outcome(value, List.copyOf(lastMatched));
     }
 
-    Set<String> ruleIds() {
+    /** A table with several outputs: the matched rule's outputs by name. */
+    public Outcome evaluateResult(Map<String, Object> variables) {
+        Object value = engine.evaluateDecisionTable(decision, variables).getSingleResult().getEntryMap();
+        return new Outcome(value, List.copyOf(lastMatched));
+    }
+
+    public Set<String> ruleIds() {
         Set<String> ids = new HashSet<>();
         for (DmnDecisionTableRuleImpl rule : ((DmnDecisionTableImpl) decision.getDecisionLogic()).getRules()) {
             ids.add(rule.getId());
@@ -54,7 +61,7 @@ final class DecisionTableHarness {
         return ids;
     }
 
-    Set<String> hitRules() {
+    public Set<String> hitRules() {
         return Set.copyOf(hitRules);
     }
 }

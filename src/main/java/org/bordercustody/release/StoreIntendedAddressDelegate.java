@@ -11,42 +11,42 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_ZIP;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
 
-import org.bordercustody.custody.Actors;
+import org.bordercustody.custody.ProcessActors;
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.system.InvalidRequestException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Refuses an incomplete or invalid address with a message per fault, and stores a valid one for the family;
- * an address already given by many released people is flagged for the supervisor.
+ * Refuses an incomplete or invalid address with a message naming the fault (400), and stores a valid one for
+ * the family; an address already given by many released people is flagged for the supervisor.
  */
-@Component("intendedAddressRecorded")
-public class IntendedAddressRecordedListener implements TaskListener {
+@Component("storeIntendedAddress")
+public class StoreIntendedAddressDelegate implements JavaDelegate {
 
     private final AddressRules addressRules;
     private final CustodyOutcomes custodyOutcomes;
 
-    public IntendedAddressRecordedListener(AddressRules addressRules, CustodyOutcomes custodyOutcomes) {
+    public StoreIntendedAddressDelegate(AddressRules addressRules, CustodyOutcomes custodyOutcomes) {
         this.addressRules = addressRules;
         this.custodyOutcomes = custodyOutcomes;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        var answers = new FormAnswers(task);
+    public void execute(DelegateExecution execution) {
+        var answers = new FormAnswers(execution);
         try {
             IntendedAddress address = addressRules.check(answers.optionalText(ADDRESS_STREET),
                     answers.optionalText(ADDRESS_UNIT), answers.optionalText(ADDRESS_BUILDING_TYPE),
                     answers.optionalText(ADDRESS_CITY), answers.optionalText(ADDRESS_STATE),
                     answers.optionalText(ADDRESS_ZIP), answers.optionalText(CONTACT_PHONE));
-            long released = custodyOutcomes.recordAddress(task.getExecution().getProcessBusinessKey(), address,
-                    Actors.of(task));
-            task.setVariable(ADDRESS_RECURRING, custodyOutcomes.isRecurring(released));
-            task.setVariable(ADDRESS_RELEASE_COUNT, released);
-            task.setVariable(RELEASE_ADDRESS_TEXT, address.text());
-            task.setVariable(CONTACT_PHONE, address.contactPhone());
+            long released = custodyOutcomes.recordAddress(execution.getProcessBusinessKey(), address,
+                    ProcessActors.of(execution));
+            execution.setVariable(ADDRESS_RECURRING, custodyOutcomes.isRecurring(released));
+            execution.setVariable(ADDRESS_RELEASE_COUNT, released);
+            execution.setVariable(RELEASE_ADDRESS_TEXT, address.text());
+            execution.setVariable(CONTACT_PHONE, address.contactPhone());
         } catch (InvalidRequestException e) {
             throw FormAnswers.refused(e.field(), e.reason());
         }

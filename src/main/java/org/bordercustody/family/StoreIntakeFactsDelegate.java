@@ -7,25 +7,25 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATH
 import static org.bordercustody.custody.CustodyProcess.Variables.MEDICAL_SCREENING;
 import static org.bordercustody.custody.CustodyProcess.Variables.RECORDS_CHECK_RESULT;
 
-import org.bordercustody.custody.Actors;
+import org.bordercustody.custody.ProcessActors;
 import org.bordercustody.custody.FormAnswers;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Stores what intake found in the case record when the intake task is completed. */
-@Component("intakeRecorded")
-public class IntakeRecordedListener implements TaskListener {
+/** Checks what intake recorded and stores it in the case; a missing answer refuses the intake (400). */
+@Component("storeIntakeFacts")
+public class StoreIntakeFactsDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
 
-    public IntakeRecordedListener(FamilyStatus familyStatus) {
+    public StoreIntakeFactsDelegate(FamilyStatus familyStatus) {
         this.familyStatus = familyStatus;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        var variables = new FormAnswers(task);
+    public void execute(DelegateExecution execution) {
+        var variables = new FormAnswers(execution);
         var facts = new FamilyStatus.IntakeFacts(
                 variables.requiredChoice(BIOMETRICS_STATUS, "CAPTURED", "EXEMPT_UNDER_14", "REFUSED"),
                 variables.requiredChoice(RECORDS_CHECK_RESULT, "CLEAR", "CRIMINAL_HISTORY",
@@ -35,6 +35,6 @@ public class IntakeRecordedListener implements TaskListener {
                         "NOTICE_TO_REPORT", "PAROLE_ATD"),
                 variables.requiredChoice(FLIGHT_RISK, "LOW", "HIGH"),
                 variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
-        familyStatus.recordIntake(task.getExecution().getProcessBusinessKey(), facts, Actors.of(task));
+        familyStatus.recordIntake(execution.getProcessBusinessKey(), facts, ProcessActors.of(execution));
     }
 }

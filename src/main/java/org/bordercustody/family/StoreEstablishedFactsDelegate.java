@@ -5,33 +5,33 @@ import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_E
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_FACTS_SOURCE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
 
-import org.bordercustody.custody.Actors;
+import org.bordercustody.custody.ProcessActors;
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.system.InvalidRequestException;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Stores the facts an agent established so that family status can be decided again. */
-@Component("familyFactsEstablished")
-public class FamilyFactsEstablishedListener implements TaskListener {
+/** Checks and stores the facts an agent established, so that family status can be decided again. */
+@Component("storeEstablishedFacts")
+public class StoreEstablishedFactsDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
 
-    public FamilyFactsEstablishedListener(FamilyStatus familyStatus) {
+    public StoreEstablishedFactsDelegate(FamilyStatus familyStatus) {
         this.familyStatus = familyStatus;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        var variables = new FormAnswers(task);
+    public void execute(DelegateExecution execution) {
+        var variables = new FormAnswers(execution);
         try {
-            familyStatus.establish(task.getExecution().getProcessBusinessKey(),
+            familyStatus.establish(execution.getProcessBusinessKey(),
                     variables.requiredDate(DATE_OF_BIRTH),
                     variables.flag(DATE_OF_BIRTH_ESTIMATED),
                     variables.flag(FAMILY_RELATIONSHIP_VERIFIED),
                     variables.requiredText(FAMILY_FACTS_SOURCE),
-                    Actors.of(task));
+                    ProcessActors.of(execution));
         } catch (InvalidRequestException e) {
             throw FormAnswers.refused(e.field(), e.reason());
         }

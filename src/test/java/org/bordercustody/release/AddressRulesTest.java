@@ -1,0 +1,55 @@
+package org.bordercustody.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.bordercustody.system.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AddressRulesTest {
+
+    final AddressRules rules = new AddressRules();
+
+    @Test
+    void acceptsACompleteAddressAndKeysItTheSameHoweverItIsTyped() {
+        IntendedAddress typed = rules.check(" 1208  Maple Ave. ", "4b", "MULTI_UNIT", "Houston", "tx", "77002-1234", null);
+        IntendedAddress again = rules.check("1208 MAPLE AVE", "4B", "MULTI_UNIT", "houston", "TX", "77002", "713 555 0199");
+
+        assertThat(typed.state()).isEqualTo("TX");
+        assertThat(typed.text()).isEqualTo("1208 Maple Ave., unit 4b, Houston, TX 77002-1234");
+        assertThat(typed.key()).isEqualTo(again.key());
+    }
+
+    @Test
+    void aHouseNeedsNoUnit() {
+        assertThat(rules.check("55 Elm St", null, "SINGLE_UNIT", "El Paso", "TX", "79901", null).unit()).isNull();
+    }
+
+    @ParameterizedTest(name = "{7}: {8}")
+    @CsvSource(nullValues = "null", value = {
+        "null,           null, SINGLE_UNIT, Houston, TX, 77002,      null,     addressStreet,       is required",
+        "Maple Ave,      null, SINGLE_UNIT, Houston, TX, 77002,      null,     addressStreet,       house number",
+        "1208 Maple Ave, null, MULTI_UNIT,  Houston, TX, 77002,      null,     addressUnit,         multi-unit",
+        "1208 Maple Ave, '  ', MULTI_UNIT,  Houston, TX, 77002,      null,     addressUnit,         multi-unit",
+        "1208 Maple Ave, 4B,   null,        Houston, TX, 77002,      null,     addressBuildingType, is required",
+        "1208 Maple Ave, 4B,   TENT,        Houston, TX, 77002,      null,     addressBuildingType, SINGLE_UNIT or MULTI_UNIT",
+        "1208 Maple Ave, null, SINGLE_UNIT, null,    TX, 77002,      null,     addressCity,         is required",
+        "1208 Maple Ave, null, SINGLE_UNIT, 7777,    TX, 77002,      null,     addressCity,         city name",
+        "1208 Maple Ave, null, SINGLE_UNIT, Houston, null, 77002,    null,     addressState,        is required",
+        "1208 Maple Ave, null, SINGLE_UNIT, Houston, XX, 77002,      null,     addressState,        not a U.S. state",
+        "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, null,       null,     addressZip,          is required",
+        "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, 7700,       null,     addressZip,          5 digits",
+        "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, 77002-12,   null,     addressZip,          5 digits",
+        "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, 77002,      call me,  contactPhone,        phone number",
+    })
+    void refusesAnAddressICECouldNotUseNamingTheField(String street, String unit, String building, String city,
+            String state, String zip, String phone, String field, String reason) {
+        assertThatThrownBy(() -> rules.check(street, unit, building, city, state, zip, phone))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo(field);
+                    assertThat(e.reason()).contains(reason);
+                });
+    }
+}
