@@ -8,9 +8,16 @@ import org.springframework.web.bind.annotation.RestController;
 class CustodyMetricsController {
 
     private final CustodyMetricsReport report;
+    private final CustodyNowReport now;
 
-    CustodyMetricsController(CustodyMetricsReport report) {
+    CustodyMetricsController(CustodyMetricsReport report, CustodyNowReport now) {
         this.report = report;
+        this.now = now;
+    }
+
+    @GetMapping("/api/reports/custody-now")
+    CustodyNow now() {
+        return now.now();
     }
 
     @GetMapping("/api/reports/custody-metrics")

@@ -10,6 +10,7 @@ import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,11 +20,13 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic for the case API and the actuator. The Camunda web apps keep their own login and CSRF
- * protection, and /engine-rest has Camunda's authentication filter, so this chain matches only /api and
- * /actuator.
+ * HTTP Basic for the case API and the actuator; reads also accept a Camunda web app session (the Cockpit
+ * panel). The web apps keep their own login and CSRF protection, and /engine-rest has Camunda's
+ * authentication filter, so this chain matches only /api and /actuator.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
@@ -33,8 +36,10 @@ class ApiSecurityConfiguration {
     };
 
     @Bean
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
+            @Value("${camunda.bpm.process-engine-name:default}") String engineName) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**")
+                .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasAnyAuthority(ADMIN, CUSTODY_MANAGER)
@@ -58,7 +63,9 @@ class ApiSecurityConfiguration {
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
                         writeProblem(objectMapper, response, HttpStatus.FORBIDDEN,
                                 "Your groups do not allow this call")))
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
+                        // The web app session a Cockpit panel reads with belongs to Camunda: never renew or replace it.
+                        .sessionAuthenticationStrategy(new NullAuthenticatedSessionStrategy()))
                 // Stateless HTTP Basic: no cookie is ever trusted, so there is no cross-site request to forge.
                 .csrf(csrf -> csrf.disable());
         return http.build();

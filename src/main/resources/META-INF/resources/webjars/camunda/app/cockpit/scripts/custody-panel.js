@@ -1,0 +1,89 @@
+// Cockpit dashboard panel: people in CBP custody against the 72-hour limit, unaccompanied children awaiting
+// transfer to HHS ORR, and check-in compliance. Reads GET /api/reports/custody-now with the Cockpit session.
+const REFRESH_MS = 60000;
+
+function element(tag, attributes, children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  (children || []).forEach(child => node.append(child));
+  return node;
+}
+
+function figure(id, label, value, alarm) {
+  return element('div', { class: 'custody-figure' + (alarm ? ' custody-alarm' : '') }, [
+    element('div', { class: 'custody-figure-value', id }, [String(value)]),
+    element('div', { class: 'custody-figure-label' }, [label])
+  ]);
+}
+
+function chart(bands) {
+  const largest = Math.max(1, ...Object.values(bands));
+  return element('table', { class: 'custody-chart', id: 'custody-hours-held' },
+    Object.entries(bands).map(([band, count]) => element('tr', { class: 'custody-band' }, [
+      element('th', {}, [band]),
+      element('td', {}, [element('div', {
+        class: 'custody-bar' + (band.endsWith('+ h') ? ' custody-alarm' : ''),
+        style: 'width:' + Math.round(100 * count / largest) + '%'
+      }, [])]),
+      element('td', { class: 'custody-count' }, [String(count)])
+    ])));
+}
+
+function render(node, view) {
+  node.innerHTML = '';
+  const longest = element('ol', { class: 'custody-longest' }, view.longestHeld.map(held =>
+    element('li', {}, [held.caseNumber + ' · ' + held.classification + ' · ' + held.hoursInCustody + ' h'])));
+  node.append(element('section', { id: 'custody-panel', class: 'custody-panel' }, [
+    element('h3', {}, ['CBP custody now']),
+    element('div', { class: 'custody-figures' }, [
+      figure('custody-in-custody', 'in CBP custody', view.inCbpCustody, false),
+      figure('custody-past-limit', 'past the 72-hour limit', view.pastCustodyLimit, view.pastCustodyLimit > 0),
+      figure('custody-near-limit', 'within 12 h of the limit', view.nearCustodyLimit, false),
+      figure('custody-children-awaiting-orr', 'unaccompanied children awaiting ORR', view.unaccompaniedChildrenAwaitingOrrTransfer, false),
+      figure('custody-check-in-compliance', 'check-in compliance, 90 days',
+        Math.round(view.checkInComplianceLast90Days * 100) + '%', false)
+    ]),
+    element('h4', {}, ['People in custody by hours held']),
+    chart(view.inCbpCustodyByHoursHeld),
+    element('h4', {}, ['Held longest']),
+    longest
+  ]));
+}
+
+function load(node) {
+  fetch('/api/reports/custody-now', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)))
+    .then(view => render(node, view))
+    .catch(error => {
+      node.innerHTML = '';
+      node.append(element('p', { id: 'custody-panel-error', class: 'custody-alarm' },
+        ['Custody figures unavailable: ' + error.message]));
+    });
+}
+
+const style = `
+.custody-panel { margin: 0 0 20px; }
+.custody-figures { display: flex; flex-wrap: wrap; gap: 12px; margin-bottom: 12px; }
+.custody-figure { border: 1px solid #ccc; border-radius: 4px; padding: 8px 12px; min-width: 150px; }
+.custody-figure-value { font-size: 24px; font-weight: bold; }
+.custody-alarm { color: #b5152b; border-color: #b5152b; }
+.custody-chart { width: 100%; max-width: 640px; }
+.custody-chart th { width: 80px; font-weight: normal; }
+.custody-bar { background: #3c85b5; height: 14px; min-width: 1px; }
+.custody-bar.custody-alarm { background: #b5152b; }
+.custody-count { width: 50px; text-align: right; }
+`;
+
+export default [{
+  id: 'custody.dashboard.panel',
+  pluginPoint: 'cockpit.dashboard',
+  priority: 20,
+  render: node => {
+    if (!document.getElementById('custody-panel-style')) {
+      document.head.append(element('style', { id: 'custody-panel-style' }, [style]));
+    }
+    load(node);
+    const timer = setInterval(() => load(node), REFRESH_MS);
+    return () => clearInterval(timer);
+  }
+}];
