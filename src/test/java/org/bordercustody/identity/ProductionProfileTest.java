@@ -35,7 +35,8 @@ class ProductionProfileTest {
     private static ConfigurableApplicationContext start(String... arguments) {
         return new SpringApplicationBuilder(CustodyApplication.class)
                 .profiles("test", "prod")
-                .properties("server.port=0")
+                // No web apps: a second set of Camunda web apps in this JVM would disturb the shared test context's.
+                .properties("server.port=0", "camunda.bpm.webapp.enabled=false")
                 .run(withOwnEngineName(arguments));
     }
 

@@ -17,11 +17,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 /** The application on a real PostgreSQL 17: schema, migrations and the main path of a family's case. */
 @CustodyApplicationTest
 @Import(PostgresTestDatabase.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+// Camunda's web apps keep state for the whole JVM; only the shared H2 context of the browser tests serves them.
+@TestPropertySource(properties = "camunda.bpm.webapp.enabled=false")
 class ApplicationOnPostgresTest {
 
     @LocalServerPort

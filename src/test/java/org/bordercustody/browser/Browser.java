@@ -1,0 +1,115 @@
+package org.bordercustody.browser;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** Debian's headless Chromium driving the Camunda web apps as a user would; never a downloaded browser. */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+
+    private final WebDriver driver;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+
+    Browser(int port) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1100",
+                "--user-data-dir=" + Files.createTempDirectory("custody-browser"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        this.baseUrl = "http://localhost:" + port;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /** Logs in on the web app's own login page. */
+    void login(String app, String user) {
+        driver.get(baseUrl + "/camunda/app/" + app + "/default/");
+        WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("input[placeholder=Username]")));
+        username.sendKeys(user);
+        driver.findElement(By.cssSelector("input[placeholder=Password]")).sendKeys(user);
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[placeholder=Username]")));
+    }
+
+    void open(String path) {
+        driver.get(baseUrl + path);
+    }
+
+    WebElement waitFor(By locator) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    void waitUntilGone(By locator) {
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
+    }
+
+    List<WebElement> all(By locator) {
+        return driver.findElements(locator);
+    }
+
+    void waitForText(String text) {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//*[contains(normalize-space(.), " + literal(text) + ") and not(*[contains(normalize-space(.), "
+                        + literal(text) + ")])]")));
+    }
+
+    /** Picks an option of a Camunda Forms select, found by its label. */
+    void choose(String label, String option) {
+        WebElement field = waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., "
+                + literal(label) + ")]]"));
+        WebElement input = field.findElement(By.cssSelector(".fjs-input-group"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        WebElement item = waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., "
+                + literal(option) + ")]"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", item);
+        item.click();
+    }
+
+    /** Clicks by script: Tasklist's notifications may lie over its buttons. */
+    void press(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", waitFor(locator));
+    }
+
+    void screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static String literal(String text) {
+        return "'" + text.replace("'", "") + "'";
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}

@@ -1,0 +1,122 @@
+package org.bordercustody.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** Agents in Tasklist and managers in Cockpit, in a real Chromium; screenshots in target/browser-screenshots. */
+@CustodyApplicationTest
+class TasklistAndCockpitBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    ManagementService managementService;
+
+    @BeforeAll
+    static void requireChromium() {
+        assumeTrue(Browser.installed(), "Browser tests skipped: no /usr/bin/chromium and /usr/bin/chromedriver. "
+                + "Install Debian's packages to run them: apt-get install chromium chromium-driver (.ci/run does).");
+    }
+
+    @Test
+    void agentRecordsIntakeInItsCamundaFormAndAnEmptyRequiredFieldIsRefused() throws Exception {
+        record(ApprehensionFixtures.singleAdult("BRW0001"));
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey("BRW0001-01").singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
+            browser.waitForText("Biometrics");
+            assertThat(browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[.='Person']]//input"))
+                    .getAttribute("value")).isEqualTo("Ramirez, Jose");
+            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
+            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+
+            browser.waitForText("Field is required.");
+            assertThat(browser.all(By.cssSelector(".fjs-form-field-error"))).extracting(WebElement::getText)
+                    .containsOnly("Field is required.").hasSize(3);
+            assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("still open").isEqualTo(1);
+            browser.screenshot("tasklist-intake-refused");
+
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "own recognizance");
+            browser.choose("Flight risk", "Low");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitCompleted(taskId);
+            browser.screenshot("tasklist-intake-completed");
+        }
+        assertThat(ApiClient.as(port, "agent").get("/api/cases/BRW0001-01/timeline").body())
+                .contains("INTAKE_RECORDED").contains("\"actor\":\"agent\"");
+    }
+
+    @Test
+    void supervisorFindsTheCaseNearingItsLimitInTheEscalationsFilter() throws Exception {
+        record(ApprehensionFixtures.singleAdult("BRW0002", ApprehensionFixtures.hoursAgo(49)));
+        for (Job job : managementService.createJobQuery().executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "supervisor");
+            browser.waitFor(By.xpath("//a[contains(., 'Escalations')]")).click();
+            browser.waitForText("Review case nearing custody limit");
+            browser.screenshot("tasklist-escalations");
+        }
+    }
+
+    @Test
+    void managerSeesTheCustodyProcessWithItsInstancesAndTheCustodyPanelInCockpit() throws Exception {
+        record(ApprehensionFixtures.singleAdult("BRW0003"));
+        try (Browser browser = new Browser(port)) {
+            browser.login("cockpit", "manager");
+            WebElement panel = browser.waitFor(By.id("custody-panel"));
+            browser.waitFor(By.id("custody-in-custody"));
+            assertThat(panel.getText()).contains("CBP custody now", "past the 72-hour limit",
+                    "unaccompanied children awaiting ORR", "check-in compliance");
+            assertThat(Long.parseLong(browser.waitFor(By.id("custody-in-custody")).getText())).isPositive();
+            assertThat(browser.all(By.cssSelector("#custody-hours-held .custody-band"))).hasSize(5);
+            browser.screenshot("cockpit-dashboard");
+
+            browser.open("/camunda/app/cockpit/default/#/processes");
+            browser.waitForText("Migrant custody");
+            long running = runtimeService.createProcessInstanceQuery().processDefinitionKey("migrantCustody").count();
+            WebElement row = browser.waitFor(By.xpath("//tr[.//a[normalize-space(.)='Migrant custody']]"));
+            assertThat(row.getText()).contains(String.valueOf(running));
+            browser.screenshot("cockpit-processes");
+        }
+    }
+
+    private void record(String apprehension) {
+        ApiClient.Response response = ApiClient.as(port, "agent").post("/api/apprehensions", apprehension);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private void awaitCompleted(String taskId) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (taskService.createTaskQuery().taskId(taskId).count() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("completed in Tasklist").isZero();
+    }
+}
