@@ -82,6 +82,8 @@ public final class CustodyProcess {
         public static final String PERSON_NAME = "personName";
         public static final String APPREHENDED_AT = "apprehendedAt";
         public static final String APPREHENDED_AT_TEXT = "apprehendedAtText";
+        /** ISO-8601 in UTC, for forms that count the hours in custody as they are shown. */
+        public static final String APPREHENDED_AT_ISO = "apprehendedAtIso";
         public static final String CUSTODY_WARNING_AT = "custodyWarningAt";
         public static final String CUSTODY_DEADLINE = "custodyDeadline";
         public static final String CUSTODY_DEADLINE_TEXT = "custodyDeadlineText";

@@ -47,6 +47,7 @@ public class CustodyProcessStarter {
                 .putValue(PERSON_NAME, custodyCase.displayName())
                 .putValue(APPREHENDED_AT, Date.from(apprehendedAt))
                 .putValue(APPREHENDED_AT_TEXT, SHOWN.format(apprehendedAt))
+                .putValue(CustodyProcess.Variables.APPREHENDED_AT_ISO, apprehendedAt.toString())
                 .putValue(CUSTODY_WARNING_AT, Date.from(clocks.custodyWarningAt(apprehendedAt)))
                 .putValue(CUSTODY_DEADLINE, Date.from(clocks.custodyDeadline(apprehendedAt)))
                 .putValue(CUSTODY_DEADLINE_TEXT, SHOWN.format(clocks.custodyDeadline(apprehendedAt)))

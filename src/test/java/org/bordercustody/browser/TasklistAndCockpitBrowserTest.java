@@ -45,9 +45,9 @@ class TasklistAndCockpitBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
             browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
-            browser.waitForText("Biometrics");
-            assertThat(browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[.='Person']]//input"))
-                    .getAttribute("value")).isEqualTo("Ramirez, Jose");
+            browser.waitForText("hours in custody");
+            assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
+                    .contains("Ramirez, Jose", "case BRW0001-01", "2 hours in custody");
             browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
             browser.waitUntilGone(By.cssSelector(".disabled-form"));
             browser.choose("Biometrics", "Captured");
