@@ -1,6 +1,7 @@
 package org.bordercustody.custody;
 
 import java.util.List;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -11,18 +12,22 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseController {
 
     private final CaseQueries caseQueries;
+    private final CaseAccess caseAccess;
 
-    CaseController(CaseQueries caseQueries) {
+    CaseController(CaseQueries caseQueries, CaseAccess caseAccess) {
         this.caseQueries = caseQueries;
+        this.caseAccess = caseAccess;
     }
 
     @GetMapping
-    CaseView view(@PathVariable String caseNumber) {
+    CaseView view(@PathVariable String caseNumber, Authentication caller) {
+        caseAccess.checkReadable(caseNumber, caller);
         return caseQueries.view(caseNumber);
     }
 
     @GetMapping("/timeline")
-    List<TimelineEntry> timeline(@PathVariable String caseNumber) {
+    List<TimelineEntry> timeline(@PathVariable String caseNumber, Authentication caller) {
+        caseAccess.checkReadable(caseNumber, caller);
         return caseQueries.timeline(caseNumber);
     }
 }

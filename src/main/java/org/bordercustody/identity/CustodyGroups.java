@@ -12,6 +12,9 @@ public final class CustodyGroups {
     public static final String ORR_LIAISON = "orr-liaison";
     public static final String CUSTODY_MANAGER = "custody-manager";
 
+    public static final List<String> ALL = List.of(ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER,
+            ORR_LIAISON, CUSTODY_MANAGER);
+
     /** Groups that work tasks in Tasklist. */
     public static final List<String> TASK_WORKERS =
             List.of(BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER, ORR_LIAISON);

@@ -8,6 +8,7 @@ import static org.bordercustody.identity.CustodyGroups.ICE_ERO_OFFICER;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.bordercustody.identity.CustodyGroups;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
@@ -31,9 +32,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
-    private static final String[] EVERY_ROLE = {
-        ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER, ORR_LIAISON, CUSTODY_MANAGER
-    };
+    private static final String[] EVERY_ROLE = CustodyGroups.ALL.toArray(String[]::new);
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,

@@ -1,0 +1,36 @@
+package org.bordercustody.custody;
+
+import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
+
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bordercustody.family.Classification;
+import org.bordercustody.identity.CustodyGroups;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may read which case: HHS ORR liaisons see unaccompanied children's cases only; everyone else with access
+ * to the API sees every case.
+ */
+@Component
+public class CaseAccess {
+
+    private final CustodyCaseRepository cases;
+
+    public CaseAccess(CustodyCaseRepository cases) {
+        this.cases = cases;
+    }
+
+    public void checkReadable(String caseNumber, Authentication caller) {
+        Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        boolean onlyOrr = groups.contains(ORR_LIAISON)
+                && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
+        if (onlyOrr && cases.get(CaseQueries.checked(caseNumber)).classification() != Classification.UNACCOMPANIED_CHILD) {
+            throw new AccessDeniedException("HHS ORR sees unaccompanied children's cases only");
+        }
+    }
+}
