@@ -17,7 +17,7 @@ import java.util.Base64;
 /** A plain HTTP client for tests that call the running application as partner systems and browsers do. */
 public final class ApiClient {
 
-    public record Response(int status, String contentType, String body) {
+    public record Response(int status, String contentType, String body, java.util.Map<String, java.util.List<String>> headers) {
 
         public JsonNode json() {
             try {
@@ -55,6 +55,10 @@ public final class ApiClient {
 
     public Response get(String path) {
         return send(request(path).GET());
+    }
+
+    public Response put(String path, String json) {
+        return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }
 
     public Response post(String path, String json) {
@@ -98,7 +102,7 @@ public final class ApiClient {
         try {
             HttpResponse<String> response = http.send(builder.build(), BodyHandlers.ofString());
             return new Response(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+                    response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers().map());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -7,11 +7,14 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Camunda's REST API answers only callers who authenticate with HTTP Basic against the engine's users;
- * the engine then applies its authorizations to every call.
+ * Camunda's REST API answers only callers who authenticate with HTTP Basic against the engine's users; the
+ * engine then applies its authorizations to every call. Task queries never carry expressions, and the case
+ * API never takes a body over 1 MiB.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurityConfiguration {
+
+    static final int AUTHENTICATION_ORDER = 10;
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -20,6 +23,25 @@ class EngineRestSecurityConfiguration {
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(AUTHENTICATION_ORDER);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
+        var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
+        registration.setName("query-expression-guard");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(AUTHENTICATION_ORDER + 1);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiRequestLimits> apiRequestLimits(com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new ApiRequestLimits(objectMapper));
+        registration.setName("api-request-limits");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }
