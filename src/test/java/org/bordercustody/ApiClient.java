@@ -57,6 +57,10 @@ public final class ApiClient {
         return send(request(path).GET());
     }
 
+    public Response postText(String path, String text) {
+        return send(request(path).header("Content-Type", "text/plain").POST(BodyPublishers.ofString(text)));
+    }
+
     public Response put(String path, String json) {
         return send(request(path).header("Content-Type", "application/json").PUT(BodyPublishers.ofString(json)));
     }

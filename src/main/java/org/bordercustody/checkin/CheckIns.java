@@ -53,8 +53,8 @@ public class CheckIns {
     /** ICE reports a check-in; the case's process records it, on time or late. */
     @Transactional
     public CheckIn report(String caseNumber, String reportedAtText, String office, String actor) {
-        CustodyCase custodyCase = cases.get(CaseQueries.checked(caseNumber));
         OffsetDateTime reportedAt = reportedAt(reportedAtText);
+        CustodyCase custodyCase = cases.get(CaseQueries.checked(caseNumber));
         if (custodyCase.status() != CaseStatus.RELEASED_AWAITING_CHECK_IN
                 && custodyCase.status() != CaseStatus.CHECK_IN_OVERDUE) {
             throw new ConflictException("case " + caseNumber + " is " + custodyCase.status()
