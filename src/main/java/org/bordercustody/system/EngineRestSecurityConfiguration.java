@@ -37,6 +37,15 @@ class EngineRestSecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts() {
+        var registration = new FilterRegistrationBean<>(new TaskCompletionConflicts());
+        registration.setName("task-completion-conflicts");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(AUTHENTICATION_ORDER + 2);
+        return registration;
+    }
+
+    @Bean
     FilterRegistrationBean<ApiRequestLimits> apiRequestLimits(com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
         var registration = new FilterRegistrationBean<>(new ApiRequestLimits(objectMapper));
         registration.setName("api-request-limits");

@@ -3,12 +3,7 @@ package org.bordercustody.apprehension;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.camunda.bpm.engine.RuntimeService;
@@ -71,27 +66,6 @@ class ApprehensionApiTest {
         assertThat(conflict.contentType()).startsWith("application/problem+json");
         assertThat(conflict.json().get("detail").asText()).contains("API0003");
         assertThat(cases("API0003")).isEqualTo(1);
-    }
-
-    @Test
-    void concurrentIdenticalRequestsMakeOneSetOfCases() throws Exception {
-        String body = ApprehensionFixtures.family("API0004");
-        ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Callable<Integer>> calls = new ArrayList<>();
-        for (int i = 0; i < 16; i++) {
-            calls.add(() -> agent().post("/api/apprehensions", body).status());
-        }
-        List<Integer> statuses = new ArrayList<>();
-        for (Future<Integer> status : pool.invokeAll(calls)) {
-            statuses.add(status.get());
-        }
-        pool.shutdown();
-
-        assertThat(statuses).containsOnly(201, 200);
-        assertThat(statuses).filteredOn(status -> status == 201).hasSize(1);
-        assertThat(cases("API0004")).isEqualTo(3);
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike("API0004-%").count())
-                .isEqualTo(3);
     }
 
     static List<Arguments> invalidApprehensions() {
