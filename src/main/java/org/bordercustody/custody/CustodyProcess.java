@@ -45,6 +45,7 @@ public final class CustodyProcess {
         public static final String TASK_RECORD_REMOVAL = "Task_RecordRemoval";
         public static final String END_REMOVED = "EndEvent_Removed";
         public static final String GATEWAY_CHECK_IN_OR_DEADLINE = "Gateway_CheckInOrDeadline";
+        public static final String TASK_NOTIFY_ICE_OF_RELEASE = "Task_NotifyIceOfRelease";
         public static final String EVENT_CHECK_IN_REPORTED = "Event_CheckInReported";
         public static final String TIMER_CHECK_IN_DEADLINE_PASSED = "Timer_CheckInDeadlinePassed";
         public static final String TASK_LOCATE_PERSON = "Task_LocatePerson";

@@ -118,11 +118,18 @@ public class CustodyOutcomes {
         for (String member : family) {
             releases.recordRelease(member, releasedAt, documents, checkInDueBy, fromCbpCustody);
             timeline.record(member, "RELEASED", "Released with " + documents + " " + documentNumber + " to "
-                    + address.text(), actor);
-            timeline.record(member, "ICE_NOTIFIED", "ICE notified of the release: report by "
-                    + CustodyProcessStarter.shown(checkInDueBy), Timeline.SYSTEM_ACTOR);
+                    + address.text() + "; report to ICE by " + CustodyProcessStarter.shown(checkInDueBy), actor);
         }
         return new Released(releasedAt, checkInDueBy, address, family);
+    }
+
+    /** ICE learns of the release through this timeline event, which partner systems read. */
+    public void notifyIceOfRelease(String caseNumber) {
+        Instant due = cases.checkInDueBy(caseNumber)
+                .orElseThrow(() -> new IllegalStateException("case " + caseNumber + " has no check-in deadline"));
+        String address = releases.addressOf(caseNumber).map(IntendedAddress::text).orElse("no address");
+        timeline.record(caseNumber, "ICE_NOTIFIED", "ICE notified of the release to " + address + ": report by "
+                + CustodyProcessStarter.shown(due), Timeline.SYSTEM_ACTOR);
     }
 
     public BookedIn transferToIce(String caseNumber, String facility, String bookInNumber, boolean familyCustody,

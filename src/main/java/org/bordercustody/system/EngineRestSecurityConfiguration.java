@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationPro
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Camunda's REST API answers only callers who authenticate with HTTP Basic against the engine's users; the
@@ -37,8 +38,11 @@ class EngineRestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts() {
-        var registration = new FilterRegistrationBean<>(new TaskCompletionConflicts());
+    FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts(JdbcClient jdbc) {
+        // Read the task table directly: the caller's own permissions must not hide a task that still exists.
+        var registration = new FilterRegistrationBean<>(new TaskCompletionConflicts(taskId -> jdbc
+                .sql("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = :id").param("id", taskId)
+                .query(Long.class).single() > 0));
         registration.setName("task-completion-conflicts");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(AUTHENTICATION_ORDER + 2);

@@ -41,6 +41,7 @@ import org.bordercustody.release.AddressRules;
 import org.bordercustody.release.CustodyOutcomes;
 import org.bordercustody.release.GatherReleaseFactsDelegate;
 import org.bordercustody.release.IntendedAddress;
+import org.bordercustody.release.NotifyIceOfReleaseDelegate;
 import org.bordercustody.release.StoreIntendedAddressDelegate;
 import org.bordercustody.release.RecordCustodyOutcomeDelegate;
 import org.bordercustody.release.RecordIceFamilyCustodyOutcomeDelegate;
@@ -110,6 +111,7 @@ class MigrantCustodyProcessTest {
                 new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger, storeAddress));
         Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
+        Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
         when(custodyOutcomes.decide(any(), any(), anyBoolean(), any(), any(), any())).thenAnswer(decision ->
                 decision.getArgument(2, Boolean.class)
                         ? decision.getArgument(1, CustodyOutcomes.Proposal.class).outcome()
@@ -553,6 +555,41 @@ class MigrantCustodyProcessTest {
         }
     }
 
+
+    @Test
+    void aFailingIceNotificationIsRetriedThenBecomesAnIncidentAndAResetRetryResumesIt() {
+        ProcessInstance custody = adultAwaitingApproval("NTA_OR");
+        complete(task(custody), withVariables("approveProposal", true));
+        recordAddress(custody);
+        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), eq(true), any()))
+                .thenReturn(released(List.of(CASE)));
+        complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
+                withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
+        org.mockito.Mockito.doThrow(new IllegalStateException("ICE system unavailable"))
+                .when(custodyOutcomes).notifyIceOfRelease(CASE);
+        Job notification = jobQuery().processInstanceId(custody.getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE)
+                .singleResult();
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> execute(notification))
+                    .hasMessageContaining("ICE system unavailable");
+            Job retried = jobQuery().jobId(notification.getId()).singleResult();
+            org.assertj.core.api.Assertions.assertThat(retried.getRetries()).isEqualTo(3 - attempt);
+            now(clock.instant().plus(Duration.ofMinutes(5)));
+        }
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery()
+                .processInstanceId(custody.getId()).singleResult().getIncidentMessage()).contains("ICE system unavailable");
+        assertThat(custody).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE, TASK_NOTIFY_ICE_OF_RELEASE);
+
+        org.mockito.Mockito.doNothing().when(custodyOutcomes).notifyIceOfRelease(CASE);
+        org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService()
+                .setJobRetries(notification.getId(), 1);
+        execute(jobQuery().jobId(notification.getId()).singleResult());
+
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().count()).isZero();
+        assertThat(custody).hasPassed("EndEvent_IceNotified").isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE);
+    }
+
     // ---------------------------------------------------------------- helpers
 
     static final IntendedAddress ADDRESS = new IntendedAddress("1208 Maple Ave", "4B",
@@ -619,6 +656,8 @@ class MigrantCustodyProcessTest {
                 .thenReturn(released(family));
         complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
+        execute(jobQuery().processInstanceId(custody.getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE).singleResult());
+        verify(custodyOutcomes).notifyIceOfRelease(CASE);
     }
 
     private CustodyOutcomes.Released released(List<String> family) {

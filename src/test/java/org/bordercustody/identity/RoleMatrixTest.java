@@ -71,7 +71,7 @@ class RoleMatrixTest {
             {new Call("POST", "/engine-rest/user/create",
                     "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}"), Set.of("admin")},
             {new Call("POST", "/engine-rest/authorization/create",
-                    "{\"type\": 1, \"permissions\": [\"ALL\"], \"userId\": \"agent\", \"resourceType\": 0, \"resourceId\": \"*\"}"),
+                    "{\"type\": 1, \"permissions\": [\"ACCESS\"], \"userId\": \"matrix-probe\", \"resourceType\": 0, \"resourceId\": \"admin\"}"),
                 Set.of("admin")},
             {new Call("GET", "/actuator/prometheus", null), Set.of("admin", "manager")},
         };

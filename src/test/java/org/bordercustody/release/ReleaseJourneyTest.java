@@ -75,6 +75,7 @@ class ReleaseJourneyTest {
         supervisorTasks.complete("REL0002-01", "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true"));
         recordAddress(agentTasks, "REL0002-01", "77 Oak St", "2");
         release(agentTasks, "REL0002-01");
+        runDueJobs();
         for (String member : List.of("REL0002-01", "REL0002-02", "REL0002-03")) {
             JsonNode view = caseView(agent, member);
             assertThat(view.get("status").asText()).isEqualTo("RELEASED_AWAITING_CHECK_IN");
