@@ -15,7 +15,6 @@ public final class CustodyProcess {
         public static final String TASK_DECIDE_FAMILY_STATUS = "Task_DecideFamilyStatus";
         public static final String TASK_ESTABLISH_FAMILY_STATUS = "Task_EstablishFamilyStatus";
         public static final String TASK_DECIDE_PLACEMENT = "Task_DecidePlacement";
-        public static final String TASK_DECIDE_RELEASE_OR_TRANSFER = "Task_DecideReleaseOrTransfer";
         public static final String TASK_REVIEW_APPROACHING_CUSTODY_LIMIT = "Task_ReviewApproachingCustodyLimit";
         public static final String TASK_RESOLVE_CUSTODY_LIMIT_BREACH = "Task_ResolveCustodyLimitBreach";
         public static final String TIMER_CUSTODY_WARNING_REACHED = "Timer_CustodyWarningReached";
