@@ -1,7 +1,5 @@
 package org.bordercustody.reporting;
 
-import static org.bordercustody.custody.CustodyCaseRepository.utc;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
