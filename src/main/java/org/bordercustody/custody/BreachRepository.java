@@ -32,8 +32,4 @@ public class BreachRepository {
         return true;
     }
 
-    public long count(String caseNumber) {
-        return jdbc.sql("SELECT COUNT(*) FROM custody_breach WHERE case_number = :caseNumber")
-                .param("caseNumber", caseNumber).query(Long.class).single();
-    }
 }

@@ -52,7 +52,4 @@ public record CustodyCase(
         return intakeCompletedAt != null;
     }
 
-    public boolean isInCbpCustody() {
-        return status == CaseStatus.IN_CBP_CUSTODY;
-    }
 }

@@ -5,7 +5,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_E
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_FACTS_SOURCE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
 
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,7 +31,7 @@ public class StoreEstablishedFactsDelegate implements JavaDelegate {
                     variables.flag(DATE_OF_BIRTH_ESTIMATED),
                     variables.flag(FAMILY_RELATIONSHIP_VERIFIED),
                     variables.requiredText(FAMILY_FACTS_SOURCE),
-                    ProcessActors.of(execution));
+                    Actors.of(execution));
         } catch (InvalidRequestException e) {
             throw FormAnswers.refused(e.field(), e.reason());
         }

@@ -7,7 +7,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATH
 import static org.bordercustody.custody.CustodyProcess.Variables.MEDICAL_SCREENING;
 import static org.bordercustody.custody.CustodyProcess.Variables.RECORDS_CHECK_RESULT;
 
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.FormAnswers;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -35,6 +35,6 @@ public class StoreIntakeFactsDelegate implements JavaDelegate {
                         "NOTICE_TO_REPORT", "PAROLE_ATD"),
                 variables.requiredChoice(FLIGHT_RISK, "LOW", "HIGH"),
                 variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
-        familyStatus.recordIntake(execution.getProcessBusinessKey(), facts, ProcessActors.of(execution));
+        familyStatus.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution));
     }
 }

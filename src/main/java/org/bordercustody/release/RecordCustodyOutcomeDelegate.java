@@ -8,7 +8,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
 
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.release.CustodyOutcomes.Proposal;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -33,7 +33,7 @@ public class RecordCustodyOutcomeDelegate implements JavaDelegate {
         try {
             String outcome = custodyOutcomes.decide(execution.getProcessBusinessKey(), proposal,
                     answers.requiredFlag(APPROVE_PROPOSAL), answers.optionalText(OVERRIDE_OUTCOME),
-                    answers.optionalText(OVERRIDE_REASON), ProcessActors.of(execution));
+                    answers.optionalText(OVERRIDE_REASON), Actors.of(execution));
             execution.setVariable(CUSTODY_OUTCOME, outcome);
         } catch (InvalidRequestException e) {
             throw FormAnswers.refused(e.field(), e.reason());

@@ -7,7 +7,7 @@ import java.util.List;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -34,7 +34,7 @@ public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
         String caseNumber = execution.getProcessBusinessKey();
         String outcome = answers.requiredChoice(ICE_FAMILY_OUTCOME, "RELEASE", "REMOVAL");
         String reason = answers.requiredText(ICE_FAMILY_OUTCOME_REASON);
-        String actor = ProcessActors.of(execution);
+        String actor = Actors.of(execution);
         VariableMap variables;
         List<String> family;
         if (outcome.equals("RELEASE")) {

@@ -6,7 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMEN
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.release.CustodyOutcomes.Released;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -30,7 +30,7 @@ public class RecordReleaseDelegate implements JavaDelegate {
         String caseNumber = execution.getProcessBusinessKey();
         Released released = custodyOutcomes.release(caseNumber,
                 answers.requiredChoice(RELEASE_DOCUMENTS, "NTA_I862", "NTR_I385", "PAROLE_I94_ATD"),
-                answers.requiredText(RELEASE_DOCUMENT_NUMBER), true, ProcessActors.of(execution));
+                answers.requiredText(RELEASE_DOCUMENT_NUMBER), true, Actors.of(execution));
         var variables = CarriedOutVariables.released(released);
         execution.setVariables(variables);
         familyMessenger.tellOthers(caseNumber, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);

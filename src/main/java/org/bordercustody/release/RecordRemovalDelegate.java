@@ -7,7 +7,7 @@ import java.util.List;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,7 +28,7 @@ public class RecordRemovalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
         List<String> family = custodyOutcomes.remove(caseNumber, (String) execution.getVariable(CUSTODY_OUTCOME),
-                new FormAnswers(execution).requiredText(DEPARTURE_PORT), true, ProcessActors.of(execution));
+                new FormAnswers(execution).requiredText(DEPARTURE_PORT), true, Actors.of(execution));
         var variables = CarriedOutVariables.removed();
         execution.setVariables(variables);
         familyMessenger.tellOthers(caseNumber, family, Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);

@@ -7,7 +7,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.family.Classification;
 import org.bordercustody.release.CustodyOutcomes.BookedIn;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -35,7 +35,7 @@ public class RecordTransferToIceDelegate implements JavaDelegate {
         String caseNumber = execution.getProcessBusinessKey();
         boolean family = Classification.FAMILY_UNIT_MEMBER.name().equals(execution.getVariable(CLASSIFICATION));
         BookedIn bookedIn = custodyOutcomes.transferToIce(caseNumber, answers.requiredText(ICE_FACILITY),
-                answers.requiredText(ICE_BOOK_IN_NUMBER), family, ProcessActors.of(execution));
+                answers.requiredText(ICE_BOOK_IN_NUMBER), family, Actors.of(execution));
         var variables = CarriedOutVariables.transferred(bookedIn);
         execution.setVariables(variables);
         familyMessenger.tellOthers(caseNumber, bookedIn.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);

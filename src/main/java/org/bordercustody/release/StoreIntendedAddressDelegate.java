@@ -11,7 +11,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_ZIP;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
 
-import org.bordercustody.custody.ProcessActors;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -42,7 +42,7 @@ public class StoreIntendedAddressDelegate implements JavaDelegate {
                     answers.optionalText(ADDRESS_CITY), answers.optionalText(ADDRESS_STATE),
                     answers.optionalText(ADDRESS_ZIP), answers.optionalText(CONTACT_PHONE));
             long released = custodyOutcomes.recordAddress(execution.getProcessBusinessKey(), address,
-                    ProcessActors.of(execution));
+                    Actors.of(execution));
             execution.setVariable(ADDRESS_RECURRING, custodyOutcomes.isRecurring(released));
             execution.setVariable(ADDRESS_RELEASE_COUNT, released);
             execution.setVariable(RELEASE_ADDRESS_TEXT, address.text());
