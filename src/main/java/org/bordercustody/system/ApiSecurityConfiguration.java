@@ -9,15 +9,11 @@ import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bordercustody.identity.CustodyGroups;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -56,11 +52,11 @@ class ApiSecurityConfiguration {
                         .realmName("border-custody")
                         .authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"border-custody\"");
-                            writeProblem(objectMapper, response, HttpStatus.UNAUTHORIZED,
+                            ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED,
                                     "Authentication required: send HTTP Basic credentials of a custody user");
                         }))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
-                        writeProblem(objectMapper, response, HttpStatus.FORBIDDEN,
+                        ProblemResponses.write(objectMapper, response, HttpStatus.FORBIDDEN,
                                 "Your groups do not allow this call")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)
                         // The web app session a Cockpit panel reads with belongs to Camunda: never renew or replace it.
@@ -70,11 +66,4 @@ class ApiSecurityConfiguration {
         return http.build();
     }
 
-    private static void writeProblem(ObjectMapper objectMapper, HttpServletResponse response, HttpStatus status,
-            String detail) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        response.setStatus(status.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        objectMapper.writeValue(response.getOutputStream(), problem);
-    }
 }
