@@ -3,17 +3,12 @@ package org.bordercustody.benchmark;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,11 +21,18 @@ import java.util.stream.Collectors;
 /**
  * Replays border traffic against a running application over HTTP, as partner systems and Tasklist would:
  * records apprehensions in the FY2021 mix, then works every user task through Camunda's REST API until each
- * case reaches its end state; in the same run it starts a one-user-task process through /engine-rest, the
- * bare engine, so that the ratio between the two is comparable across noisy machines.
+ * case reaches its end state. In the same run, against the same application: the bare engine (a one-user-task
+ * process started through /engine-rest), so that the ratio between the two is comparable across noisy machines,
+ * and timer probes due while the cases are worked, for the timer firing lag. With several concurrency levels
+ * ({@code --concurrency 1,2,4,8}) it measures each in turn and can draw throughput and p95 against concurrency.
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.bordercustody.benchmark.BorderTrafficBenchmark -Dexec.args="--cases 1000 --concurrency 8"</pre>
+ *   -Dexec.mainClass=org.bordercustody.benchmark.BorderTrafficBenchmark \
+ *   -Dexec.args="--cases 1000 --concurrency 1,2,4,8 --chart docs/performance-concurrency.png"</pre>
+ *
+ * Options: --target (http://localhost:8080), --cases per level (1000), --concurrency (8, or a list), --duration
+ * seconds of recording per level (no limit), --warmup cases before measuring (200), --timers probes per level
+ * (200), --chart PNG path, --user/--password (admin/admin).
  */
 public final class BorderTrafficBenchmark {
 
@@ -45,42 +47,105 @@ public final class BorderTrafficBenchmark {
               </process>
             </definitions>""";
 
-    private final String target;
-    private final int cases;
-    private final int concurrency;
-    private final String authorization;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    private final LatencyRecorder latencies = new LatencyRecorder();
+    /** The figures of one concurrency level. */
+    record LevelResult(int concurrency, int cases, int events, int tasks, double bareStartsPerSecond,
+            double recordedPerSecond, double casesPerSecond, Map<String, double[]> latencies, List<Long> timerLagsMillis) {
 
-    BorderTrafficBenchmark(String target, int cases, int concurrency, String user, String password) {
-        this.target = target;
-        this.cases = cases;
-        this.concurrency = concurrency;
-        this.authorization = "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        double p95Millis(String callType) {
+            double[] percentiles = latencies.get(callType);
+            return percentiles == null ? 0 : percentiles[2];
+        }
+
+        double timerLagPercentile(double quantile) {
+            if (timerLagsMillis.isEmpty()) {
+                return Double.NaN;
+            }
+            return timerLagsMillis.get(Math.max(0, (int) Math.ceil(quantile * timerLagsMillis.size()) - 1));
+        }
+    }
+
+    private final Map<String, String> options;
+    private final BenchmarkClient client;
+    private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
+
+    BorderTrafficBenchmark(Map<String, String> options) {
+        this.options = options;
+        this.client = new BenchmarkClient(options.get("--target"), options.get("--user"), options.get("--password"));
     }
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new HashMap<>(Map.of("--target", "http://localhost:8080", "--cases", "1000",
-                "--concurrency", "8", "--user", "admin", "--password", "admin"));
+                "--concurrency", "8", "--warmup", "200", "--timers", "200", "--duration", "0", "--user", "admin",
+                "--password", "admin"));
         for (int i = 0; i + 1 < args.length; i += 2) {
+            if (!options.containsKey(args[i]) && !args[i].equals("--chart")) {
+                throw new IllegalArgumentException("unknown option " + args[i]);
+            }
             options.put(args[i], args[i + 1]);
         }
-        new BorderTrafficBenchmark(options.get("--target"), Integer.parseInt(options.get("--cases")),
-                Integer.parseInt(options.get("--concurrency")), options.get("--user"), options.get("--password")).run();
+        new BorderTrafficBenchmark(options).run();
     }
 
     void run() throws Exception {
-        String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
-        deployBareProcess();
+        client.deploy("benchmark", BARE_PROCESS);
+        client.deploy("benchmark-timer-probe", TimerProbes.MODEL);
+        List<Integer> levels = Arrays.stream(options.get("--concurrency").split(",")).map(String::trim)
+                .map(Integer::parseInt).toList();
+        int warmup = Integer.parseInt(options.get("--warmup"));
+        if (warmup > 0) {
+            System.out.printf("warming up with %d cases%n", warmup);
+            runLevel("W", levels.get(levels.size() - 1), warmup, 0);
+        }
+        List<LevelResult> results = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            System.out.printf("concurrency %d%n", levels.get(i));
+            results.add(runLevel(Integer.toString(i), levels.get(i), Integer.parseInt(options.get("--cases")),
+                    Integer.parseInt(options.get("--timers"))));
+        }
+        report(results);
+    }
+
+    private LevelResult runLevel(String level, int concurrency, int cases, int timers) throws Exception {
+        String levelId = runId + level;
+        LatencyRecorder latencies = client.newLatencies();
         ExecutorService pool = Executors.newFixedThreadPool(concurrency);
+        try {
+            long bareStart = System.nanoTime();
+            inParallel(pool, cases, i -> client.post("bare-engine-start",
+                    "/engine-rest/process-definition/key/benchmarkBareProcess/start", "{}"));
+            double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
 
-        long bareStart = System.nanoTime();
-        inParallel(pool, cases, i -> call("bare-engine-start", "POST",
-                "/engine-rest/process-definition/key/benchmarkBareProcess/start", "{}"));
-        double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
+            TimerProbes probes = new TimerProbes(client, levelId);
+            probes.start(timers, Instant.now().plusSeconds(5), Duration.ofSeconds(Math.max(10, cases / 12)));
 
-        BorderTraffic traffic = new BorderTraffic(42, runId);
+            List<BorderTraffic.Event> events = eventsFor(levelId, cases);
+            long started = System.nanoTime();
+            long durationNanos = Long.parseLong(options.get("--duration")) * 1_000_000_000L;
+            AtomicInteger recordedPeople = new AtomicInteger();
+            AtomicInteger recordedEvents = new AtomicInteger();
+            inParallel(pool, events.size(), i -> {
+                if (durationNanos > 0 && System.nanoTime() - started > durationNanos) {
+                    return null;
+                }
+                client.post("record-apprehension", "/api/apprehensions", events.get(i).json());
+                recordedPeople.addAndGet(events.get(i).persons());
+                return recordedEvents.incrementAndGet();
+            });
+            double recordingSeconds = (System.nanoTime() - started) / 1e9;
+            int tasks = workEveryTask(pool, levelId, recordedPeople.get());
+            double endToEndSeconds = (System.nanoTime() - started) / 1e9;
+
+            List<Long> lags = probes.lagsMillis(timers, Duration.ofMinutes(5));
+            return new LevelResult(concurrency, recordedPeople.get(), recordedEvents.get(), tasks, cases / bareSeconds,
+                    recordedPeople.get() / recordingSeconds, recordedPeople.get() / endToEndSeconds,
+                    latencies.percentilesMillis(), lags);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static List<BorderTraffic.Event> eventsFor(String levelId, int cases) {
+        BorderTraffic traffic = new BorderTraffic(42, levelId);
         List<BorderTraffic.Event> events = new ArrayList<>();
         int people = 0;
         while (people < cases) {
@@ -88,87 +153,66 @@ public final class BorderTrafficBenchmark {
             events.add(event);
             people += event.persons();
         }
-        long started = System.nanoTime();
-        inParallel(pool, events.size(), i -> call("record-apprehension", "POST", "/api/apprehensions",
-                events.get(i).json()));
-        double apprehensionSeconds = (System.nanoTime() - started) / 1e9;
+        return events;
+    }
 
+    /** Completes the open tasks of this level's cases, page by page, until none is left; returns how many. */
+    private int workEveryTask(ExecutorService pool, String levelId, int people) throws Exception {
         AtomicInteger completed = new AtomicInteger();
         long lastProgress = System.nanoTime();
         while (true) {
-            JsonNode tasks = JSON.readTree(call("list-tasks", "GET", "/engine-rest/task?processInstanceBusinessKeyLike=B"
-                    + runId + "%25&maxResults=500", null));
+            JsonNode tasks = JSON.readTree(client.get("list-tasks",
+                    "/engine-rest/task?processInstanceBusinessKeyLike=B" + levelId + "%25&maxResults=500"));
             if (tasks.isEmpty()) {
-                break;
+                return completed.get();
             }
-            List<JsonNode> batch = new ArrayList<>();
-            tasks.forEach(batch::add);
-            inParallel(pool, batch.size(), i -> {
-                JsonNode task = batch.get(i);
+            List<JsonNode> page = new ArrayList<>();
+            tasks.forEach(page::add);
+            inParallel(pool, page.size(), i -> {
+                JsonNode task = page.get(i);
                 String body = TaskAnswers.forTask(task.get("taskDefinitionKey").asText(), task.get("id").asText());
-                call("complete-task", "POST", "/engine-rest/task/" + task.get("id").asText() + "/complete", body);
-                completed.incrementAndGet();
-                return null;
+                client.post("complete-task", "/engine-rest/task/" + task.get("id").asText() + "/complete", body);
+                return completed.incrementAndGet();
             });
             if (System.nanoTime() - lastProgress > 5_000_000_000L) {
-                System.out.printf("%d cases recorded, %d tasks completed, %d open%n", people, completed.get(), batch.size());
+                System.out.printf("%d cases recorded, %d tasks completed, %d open%n", people, completed.get(), page.size());
                 lastProgress = System.nanoTime();
             }
         }
-        double endToEndSeconds = (System.nanoTime() - started) / 1e9;
-        pool.shutdown();
-        report(runId, people, events.size(), bareSeconds, apprehensionSeconds, endToEndSeconds, completed.get());
     }
 
-    private void report(String runId, int people, int events, double bareSeconds, double apprehensionSeconds,
-            double endToEndSeconds, int tasks) throws IOException {
-        double bareRate = cases / bareSeconds;
-        double apprehensionRate = people / apprehensionSeconds;
+    private void report(List<LevelResult> results) throws IOException {
         StringBuilder out = new StringBuilder();
         out.append("# Border traffic benchmark, run ").append(runId).append("\n\n");
-        out.append("target %s, %d cases in %d events, concurrency %d, %d tasks completed%n%n"
-                .formatted(target, people, events, concurrency, tasks));
-        out.append("| figure | value |\n|---|---|\n");
-        out.append("| cases end to end per second | %.1f |%n".formatted(people / endToEndSeconds));
-        out.append("| cases recorded per second (POST /api/apprehensions) | %.1f |%n".formatted(apprehensionRate));
-        out.append("| bare engine starts per second (/engine-rest) | %.1f |%n".formatted(bareRate));
-        out.append("| cases recorded / bare engine starts | %.2f |%n%n".formatted(apprehensionRate / bareRate));
-        out.append("| call | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
-        latencies.percentilesMillis().forEach((type, p) -> out.append("| %s | %.0f | %.1f | %.1f | %.1f |%n"
-                .formatted(type, p[0], p[1], p[2], p[3])));
+        out.append("target %s, %s warm-up cases, %d timer probes per level, %d processors%n%n".formatted(
+                client.target(), options.get("--warmup"), Integer.parseInt(options.get("--timers")),
+                Runtime.getRuntime().availableProcessors()));
+        out.append("| concurrency | cases | tasks | cases/s end to end | recorded cases/s | bare starts/s | ratio "
+                + "| p95 record ms | p95 complete ms | timer lag p50 ms | timer lag p95 ms | timer lag max ms |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (LevelResult r : results) {
+            out.append("| %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.0f | %.0f | %.0f |%n".formatted(
+                    r.concurrency(), r.cases(), r.tasks(), r.casesPerSecond(), r.recordedPerSecond(),
+                    r.bareStartsPerSecond(), r.recordedPerSecond() / r.bareStartsPerSecond(),
+                    r.p95Millis("record-apprehension"), r.p95Millis("complete-task"), r.timerLagPercentile(0.5),
+                    r.timerLagPercentile(0.95), r.timerLagPercentile(1.0)));
+        }
+        for (LevelResult r : results) {
+            out.append("%n## Concurrency %d: %d cases in %d events, %d timers fired%n%n".formatted(r.concurrency(),
+                    r.cases(), r.events(), r.timerLagsMillis().size()));
+            out.append("| call | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
+            r.latencies().forEach((type, p) -> out.append("| %s | %.0f | %.1f | %.1f | %.1f |%n"
+                    .formatted(type, p[0], p[1], p[2], p[3])));
+        }
         System.out.println(out);
-        Path results = Path.of("target", "benchmark", "results-" + runId + ".md");
-        Files.createDirectories(results.getParent());
-        Files.writeString(results, out);
-    }
-
-    private void deployBareProcess() throws Exception {
-        String boundary = "benchmark";
-        String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\nbenchmark\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
-                + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"bare.bpmn\"\r\n"
-                + "Content-Type: application/octet-stream\r\n\r\n" + BARE_PROCESS + "\r\n--" + boundary + "--\r\n";
-        var response = http.send(HttpRequest.newBuilder(URI.create(target + "/engine-rest/deployment/create"))
-                .header("Authorization", authorization)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(BodyPublishers.ofString(body)).build(), BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("cannot deploy the bare process: " + response.body());
+        Path file = Path.of("target", "benchmark", "results-" + runId + ".md");
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, out);
+        if (options.containsKey("--chart")) {
+            ConcurrencyChart.write(Path.of(options.get("--chart")), "Border traffic against " + client.target(),
+                    results);
+            System.out.println("chart: " + options.get("--chart"));
         }
-    }
-
-    private String call(String type, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + path))
-                .header("Authorization", authorization).timeout(Duration.ofSeconds(60));
-        request = body == null ? request.GET()
-                : request.header("Content-Type", "application/json").method(method, BodyPublishers.ofString(body));
-        long start = System.nanoTime();
-        var response = http.send(request.build(), BodyHandlers.ofString());
-        latencies.record(type, start);
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(type + " " + path + ": " + response.statusCode() + " " + response.body());
-        }
-        return response.body();
     }
 
     interface Call {
