@@ -50,7 +50,8 @@ public final class BorderTrafficBenchmark {
     /** The figures of one concurrency level. */
     record LevelResult(int concurrency, int cases, int events, int tasks, double bareStartsPerSecond,
             double recordedPerSecond, double casesPerSecond, Map<String, double[]> latencies, List<Long> timerLagsMillis,
-            double poolWaitMeanMillis, double poolWaitMaxMillis) {
+            double poolWaitMeanMillis, double poolWaitMaxMillis, double appCpuMillisPerCase,
+            double generatorCpuMillisPerCase, double machineBusy) {
 
         double p95Millis(String callType) {
             double[] percentiles = latencies.get(callType);
@@ -115,7 +116,7 @@ public final class BorderTrafficBenchmark {
             inParallel(pool, cases, i -> client.post("bare-engine-start",
                     "/engine-rest/process-definition/key/benchmarkBareProcess/start", "{}"));
             double bareSeconds = (System.nanoTime() - bareStart) / 1e9;
-            PoolMetrics.Snapshot poolBefore = PoolMetrics.read(client);
+            AppMetrics.Snapshot before = AppMetrics.read(client);
 
             TimerProbes probes = new TimerProbes(client, levelId);
             probes.start(timers, Instant.now().plusSeconds(5), Duration.ofSeconds(Math.max(10, cases / 12)));
@@ -136,12 +137,14 @@ public final class BorderTrafficBenchmark {
             double recordingSeconds = (System.nanoTime() - started) / 1e9;
             int tasks = workEveryTask(pool, levelId, recordedPeople.get());
             double endToEndSeconds = (System.nanoTime() - started) / 1e9;
-            PoolMetrics.Snapshot poolAfter = PoolMetrics.read(client);
+            AppMetrics.Snapshot after = AppMetrics.read(client);
 
             List<Long> lags = probes.lagsMillis(timers, Duration.ofMinutes(5));
             return new LevelResult(concurrency, recordedPeople.get(), recordedEvents.get(), tasks, cases / bareSeconds,
                     recordedPeople.get() / recordingSeconds, recordedPeople.get() / endToEndSeconds,
-                    latencies.percentilesMillis(), lags, poolAfter.meanWaitMillisSince(poolBefore), poolAfter.maxSeconds() * 1000);
+                    latencies.percentilesMillis(), lags, after.poolWaitMillisSince(before), after.maxSeconds() * 1000,
+                    after.appCpuMillisSince(before) / recordedPeople.get(),
+                    after.generatorCpuMillisSince(before) / recordedPeople.get(), after.machineBusySince(before));
         } finally {
             pool.shutdown();
         }
@@ -192,14 +195,17 @@ public final class BorderTrafficBenchmark {
                 Runtime.getRuntime().availableProcessors()));
         out.append("| concurrency | cases | tasks | cases/s end to end | recorded cases/s | bare starts/s | ratio "
                 + "| p95 record ms | p95 complete ms | timer lag p50 ms | timer lag p95 ms | timer lag max ms "
-                + "| pool wait mean ms | pool wait max ms |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| pool wait mean ms | pool wait max ms | app CPU ms per case | generator CPU ms per case "
+                + "| machine busy |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (LevelResult r : results) {
-            out.append("| %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.0f | %.0f | %.0f | %.2f | %.1f |%n".formatted(
+            out.append(("| %d | %d | %d | %.1f | %.1f | %.1f | %.2f | %.1f | %.1f | %.0f | %.0f | %.0f "
+                    + "| %.2f | %.1f | %.1f | %.1f | %.0f%% |%n").formatted(
                     r.concurrency(), r.cases(), r.tasks(), r.casesPerSecond(), r.recordedPerSecond(),
                     r.bareStartsPerSecond(), r.recordedPerSecond() / r.bareStartsPerSecond(),
                     r.p95Millis("record-apprehension"), r.p95Millis("complete-task"), r.timerLagPercentile(0.5),
-                    r.timerLagPercentile(0.95), r.timerLagPercentile(1.0), r.poolWaitMeanMillis(), r.poolWaitMaxMillis()));
+                    r.timerLagPercentile(0.95), r.timerLagPercentile(1.0), r.poolWaitMeanMillis(), r.poolWaitMaxMillis(), r.appCpuMillisPerCase(), r.generatorCpuMillisPerCase(),
+                    100 * r.machineBusy()));
         }
         for (LevelResult r : results) {
             out.append("%n## Concurrency %d: %d cases in %d events, %d timers fired%n%n".formatted(r.concurrency(),

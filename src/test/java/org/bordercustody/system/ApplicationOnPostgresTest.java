@@ -51,6 +51,12 @@ class ApplicationOnPostgresTest {
     }
 
     @Test
+    void jobTableHasTheDueDateIndexTheJobExecutorNeeds() {
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'act_ru_job'").query(String.class).list())
+                .anyMatch(definition -> definition.contains("ix_act_ru_job_duedate") && definition.contains("(duedate_)"));
+    }
+
+    @Test
     void familyCaseRunsFromApprehensionToPlacementOnPostgresql() {
         ApiClient agent = ApiClient.as(port, "agent");
         String family = ApprehensionFixtures.family("PG0001");

@@ -46,6 +46,16 @@ class ApplicationStartsOnH2Test {
     }
 
     @Test
+    void engineKeepsAuditHistoryAndTakesDueTimersFirstThroughTheDueDateIndex() {
+        var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+        assertThat(configuration.getHistoryLevel().getName()).isEqualTo("audit");
+        assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
+        assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'ACT_RU_JOB'"
+                + " AND INDEX_NAME = 'IX_ACT_RU_JOB_DUEDATE'").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
     void everyGroupAndDemoUserExists() {
         var identity = processEngine.getIdentityService();
         assertThat(identity.createGroupQuery().list()).extracting("id").contains("camunda-admin",
