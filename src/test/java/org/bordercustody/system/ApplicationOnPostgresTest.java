@@ -51,9 +51,14 @@ class ApplicationOnPostgresTest {
     }
 
     @Test
-    void jobTableHasTheDueDateIndexTheJobExecutorNeeds() {
-        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename = 'act_ru_job'").query(String.class).list())
-                .anyMatch(definition -> definition.contains("ix_act_ru_job_duedate") && definition.contains("(duedate_)"));
+    void engineTablesHaveTheDueDateIndexesAndPermissionStatistics() {
+        assertThat(jdbc.sql("SELECT indexdef FROM pg_indexes WHERE tablename IN ('act_ru_job', 'act_ru_task')")
+                .query(String.class).list())
+                .anyMatch(definition -> definition.contains("ix_act_ru_job_duedate ") && definition.contains("(duedate_)"))
+                .anyMatch(definition -> definition.contains("ix_act_ru_task_due_date ")
+                        && definition.contains("(due_date_)"));
+        assertThat(jdbc.sql("SELECT stxname FROM pg_statistic_ext").query(String.class).list())
+                .contains("st_act_ru_auth_read", "st_act_ru_auth_read_task", "st_act_ru_auth_read_instance");
     }
 
     @Test
