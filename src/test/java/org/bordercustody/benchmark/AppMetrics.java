@@ -16,7 +16,7 @@ final class AppMetrics {
     private static final Pattern COUNT = Pattern.compile("hikaricp_connections_acquire_seconds_count\\{[^}]*} (\\S+)");
     private static final Pattern SUM = Pattern.compile("hikaricp_connections_acquire_seconds_sum\\{[^}]*} (\\S+)");
     private static final Pattern MAX = Pattern.compile("hikaricp_connections_acquire_seconds_max\\{[^}]*} (\\S+)");
-    private static final Pattern CPU = Pattern.compile("process_cpu_time_ns_total (\\S+)");
+    private static final Pattern CPU = Pattern.compile("(?m)^process_cpu_time_ns_total (\\S+)");
 
     record Snapshot(double acquisitions, double secondsWaited, double maxSeconds, double appCpuNanos,
             double generatorCpuNanos, long[] machineTicks) {
