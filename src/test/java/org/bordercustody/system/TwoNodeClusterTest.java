@@ -111,6 +111,8 @@ class TwoNodeClusterTest {
                         "--camunda.bpm.webapp.enabled=false",
                         "--camunda.bpm.job-execution.enabled=true",
                         "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                        "--camunda.bpm.job-execution.max-wait=1000");
+                        "--camunda.bpm.job-execution.max-wait=1000",
+                        // The job log, which names the node that ran each job, is kept at full history only.
+                        "--camunda.bpm.history-level=full");
     }
 }
