@@ -3,6 +3,7 @@ package org.bordercustody.custody;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /** Tells the processes of the other members of a family that the lead's decision for them was carried out. */
@@ -15,7 +16,16 @@ public class FamilyMessenger {
         this.runtimeService = runtimeService;
     }
 
-    public void tellOthers(String leadCaseNumber, List<String> family, String message, Map<String, Object> variables) {
+    /**
+     * Gives the lead's process the variables of the carried-out decision and tells every other member's process,
+     * with the same variables.
+     */
+    public void carryOut(DelegateExecution lead, List<String> family, String message, Map<String, Object> variables) {
+        lead.setVariables(variables);
+        tellOthers(lead.getProcessBusinessKey(), family, message, variables);
+    }
+
+    private void tellOthers(String leadCaseNumber, List<String> family, String message, Map<String, Object> variables) {
         family.stream()
                 .filter(member -> !member.equals(leadCaseNumber))
                 .forEach(member -> runtimeService.createMessageCorrelation(message)

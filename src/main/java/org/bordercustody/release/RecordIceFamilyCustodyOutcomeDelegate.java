@@ -47,7 +47,6 @@ public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
             family = custodyOutcomes.remove(caseNumber, "REMOVAL_FROM_ICE_FAMILY_CUSTODY", reason, false, actor);
             variables = CarriedOutVariables.removed();
         }
-        execution.setVariables(variables);
-        familyMessenger.tellOthers(caseNumber, family, Messages.ICE_FAMILY_CUSTODY_ENDED, variables);
+        familyMessenger.carryOut(execution, family, Messages.ICE_FAMILY_CUSTODY_ENDED, variables);
     }
 }

@@ -32,7 +32,6 @@ public class RecordReleaseDelegate implements JavaDelegate {
                 answers.requiredChoice(RELEASE_DOCUMENTS, "NTA_I862", "NTR_I385", "PAROLE_I94_ATD"),
                 answers.requiredText(RELEASE_DOCUMENT_NUMBER), true, Actors.of(execution));
         var variables = CarriedOutVariables.released(released);
-        execution.setVariables(variables);
-        familyMessenger.tellOthers(caseNumber, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
+        familyMessenger.carryOut(execution, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }
 }

@@ -30,7 +30,6 @@ public class RecordRemovalDelegate implements JavaDelegate {
         List<String> family = custodyOutcomes.remove(caseNumber, (String) execution.getVariable(CUSTODY_OUTCOME),
                 new FormAnswers(execution).requiredText(DEPARTURE_PORT), true, Actors.of(execution));
         var variables = CarriedOutVariables.removed();
-        execution.setVariables(variables);
-        familyMessenger.tellOthers(caseNumber, family, Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
+        familyMessenger.carryOut(execution, family, Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }
 }

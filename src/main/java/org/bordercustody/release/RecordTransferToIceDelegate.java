@@ -37,7 +37,6 @@ public class RecordTransferToIceDelegate implements JavaDelegate {
         BookedIn bookedIn = custodyOutcomes.transferToIce(caseNumber, answers.requiredText(ICE_FACILITY),
                 answers.requiredText(ICE_BOOK_IN_NUMBER), family, Actors.of(execution));
         var variables = CarriedOutVariables.transferred(bookedIn);
-        execution.setVariables(variables);
-        familyMessenger.tellOthers(caseNumber, bookedIn.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
+        familyMessenger.carryOut(execution, bookedIn.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }
 }

@@ -1,9 +1,9 @@
 package org.bordercustody.system;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * instead of sorting every task of the group (10,000 open tasks: 220 ms, 7 ms);</li>
  * <li>on PostgreSQL, statistics on the permission bits the authorization checks test, so the planner knows how
  * many grants match: with one grant per task, it guessed 50 and joined every task with every grant (14 s);
- * collected at once, then kept by autovacuum.</li>
+ * collected once when created, then kept by autovacuum.</li>
  * </ul>
  * Created after the engine has created its tables; a node that loses the race against another node starting at
  * the same time logs it and goes on, the object exists either way.
@@ -41,19 +41,28 @@ class EngineQueryTuning extends AbstractCamundaConfiguration {
     static final List<String> POSTGRESQL_STATISTICS = List.of(
             "CREATE STATISTICS IF NOT EXISTS ST_ACT_RU_AUTH_READ ON (PERMS_ & 2) FROM ACT_RU_AUTHORIZATION",
             "CREATE STATISTICS IF NOT EXISTS ST_ACT_RU_AUTH_READ_TASK ON (PERMS_ & 64) FROM ACT_RU_AUTHORIZATION",
-            "CREATE STATISTICS IF NOT EXISTS ST_ACT_RU_AUTH_READ_INSTANCE ON (PERMS_ & 512) FROM ACT_RU_AUTHORIZATION",
-            "ANALYZE ACT_RU_AUTHORIZATION");
+            "CREATE STATISTICS IF NOT EXISTS ST_ACT_RU_AUTH_READ_INSTANCE ON (PERMS_ & 512) FROM ACT_RU_AUTHORIZATION");
+
+    private static boolean permissionStatisticsExist(Statement statement) throws SQLException {
+        try (ResultSet count = statement.executeQuery(
+                "SELECT COUNT(*) FROM pg_statistic_ext WHERE stxname LIKE 'st_act_ru_auth_%'")) {
+            return count.next() && count.getInt(1) == POSTGRESQL_STATISTICS.size();
+        }
+    }
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
         try (Connection connection = engine.getProcessEngineConfiguration().getDataSource().getConnection();
                 Statement statement = connection.createStatement()) {
-            List<String> statements = new ArrayList<>(INDEXES);
-            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
-                statements.addAll(POSTGRESQL_STATISTICS);
-            }
-            for (String sql : statements) {
+            for (String sql : INDEXES) {
                 statement.execute(sql);
+            }
+            if ("PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())
+                    && !permissionStatisticsExist(statement)) {
+                for (String sql : POSTGRESQL_STATISTICS) {
+                    statement.execute(sql);
+                }
+                statement.execute("ANALYZE ACT_RU_AUTHORIZATION");
             }
         } catch (SQLException e) {
             LOG.warn("Could not create the engine's query indexes (another node may be creating them): {}",

@@ -38,14 +38,17 @@ final class BenchmarkClient {
     }
 
     String post(String type, String path, String json) throws Exception {
-        return send(type, HttpRequest.newBuilder(URI.create(target + path)).header("Content-Type", "application/json")
-                .POST(BodyPublishers.ofString(json)));
+        return send(type, jsonPost(path, json));
     }
 
     /** A POST answered in HAL, as Tasklist asks for a filter's tasks with their variables embedded. */
     String postHal(String type, String path, String json) throws Exception {
-        return send(type, HttpRequest.newBuilder(URI.create(target + path)).header("Content-Type", "application/json")
-                .header("Accept", "application/hal+json").POST(BodyPublishers.ofString(json)));
+        return send(type, jsonPost(path, json).header("Accept", "application/hal+json"));
+    }
+
+    private HttpRequest.Builder jsonPost(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(target + path)).header("Content-Type", "application/json")
+                .POST(BodyPublishers.ofString(json));
     }
 
     /** Deploys one BPMN model through the engine's REST API, unless the same model is deployed already. */

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -58,42 +57,37 @@ public final class BorderTrafficBenchmark {
             return percentiles == null ? 0 : percentiles[2];
         }
 
+        String latencyTable() {
+            return LatencyRecorder.markdownTable(latencies);
+        }
+
         double timerLagPercentile(double quantile) {
-            if (timerLagsMillis.isEmpty()) {
-                return Double.NaN;
-            }
-            return timerLagsMillis.get(Math.max(0, (int) Math.ceil(quantile * timerLagsMillis.size()) - 1));
+            return LatencyRecorder.nearestRank(timerLagsMillis, quantile);
         }
     }
 
-    private final Map<String, String> options;
+    private final BenchmarkOptions options;
     private final BenchmarkClient client;
     private final String runId = Long.toString(System.currentTimeMillis() % 1_000_000, 36).toUpperCase();
 
-    BorderTrafficBenchmark(Map<String, String> options) {
+    BorderTrafficBenchmark(BenchmarkOptions options) {
         this.options = options;
-        this.client = new BenchmarkClient(options.get("--target"), options.get("--user"), options.get("--password"));
+        this.client = new BenchmarkClient(options.text("--target"), options.text("--user"), options.text("--password"));
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.of("--target", "http://localhost:8080", "--cases", "1000",
-                "--concurrency", "8", "--warmup", "200", "--timers", "200", "--duration", "0", "--user", "admin",
-                "--password", "admin"));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!options.containsKey(args[i]) && !args[i].equals("--chart")) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            options.put(args[i], args[i + 1]);
-        }
+        BenchmarkOptions options = BenchmarkOptions.parse(args, Map.of("--target", "http://localhost:8080",
+                "--cases", "1000", "--concurrency", "8", "--warmup", "200", "--timers", "200", "--duration", "0",
+                "--user", "admin", "--password", "admin"), "--chart");
         new BorderTrafficBenchmark(options).run();
     }
 
     void run() throws Exception {
         client.deploy("benchmark", BARE_PROCESS);
         client.deploy("benchmark-timer-probe", TimerProbes.MODEL);
-        List<Integer> levels = Arrays.stream(options.get("--concurrency").split(",")).map(String::trim)
+        List<Integer> levels = Arrays.stream(options.text("--concurrency").split(",")).map(String::trim)
                 .map(Integer::parseInt).toList();
-        int warmup = Integer.parseInt(options.get("--warmup"));
+        int warmup = options.number("--warmup");
         if (warmup > 0) {
             System.out.printf("warming up with %d cases%n", warmup);
             runLevel("W", levels.get(levels.size() - 1), warmup, 0);
@@ -101,8 +95,8 @@ public final class BorderTrafficBenchmark {
         List<LevelResult> results = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
             System.out.printf("concurrency %d%n", levels.get(i));
-            results.add(runLevel(Integer.toString(i), levels.get(i), Integer.parseInt(options.get("--cases")),
-                    Integer.parseInt(options.get("--timers"))));
+            results.add(runLevel(Integer.toString(i), levels.get(i), options.number("--cases"),
+                    options.number("--timers")));
         }
         report(results);
     }
@@ -123,7 +117,7 @@ public final class BorderTrafficBenchmark {
 
             List<BorderTraffic.Event> events = eventsFor(levelId, cases);
             long started = System.nanoTime();
-            long durationNanos = Long.parseLong(options.get("--duration")) * 1_000_000_000L;
+            long durationNanos = (long) options.number("--duration") * 1_000_000_000L;
             AtomicInteger recordedPeople = new AtomicInteger();
             AtomicInteger recordedEvents = new AtomicInteger();
             inParallel(pool, events.size(), i -> {
@@ -191,7 +185,7 @@ public final class BorderTrafficBenchmark {
         StringBuilder out = new StringBuilder();
         out.append("# Border traffic benchmark, run ").append(runId).append("\n\n");
         out.append("target %s, %s warm-up cases, %d timer probes per level, %d processors%n%n".formatted(
-                client.target(), options.get("--warmup"), Integer.parseInt(options.get("--timers")),
+                client.target(), options.text("--warmup"), options.number("--timers"),
                 Runtime.getRuntime().availableProcessors()));
         out.append("| concurrency | cases | tasks | cases/s end to end | recorded cases/s | bare starts/s | ratio "
                 + "| p95 record ms | p95 complete ms | timer lag p50 ms | timer lag p95 ms | timer lag max ms "
@@ -210,18 +204,16 @@ public final class BorderTrafficBenchmark {
         for (LevelResult r : results) {
             out.append("%n## Concurrency %d: %d cases in %d events, %d timers fired%n%n".formatted(r.concurrency(),
                     r.cases(), r.events(), r.timerLagsMillis().size()));
-            out.append("| call | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
-            r.latencies().forEach((type, p) -> out.append("| %s | %.0f | %.1f | %.1f | %.1f |%n"
-                    .formatted(type, p[0], p[1], p[2], p[3])));
+            out.append(r.latencyTable());
         }
         System.out.println(out);
         Path file = Path.of("target", "benchmark", "results-" + runId + ".md");
         Files.createDirectories(file.getParent());
         Files.writeString(file, out);
-        if (options.containsKey("--chart")) {
-            ConcurrencyChart.write(Path.of(options.get("--chart")), "Border traffic against " + client.target(),
+        if (options.has("--chart")) {
+            ConcurrencyChart.write(Path.of(options.text("--chart")), "Border traffic against " + client.target(),
                     results);
-            System.out.println("chart: " + options.get("--chart"));
+            System.out.println("chart: " + options.text("--chart"));
         }
     }
 

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -40,47 +39,38 @@ public final class CheckInPopulationBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TASK_LIST_FILTER = "My group's tasks by due date";
 
-    private final Map<String, String> options;
+    private final BenchmarkOptions options;
     private final StringBuilder report = new StringBuilder();
 
-    private CheckInPopulationBenchmark(Map<String, String> options) {
+    private CheckInPopulationBenchmark(BenchmarkOptions options) {
         this.options = options;
     }
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = new HashMap<>(Map.ofEntries(Map.entry("--target", "http://localhost:8080"),
+        BenchmarkOptions options = BenchmarkOptions.parse(args, Map.ofEntries(
+                Map.entry("--target", "http://localhost:8080"),
                 Map.entry("--jdbc-url", "jdbc:postgresql://localhost:5433/postgres"), Map.entry("--db-user", "postgres"),
                 Map.entry("--db-password", ""), Map.entry("--history", "audit"), Map.entry("--cases", "300000"),
                 Map.entry("--burst", "10000"), Map.entry("--burst-in", "120"), Map.entry("--threads", "3"),
                 Map.entry("--calls", "500"), Map.entry("--user", "ice-officer"), Map.entry("--password", "ice-officer")));
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            if (!options.containsKey(args[i])) {
-                throw new IllegalArgumentException("unknown option " + args[i]);
-            }
-            options.put(args[i], args[i + 1]);
-        }
         new CheckInPopulationBenchmark(options).run();
     }
 
-    private int option(String name) {
-        return Integer.parseInt(options.get(name));
-    }
-
     void run() throws Exception {
-        BenchmarkClient client = new BenchmarkClient(options.get("--target"), options.get("--user"),
-                options.get("--password"));
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(options.get("--jdbc-url"),
-                options.get("--db-user"), options.get("--db-password")));
-        int population = option("--cases");
-        int burst = option("--burst");
-        try (CheckInPopulationSeeder seeder = new CheckInPopulationSeeder(options.get("--jdbc-url"),
-                options.get("--db-user"), options.get("--db-password"), options.get("--history"))) {
+        BenchmarkClient client = new BenchmarkClient(options.text("--target"), options.text("--user"),
+                options.text("--password"));
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(options.text("--jdbc-url"),
+                options.text("--db-user"), options.text("--db-password")));
+        int population = options.number("--cases");
+        int burst = options.number("--burst");
+        try (CheckInPopulationSeeder seeder = new CheckInPopulationSeeder(options.text("--jdbc-url"),
+                options.text("--db-user"), options.text("--db-password"), options.text("--history"))) {
             int seeded = seeder.seeded();
             if (seeded < population) {
                 Instant now = Instant.now();
                 long window = Duration.ofDays(59).toMinutes();
                 long started = System.nanoTime();
-                seeder.seed(seeded, population, option("--threads"),
+                seeder.seed(seeded, population, options.number("--threads"),
                         n -> now.plus(Duration.ofHours(1)).plus(Duration.ofMinutes((n * 7919L) % window)));
                 report.append("Seeded %d cases in %.0f s.%n%n".formatted(population - seeded,
                         (System.nanoTime() - started) / 1e9));
@@ -94,8 +84,8 @@ public final class CheckInPopulationBenchmark {
             measureCalls(client, "before the burst", population);
             if (burst > 0) {
                 int from = seeder.seeded();
-                Instant dueAt = Instant.now().plusSeconds(option("--burst-in"));
-                seeder.seed(from, from + burst, option("--threads"), n -> dueAt);
+                Instant dueAt = Instant.now().plusSeconds(options.number("--burst-in"));
+                seeder.seed(from, from + burst, options.number("--threads"), n -> dueAt);
                 waitForBurst(jdbc, from, burst, dueAt);
                 measureCalls(client, "after the burst", population);
             }
@@ -113,7 +103,7 @@ public final class CheckInPopulationBenchmark {
                 .get("count").asInt();
         LatencyRecorder latencies = client.newLatencies();
         Random random = new Random(7);
-        for (int i = 0; i < option("--calls"); i++) {
+        for (int i = 0; i < options.number("--calls"); i++) {
             client.postHal("task-list-first-page", "/engine-rest/filter/" + filterId
                     + "/list?firstResult=0&maxResults=15", "{}");
             String caseNumber = CheckInPopulationSeeder.CASE_PREFIX + "%09d".formatted(random.nextInt(population))
@@ -121,9 +111,7 @@ public final class CheckInPopulationBenchmark {
             client.get("get-case", "/api/cases/" + caseNumber);
         }
         report.append("## Calls %s (%d tasks in the ICE officer's list)%n%n".formatted(when, openTasks));
-        report.append("| call | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
-        latencies.percentilesMillis().forEach((type, p) -> report.append("| %s | %.0f | %.1f | %.1f | %.1f |%n"
-                .formatted(type, p[0], p[1], p[2], p[3])));
+        report.append(LatencyRecorder.markdownTable(latencies.percentilesMillis()));
         report.append('\n');
         System.out.print(report);
     }
@@ -131,27 +119,23 @@ public final class CheckInPopulationBenchmark {
     private void waitForBurst(JdbcTemplate jdbc, int from, int burst, Instant dueAt) throws Exception {
         String first = CheckInPopulationSeeder.CASE_PREFIX + "%09d".formatted(from);
         String last = CheckInPopulationSeeder.CASE_PREFIX + "%09d".formatted(from + burst);
-        String burstCases = "case_number >= '" + first + "' AND case_number < '" + last + "' AND clock = 'CHECK_IN'";
+        String burstCases = "case_number >= ? AND case_number < ? AND clock = 'CHECK_IN'";
         System.out.printf("%d check-ins due at %s%n", burst, dueAt);
         Instant giveUp = dueAt.plus(Duration.ofMinutes(15));
         int fired = 0;
         while (fired < burst && Instant.now().isBefore(giveUp)) {
             Thread.sleep(5000);
-            fired = jdbc.queryForObject("SELECT count(*) FROM custody_breach WHERE " + burstCases, Integer.class);
+            fired = jdbc.queryForObject("SELECT count(*) FROM custody_breach WHERE " + burstCases, Integer.class,
+                    first, last);
             System.out.printf("%d of %d check-in timers fired%n", fired, burst);
         }
         List<Long> lags = jdbc.queryForList("SELECT recorded_at FROM custody_breach WHERE " + burstCases
-                + " ORDER BY recorded_at", Timestamp.class).stream()
+                + " ORDER BY recorded_at", Timestamp.class, first, last).stream()
                 .map(at -> at.toInstant().toEpochMilli() - dueAt.toEpochMilli()).toList();
         report.append("## Burst: %d check-ins due at the same instant%n%n".formatted(burst));
         report.append("%d fired; last one %.1f s after the due instant; lag p50 %.1f s, p95 %.1f s.%n%n".formatted(
-                lags.size(), lags.isEmpty() ? Double.NaN : lags.get(lags.size() - 1) / 1000.0, at(lags, 0.5),
-                at(lags, 0.95)));
+                lags.size(), LatencyRecorder.nearestRank(lags, 1.0) / 1000.0,
+                LatencyRecorder.nearestRank(lags, 0.5) / 1000.0, LatencyRecorder.nearestRank(lags, 0.95) / 1000.0));
         System.out.print(report);
-    }
-
-    private static double at(List<Long> sorted, double quantile) {
-        return sorted.isEmpty() ? Double.NaN
-                : sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1)) / 1000.0;
     }
 }

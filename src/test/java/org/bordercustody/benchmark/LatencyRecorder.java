@@ -25,16 +25,25 @@ final class LatencyRecorder {
                 sorted = new ArrayList<>(values);
             }
             Collections.sort(sorted);
-            result.put(type, new double[] {sorted.size(), at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99)});
+            result.put(type, new double[] {sorted.size(), nearestRank(sorted, 0.50) / 1000.0,
+                nearestRank(sorted, 0.95) / 1000.0, nearestRank(sorted, 0.99) / 1000.0});
         });
         return result;
     }
 
-    private static double at(List<Long> sorted, double quantile) {
+    /** Percentiles as {@link #percentilesMillis()} gives them, as a Markdown table, one row per call type. */
+    static String markdownTable(Map<String, double[]> percentilesMillis) {
+        StringBuilder table = new StringBuilder("| call | count | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|\n");
+        percentilesMillis.forEach((type, p) -> table.append("| %s | %.0f | %.1f | %.1f | %.1f |%n"
+                .formatted(type, p[0], p[1], p[2], p[3])));
+        return table.toString();
+    }
+
+    /** The value at {@code quantile} of sorted values (nearest rank); NaN when there are none. */
+    static double nearestRank(List<Long> sorted, double quantile) {
         if (sorted.isEmpty()) {
-            return 0;
+            return Double.NaN;
         }
-        int index = (int) Math.ceil(quantile * sorted.size()) - 1;
-        return sorted.get(Math.max(0, index)) / 1000.0;
+        return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
     }
 }
