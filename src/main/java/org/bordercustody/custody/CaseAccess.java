@@ -6,14 +6,14 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bordercustody.family.Classification;
 import org.bordercustody.identity.CustodyGroups;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may read which case: HHS ORR liaisons see unaccompanied children's cases only; everyone else with access
- * to the API sees every case.
+ * to the API sees every case. A case a caller may not read answers exactly as one that does not exist, so that
+ * case numbers cannot be probed.
  */
 @Component
 public class CaseAccess {
@@ -29,8 +29,9 @@ public class CaseAccess {
                 .collect(Collectors.toSet());
         boolean onlyOrr = groups.contains(ORR_LIAISON)
                 && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
-        if (onlyOrr && cases.get(CaseQueries.checked(caseNumber)).classification() != Classification.UNACCOMPANIED_CHILD) {
-            throw new AccessDeniedException("HHS ORR sees unaccompanied children's cases only");
+        if (onlyOrr && cases.find(CaseQueries.checked(caseNumber))
+                .filter(custodyCase -> custodyCase.classification() == Classification.UNACCOMPANIED_CHILD).isEmpty()) {
+            throw new CaseNotFoundException(caseNumber);
         }
     }
 }

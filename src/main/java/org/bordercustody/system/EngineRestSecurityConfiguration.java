@@ -1,21 +1,25 @@
 package org.bordercustody.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Camunda's REST API answers only callers who authenticate with HTTP Basic against the engine's users; the
- * engine then applies its authorizations to every call. Task queries never carry expressions, and the case
- * API never takes a body over 1 MiB.
+ * engine then applies its authorizations and the access plugin's allow-list to every call. Request bodies are
+ * read within a limit, also when chunked.
  */
 @Configuration(proxyBeanMethods = false)
 class EngineRestSecurityConfiguration {
 
     static final int AUTHENTICATION_ORDER = 10;
+    static final int API_MAX_BODY = 1024 * 1024;
+    static final int ENGINE_MAX_BODY = 10 * 1024 * 1024;
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -25,15 +29,6 @@ class EngineRestSecurityConfiguration {
                 HttpBasicAuthenticationProvider.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(AUTHENTICATION_ORDER);
-        return registration;
-    }
-
-    @Bean
-    FilterRegistrationBean<QueryExpressionGuard> queryExpressionGuard() {
-        var registration = new FilterRegistrationBean<>(new QueryExpressionGuard());
-        registration.setName("query-expression-guard");
-        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
-        registration.setOrder(AUTHENTICATION_ORDER + 1);
         return registration;
     }
 
@@ -49,12 +44,23 @@ class EngineRestSecurityConfiguration {
         return registration;
     }
 
+    /** The case API: at most 1 MiB of UTF-8 JSON (an apprehension of 99 people is far smaller). */
     @Bean
-    FilterRegistrationBean<ApiRequestLimits> apiRequestLimits(com.fasterxml.jackson.databind.ObjectMapper objectMapper) {
-        var registration = new FilterRegistrationBean<>(new ApiRequestLimits(objectMapper));
-        registration.setName("api-request-limits");
+    FilterRegistrationBean<RequestBodyLimits> apiRequestBodies(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimits(objectMapper, API_MAX_BODY, true));
+        registration.setName("api-request-bodies");
         registration.addUrlPatterns("/api/*");
-        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+
+    /** The engine's APIs: at most 10 MiB (a deployment of the models and forms is far smaller). */
+    @Bean
+    FilterRegistrationBean<RequestBodyLimits> engineRequestBodies(ObjectMapper objectMapper) {
+        var registration = new FilterRegistrationBean<>(new RequestBodyLimits(objectMapper, ENGINE_MAX_BODY, false));
+        registration.setName("engine-request-bodies");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 }

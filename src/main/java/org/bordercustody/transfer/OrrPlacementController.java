@@ -4,7 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
+import org.bordercustody.custody.CaseAccess;
+import org.springframework.security.core.Authentication;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -24,15 +25,18 @@ class OrrPlacementController {
     }
 
     private final DesignateOrrPlacement designateOrrPlacement;
+    private final CaseAccess caseAccess;
 
-    OrrPlacementController(DesignateOrrPlacement designateOrrPlacement) {
+    OrrPlacementController(DesignateOrrPlacement designateOrrPlacement, CaseAccess caseAccess) {
         this.designateOrrPlacement = designateOrrPlacement;
+        this.caseAccess = caseAccess;
     }
 
     @PostMapping("/api/cases/{caseNumber}/orr-placement")
     @ResponseStatus(HttpStatus.ACCEPTED)
     void designate(@PathVariable String caseNumber, @Valid @RequestBody OrrPlacementRequest request,
-            Principal caller) {
+            Authentication caller) {
+        caseAccess.checkReadable(caseNumber, caller);
         designateOrrPlacement.designate(caseNumber, request.facility().strip(), request.placementType().name(),
                 caller.getName());
     }

@@ -1,0 +1,49 @@
+package org.bordercustody.access;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.stereotype.Component;
+
+/**
+ * Closes the engine to everything a signed-in user's work does not need: the command allow-list per role with
+ * the task-work rules, task queries without expressions, query expressions confined to Tasklist's functions,
+ * and no self-service or assignment grants. All of it inside the engine, so every path to it is covered.
+ */
+@Component
+class EngineAccessPlugin extends AbstractCamundaConfiguration {
+
+    private final ApplicationContext applicationContext;
+    private final TaskForms forms;
+
+    EngineAccessPlugin(ApplicationContext applicationContext, TaskForms forms) {
+        this.applicationContext = applicationContext;
+        this.forms = forms;
+    }
+
+    @Override
+    public void preInit(SpringProcessEngineConfiguration configuration) {
+        // One interceptor per chain: an interceptor holds the next one of its own chain.
+        var taskWork = new TaskWorkRules(forms);
+        configuration.setCustomPreCommandInterceptorsTxRequired(withFirst(
+                new EngineAccessInterceptor(configuration, taskWork), configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withFirst(
+                new EngineAccessInterceptor(configuration, taskWork), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        configuration.setTaskService(new ExpressionFreeTaskQueries());
+        configuration.setExpressionManager(
+                new QuerySandboxExpressionManager(applicationContext, configuration.getBeans()));
+        configuration.setResourceAuthorizationProvider(new CustodyAuthorizationProvider());
+    }
+
+    private static List<CommandInterceptor> withFirst(CommandInterceptor first, List<CommandInterceptor> others) {
+        List<CommandInterceptor> interceptors = new ArrayList<>();
+        interceptors.add(first);
+        if (others != null) {
+            interceptors.addAll(others);
+        }
+        return interceptors;
+    }
+}

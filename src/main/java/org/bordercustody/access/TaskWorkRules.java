@@ -1,0 +1,142 @@
+package org.bordercustody.access;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.value.SerializableValue;
+import org.camunda.bpm.engine.variable.value.TypedValue;
+
+/**
+ * What a Tasklist user may do to a task, checked inside the command's own transaction before it runs: claim
+ * only for oneself and only a task of one's own groups; unclaim only one's own; complete only a task that is
+ * one's own or nobody's, carrying exactly the editable fields of its form with values of the field's kind.
+ */
+final class TaskWorkRules {
+
+    private final TaskForms forms;
+
+    TaskWorkRules(TaskForms forms) {
+        this.forms = forms;
+    }
+
+    /** The command, with the checks its kind needs run first in its transaction. */
+    @SuppressWarnings("unchecked")
+    <T> Command<T> checked(Command<T> command, Authentication caller) {
+        if (command instanceof ClaimTaskCmd || command instanceof AssignTaskCmd) {
+            String taskId = CommandFields.text(command, "taskId");
+            String userId = CommandFields.text(command, "userId");
+            if (userId != null && !userId.equals(caller.getUserId())) {
+                throw new AuthorizationException("A task can be claimed only for oneself, not for " + userId);
+            }
+            // The engine's claim command needs only the TASK_WORK permission a group member has; assigning needs more.
+            Command<Void> claim = new ClaimTaskCmd(taskId, userId);
+            return (Command<T>) checkedFirst(claim, context -> {
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                if (task == null) {
+                    return;
+                }
+                if (userId == null) {
+                    requireOwnOrUnassigned(task, caller, "unclaim");
+                } else {
+                    requireOwnGroup(task, caller);
+                }
+            });
+        }
+        if (command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd) {
+            String taskId = CommandFields.text(command, "taskId");
+            Map<String, Object> variables = (Map<String, Object>) CommandFields.read(command,
+                    command instanceof CompleteTaskCmd ? "variables" : "properties");
+            return checkedFirst(command, context -> {
+                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                if (task == null) {
+                    return;
+                }
+                requireOwnOrUnassigned(task, caller, "complete");
+                requireFormFields(task, variables);
+            });
+        }
+        return command;
+    }
+
+    private static void requireOwnGroup(TaskEntity task, Authentication caller) {
+        List<String> groups = caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+        boolean ownGroup = task.getCandidates().stream()
+                .anyMatch(link -> link.getGroupId() != null && groups.contains(link.getGroupId()));
+        if (!ownGroup) {
+            throw new AuthorizationException("The task " + task.getId() + " is not one of your groups' tasks");
+        }
+    }
+
+    private static void requireOwnOrUnassigned(TaskEntity task, Authentication caller, String action) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(caller.getUserId())) {
+            throw new AuthorizationException("The task " + task.getId() + " is claimed by another user: you cannot "
+                    + action + " it");
+        }
+    }
+
+    private void requireFormFields(TaskEntity task, Map<String, Object> variables) {
+        if (variables == null || variables.isEmpty()) {
+            return;
+        }
+        var formKey = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getCamundaFormDefinitionKey();
+        TaskForms.Form form = forms.byId(formKey == null ? null : formKey.getExpressionText()).orElse(null);
+        List<String> problems = new ArrayList<>();
+        String firstField = null;
+        for (Map.Entry<String, Object> answer : variables.entrySet()) {
+            TaskForms.Field field = form == null ? null : form.fields().get(answer.getKey());
+            String problem;
+            if (field == null) {
+                problem = "is not a field of this task's form";
+            } else if (!field.editable()) {
+                problem = "is shown for information and cannot be changed";
+            } else if (!fitsField(field, answer.getValue())) {
+                problem = "is not a value of the kind this field takes";
+            } else {
+                continue;
+            }
+            firstField = firstField == null ? answer.getKey() : firstField;
+            problems.add(answer.getKey() + ": " + problem);
+        }
+        if (!problems.isEmpty()) {
+            throw new FormFieldValidationException(firstField, String.join("; ", problems));
+        }
+    }
+
+    private static boolean fitsField(TaskForms.Field field, Object value) {
+        if (value instanceof SerializableValue) {
+            return false;
+        }
+        Object raw = value instanceof TypedValue typed ? typed.getValue() : value;
+        if (raw == null) {
+            return true;
+        }
+        return switch (field.type()) {
+            case "textfield", "textarea", "select", "radio" -> raw instanceof String;
+            case "checkbox" -> raw instanceof Boolean;
+            case "datetime" -> raw instanceof String || raw instanceof Date;
+            case "number" -> raw instanceof Number;
+            default -> false;
+        };
+    }
+
+    private static <T> Command<T> checkedFirst(Command<T> command, java.util.function.Consumer<CommandContext> check) {
+        return new Command<>() {
+            @Override
+            public T execute(CommandContext context) {
+                check.accept(context);
+                return command.execute(context);
+            }
+        };
+    }
+}
