@@ -94,6 +94,34 @@ public final class ApiClient {
                 "username=" + user + "&password=" + password, token);
     }
 
+    /**
+     * Any request, as an attacker would send it: any method and headers, the body as raw bytes, sent chunked
+     * (without a Content-Length) when asked.
+     */
+    public Response send(String method, String path, String contentType, byte[] body, boolean chunked,
+            java.util.Map<String, String> headers) {
+        HttpRequest.BodyPublisher publisher;
+        if (body == null) {
+            publisher = BodyPublishers.noBody();
+        } else if (chunked) {
+            publisher = BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body));
+        } else {
+            publisher = BodyPublishers.ofByteArray(body);
+        }
+        HttpRequest.Builder builder = request(path).method(method, publisher);
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        headers.forEach(builder::header);
+        return send(builder);
+    }
+
+    /** The CSRF token of a logged-in web app session, for the session's own API calls. */
+    public String webappCsrfToken() {
+        return send(request("/camunda/api/engine/engine/").header("X-XSRF-TOKEN", "Fetch").GET())
+                .headers().getOrDefault("x-xsrf-token", java.util.List.of("")).get(0);
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (authorization != null) {

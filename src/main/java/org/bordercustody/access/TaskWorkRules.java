@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 
@@ -93,20 +94,22 @@ final class TaskWorkRules {
         TaskForms.Form form = forms.byId(formKey == null ? null : formKey.getExpressionText()).orElse(null);
         List<String> problems = new ArrayList<>();
         String firstField = null;
-        for (Map.Entry<String, Object> answer : variables.entrySet()) {
-            TaskForms.Field field = form == null ? null : form.fields().get(answer.getKey());
+        for (String name : variables.keySet()) {
+            // The typed value: the plain value of an object not yet deserialized cannot be read.
+            Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+            TaskForms.Field field = form == null ? null : form.fields().get(name);
             String problem;
             if (field == null) {
                 problem = "is not a field of this task's form";
             } else if (!field.editable()) {
                 problem = "is shown for information and cannot be changed";
-            } else if (!fitsField(field, answer.getValue())) {
+            } else if (!fitsField(field, value)) {
                 problem = "is not a value of the kind this field takes";
             } else {
                 continue;
             }
-            firstField = firstField == null ? answer.getKey() : firstField;
-            problems.add(answer.getKey() + ": " + problem);
+            firstField = firstField == null ? name : firstField;
+            problems.add(name + ": " + problem);
         }
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException(firstField, String.join("; ", problems));
