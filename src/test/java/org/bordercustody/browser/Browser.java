@@ -93,9 +93,12 @@ final class Browser implements AutoCloseable {
         item.click();
     }
 
-    /** Clicks by script: Tasklist's notifications may lie over its buttons. */
+    /** Clicks by script: Tasklist's notifications may lie over its buttons; an element re-rendered meanwhile is found again. */
     void press(By locator) {
-        ((JavascriptExecutor) driver).executeScript("arguments[0].click();", waitFor(locator));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", waitFor(locator));
+            return true;
+        });
     }
 
     void screenshot(String name) throws IOException {

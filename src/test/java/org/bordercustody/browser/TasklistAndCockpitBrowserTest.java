@@ -72,6 +72,45 @@ class TasklistAndCockpitBrowserTest {
     }
 
     @Test
+    void agentClaimsUnclaimsAndRecordsIntakeThenSupervisorApprovesOnAFormWithReadOnlyFields() throws Exception {
+        record(ApprehensionFixtures.singleAdult("BRW0004"));
+        String intake = taskService.createTaskQuery().processInstanceBusinessKey("BRW0004-01").singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
+            browser.waitForText("hours in custody");
+            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
+            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            awaitAssignee(intake, "agent");
+            browser.press(By.xpath("//*[self::a or self::button][contains(@class,'unclaim') or @tooltip='Unclaim task' or normalize-space(.)='Unclaim']"));
+            awaitAssignee(intake, null);
+            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
+            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "own recognizance");
+            browser.choose("Flight risk", "Low");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitCompleted(intake);
+        }
+        String approval = taskService.createTaskQuery().processInstanceBusinessKey("BRW0004-01").singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "supervisor");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + approval);
+            browser.waitForText("Approve the proposal");
+            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
+            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+            browser.screenshot("tasklist-approval");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitCompleted(approval);
+        }
+        assertThat(ApiClient.as(port, "supervisor").get("/api/cases/BRW0004-01/timeline").body())
+                .contains("\"actor\":\"supervisor\"");
+    }
+
+    @Test
     void supervisorFindsTheCaseNearingItsLimitInTheEscalationsFilter() throws Exception {
         record(ApprehensionFixtures.singleAdult("BRW0002", ApprehensionFixtures.hoursAgo(49)));
         for (Job job : managementService.createJobQuery().executable().list()) {
@@ -110,6 +149,15 @@ class TasklistAndCockpitBrowserTest {
     private void record(String apprehension) {
         ApiClient.Response response = ApiClient.as(port, "agent").post("/api/apprehensions", apprehension);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private void awaitAssignee(String taskId, String assignee) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!java.util.Objects.equals(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee(), assignee)
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(assignee);
     }
 
     private void awaitCompleted(String taskId) throws InterruptedException {

@@ -1,0 +1,91 @@
+package org.bordercustody.access;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.TasklistClient;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What a Tasklist user may still do after the engine surface is closed, and the traces it leaves. */
+@CustodyApplicationTest
+class TaskWorkRulesTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    AuthorizationService authorizationService;
+
+    @Test
+    void anAgentClaimsForHerselfUnclaimsAndCompletesHerOwnTaskLeavingNoGrantBehind() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0001")).status()).isEqualTo(201);
+        TasklistClient tasks = new TasklistClient(agent);
+        String taskId = tasks.taskId("TWR0001-01", "Task_RecordIntake");
+
+        assertThat(agent.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"agent\"}").status()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("agent");
+        assertThat(userGrantsOn(taskId)).as("claiming grants nothing").isZero();
+
+        assertThat(agent.post("/engine-rest/task/" + taskId + "/unclaim", "").status()).isEqualTo(204);
+        assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+
+        assertThat(agent.post("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"agent\"}").status()).isEqualTo(204);
+        tasks.completeIntake("TWR0001-01", false);
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
+        assertThat(userGrantsOn(taskId)).isZero();
+    }
+
+    @Test
+    void aCompletionWithFieldsNotOnTheFormIsRefusedNamingEachAndSavesNothing() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0002")).status()).isEqualTo(201);
+        TasklistClient tasks = new TasklistClient(agent);
+        String taskId = tasks.taskId("TWR0002-01", "Task_RecordIntake");
+        String instanceId = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+
+        ApiClient.Response response = agent.post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\": {\"biometricsStatus\": {\"value\": \"CAPTURED\"}, \"personName\": {\"value\": \"Doe\"}, "
+                        + "\"vip\": {\"value\": true}, \"flightRisk\": {\"value\": 3}}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("personName: is not a field of this task's form")
+                .contains("vip: is not a field of this task's form")
+                .contains("flightRisk: is not a value of the kind this field takes");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
+        assertThat(taskService.getVariable(taskId, "personName")).isEqualTo("Ramirez, Jose");
+        assertThat(taskService.getVariable(taskId, "vip")).isNull();
+        assertThat(taskService.getVariable(taskId, "biometricsStatus")).isNull();
+        assertThat(instanceId).isNotNull();
+    }
+
+    @Test
+    void aReadOnlyFieldShownOnTheFormCannotBeChanged() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0003")).status()).isEqualTo(201);
+        new TasklistClient(agent).completeIntake("TWR0003-01", false);
+        TasklistClient supervisor = new TasklistClient(ApiClient.as(port, "supervisor"));
+        String taskId = supervisor.taskId("TWR0003-01", "Task_ApproveCustodyOutcome");
+        Object proposed = taskService.getVariable(taskId, "proposedOutcome");
+
+        ApiClient.Response response = supervisor.completeTask(taskId,
+                java.util.Map.of("approveProposal", "true", "proposedOutcome", "RELEASE_NTA_OR"));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("proposedOutcome: is shown for information and cannot be changed");
+        assertThat(taskService.getVariable(taskId, "proposedOutcome")).isEqualTo(proposed);
+    }
+
+    private long userGrantsOn(String taskId) {
+        return authorizationService.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
+                .list().stream().filter(grant -> grant.getUserId() != null).count();
+    }
+}
