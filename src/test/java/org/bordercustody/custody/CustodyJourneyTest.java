@@ -89,7 +89,7 @@ class CustodyJourneyTest {
         String placement = "{ \"facility\": \"Casa Esperanza, Brownsville\", \"placementType\": \"SHELTER\" }";
         assertThat(agent().post("/api/cases/JRN0002-02/orr-placement", placement).status()).isEqualTo(403);
         assertThat(orr.post("/api/cases/JRN0002-01/orr-placement", placement).status())
-                .as("the aunt's case waits for no placement").isEqualTo(409);
+                .as("the aunt's case is not known to ORR").isEqualTo(404);
         assertThat(orr.post("/api/cases/JRN0002-02/orr-placement", placement).status()).isEqualTo(202);
         assertThat(orr.post("/api/cases/JRN0002-02/orr-placement", placement).status())
                 .as("a second designation").isEqualTo(409);
