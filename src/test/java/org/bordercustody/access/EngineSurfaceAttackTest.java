@@ -161,6 +161,8 @@ class EngineSurfaceAttackTest {
                 intake(", \"personName\": {\"value\": \"<a href=x>Doe</a>\"}"), 400));
         attacks.add(json("completing with a derived clock", "agent", "POST", "/engine-rest/task/{INTAKE_TASK}/complete",
                 intake(", \"apprehendedAt\": {\"value\": \"2026-01-01T00:00:00.000+0000\", \"type\": \"Date\"}"), 400));
+        attacks.add(json("changing a routing fact derived from citizenship", "agent", "POST",
+                "/engine-rest/task/{INTAKE_TASK}/complete", intake(", \"contiguousCountryNational\": {\"value\": true}"), 400));
         attacks.add(json("completing with a new name", "agent", "POST", "/engine-rest/task/{INTAKE_TASK}/complete",
                 intake(", \"isAdmin\": {\"value\": true}"), 400));
         attacks.add(json("completing with a JSON-escaped derived name", "agent", "POST",
