@@ -1,5 +1,6 @@
 package org.bordercustody.access;
 
+import org.bordercustody.custody.TaskForms;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;

@@ -9,21 +9,24 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs for every user task of the custody process: on creation it names the person and the hours in
  * custody in the task description and sets a priority from the time left; on completion it writes the
- * timeline.
+ * timeline with every answer given on the task's form, so that nothing a user typed is lost.
  */
 @Component
 public class TaskLifecycleListener implements TaskListener {
 
     private final Timeline timeline;
+    private final TaskForms forms;
     private final Clock clock;
 
-    public TaskLifecycleListener(Timeline timeline, Clock clock) {
+    public TaskLifecycleListener(Timeline timeline, TaskForms forms, Clock clock) {
         this.timeline = timeline;
+        this.forms = forms;
         this.clock = clock;
     }
 
@@ -35,8 +38,9 @@ public class TaskLifecycleListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             created(task);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
+            String answers = forms.byId(formId(task)).map(form -> form.answers(task::getVariable)).orElse("");
             timeline.record(task.getExecution().getProcessBusinessKey(), "TASK_COMPLETED",
-                    "Task completed: " + task.getName(), Actors.of(task));
+                    "Task completed: " + task.getName() + (answers.isEmpty() ? "" : ". " + answers), Actors.of(task));
         }
     }
 
@@ -48,6 +52,11 @@ public class TaskLifecycleListener implements TaskListener {
                 task.getVariable(PERSON_NAME), task.getExecution().getProcessBusinessKey(), hours));
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         task.setPriority(Math.max(task.getPriority(), TaskPriorities.forDue(due, now)));
+    }
+
+    private static String formId(DelegateTask task) {
+        UserTask userTask = task.getBpmnModelElementInstance();
+        return userTask == null ? null : userTask.getCamundaFormRef();
     }
 
     private static String processKey(DelegateTask task) {

@@ -48,6 +48,6 @@ public class Timeline {
     }
 
     private static String truncate(String description) {
-        return description.length() <= 1000 ? description : description.substring(0, 997) + "...";
+        return description.length() <= 4000 ? description : description.substring(0, 3997) + "...";
     }
 }

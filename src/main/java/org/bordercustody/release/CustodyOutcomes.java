@@ -108,7 +108,17 @@ public class CustodyOutcomes {
         return releasesToAddress > policy.recurringAddressThreshold();
     }
 
-    public Released release(String caseNumber, String documents, String documentNumber, boolean fromCbpCustody,
+    /** Releases the person, and the family with them, from CBP custody with the documents issued. */
+    public Released release(String caseNumber, String documents, String documentNumber, String actor) {
+        return releaseFamily(caseNumber, documents, "with " + documents + " " + documentNumber, true, actor);
+    }
+
+    /** ICE releases a family from family custody, for the reason its officer gives. */
+    public Released releaseFromIceFamilyCustody(String caseNumber, String reason, String actor) {
+        return releaseFamily(caseNumber, "ICE_RELEASE", "from ICE family custody (" + reason + ")", false, actor);
+    }
+
+    private Released releaseFamily(String caseNumber, String documents, String how, boolean fromCbpCustody,
             String actor) {
         IntendedAddress address = releases.addressOf(caseNumber)
                 .orElseThrow(() -> new ConflictException("case " + caseNumber + " has no intended U.S. address: no release without one"));
@@ -117,8 +127,8 @@ public class CustodyOutcomes {
         List<String> family = familyOf(caseNumber);
         for (String member : family) {
             releases.recordRelease(member, releasedAt, documents, checkInDueBy, fromCbpCustody);
-            timeline.record(member, "RELEASED", "Released with " + documents + " " + documentNumber + " to "
-                    + address.text() + "; report to ICE by " + CustodyProcessStarter.shown(checkInDueBy), actor);
+            timeline.record(member, "RELEASED", "Released " + how + " to " + address.text() + "; report to ICE by "
+                    + CustodyProcessStarter.shown(checkInDueBy), actor);
         }
         return new Released(releasedAt, checkInDueBy, address, family);
     }
@@ -146,13 +156,22 @@ public class CustodyOutcomes {
         return new BookedIn(bookedInAt, floresDeadline, family);
     }
 
-    public List<String> remove(String caseNumber, String outcome, String departurePort, boolean fromCbpCustody,
-            String actor) {
+    /** The person, and the family with them, was removed or returned from CBP custody. */
+    public List<String> remove(String caseNumber, String outcome, String departurePort, String actor) {
+        return removeFamily(caseNumber, outcome + " through " + departurePort, true, actor);
+    }
+
+    /** ICE removed a family from family custody, for the reason its officer gives. */
+    public List<String> removeFromIceFamilyCustody(String caseNumber, String reason, String actor) {
+        return removeFamily(caseNumber, "Removed from ICE family custody: " + reason, false, actor);
+    }
+
+    private List<String> removeFamily(String caseNumber, String description, boolean fromCbpCustody, String actor) {
         Instant removedAt = clock.instant();
         List<String> family = familyOf(caseNumber);
         for (String member : family) {
             releases.recordRemoved(member, removedAt, fromCbpCustody);
-            timeline.record(member, "REMOVED", outcome + " through " + departurePort, actor);
+            timeline.record(member, "REMOVED", description, actor);
         }
         return family;
     }

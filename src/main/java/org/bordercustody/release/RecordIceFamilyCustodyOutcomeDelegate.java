@@ -13,19 +13,16 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.stereotype.Component;
 
-/** ICE ends a family's custody: released to a checked address, or removed. */
+/** ICE ends a family's custody: released to the address checked and stored before, or removed. */
 @Component("recordIceFamilyCustodyOutcome")
 public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
 
     private final CustodyOutcomes custodyOutcomes;
     private final FamilyMessenger familyMessenger;
-    private final StoreIntendedAddressDelegate addresses;
 
-    public RecordIceFamilyCustodyOutcomeDelegate(CustodyOutcomes custodyOutcomes, FamilyMessenger familyMessenger,
-            StoreIntendedAddressDelegate addresses) {
+    public RecordIceFamilyCustodyOutcomeDelegate(CustodyOutcomes custodyOutcomes, FamilyMessenger familyMessenger) {
         this.custodyOutcomes = custodyOutcomes;
         this.familyMessenger = familyMessenger;
-        this.addresses = addresses;
     }
 
     @Override
@@ -38,13 +35,11 @@ public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
         VariableMap variables;
         List<String> family;
         if (outcome.equals("RELEASE")) {
-            // No release without an address, from ICE custody as from CBP's.
-            addresses.execute(execution);
-            var released = custodyOutcomes.release(caseNumber, "ICE_RELEASE", reason, false, actor);
+            var released = custodyOutcomes.releaseFromIceFamilyCustody(caseNumber, reason, actor);
             variables = CarriedOutVariables.released(released);
             family = released.family();
         } else {
-            family = custodyOutcomes.remove(caseNumber, "REMOVAL_FROM_ICE_FAMILY_CUSTODY", reason, false, actor);
+            family = custodyOutcomes.removeFromIceFamilyCustody(caseNumber, reason, actor);
             variables = CarriedOutVariables.removed();
         }
         familyMessenger.carryOut(execution, family, Messages.ICE_FAMILY_CUSTODY_ENDED, variables);

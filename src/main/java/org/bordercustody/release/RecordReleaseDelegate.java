@@ -30,7 +30,7 @@ public class RecordReleaseDelegate implements JavaDelegate {
         String caseNumber = execution.getProcessBusinessKey();
         Released released = custodyOutcomes.release(caseNumber,
                 answers.requiredChoice(RELEASE_DOCUMENTS, "NTA_I862", "NTR_I385", "PAROLE_I94_ATD"),
-                answers.requiredText(RELEASE_DOCUMENT_NUMBER), true, Actors.of(execution));
+                answers.requiredText(RELEASE_DOCUMENT_NUMBER), Actors.of(execution));
         var variables = CarriedOutVariables.released(released);
         familyMessenger.carryOut(execution, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }

@@ -28,7 +28,7 @@ public class RecordRemovalDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
         List<String> family = custodyOutcomes.remove(caseNumber, (String) execution.getVariable(CUSTODY_OUTCOME),
-                new FormAnswers(execution).requiredText(DEPARTURE_PORT), true, Actors.of(execution));
+                new FormAnswers(execution).requiredText(DEPARTURE_PORT), Actors.of(execution));
         var variables = CarriedOutVariables.removed();
         familyMessenger.carryOut(execution, family, Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }

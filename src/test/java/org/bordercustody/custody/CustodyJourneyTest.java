@@ -104,6 +104,10 @@ class CustodyJourneyTest {
                 "ORR_PLACEMENT_DESIGNATED", "TASK_COMPLETED", "TRANSFERRED_TO_ORR");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("JRN0002-02").count())
                 .as("the case's process, with every clock, ended").isZero();
+        assertThat(timeline("JRN0002-02")).extracting(entry -> entry.get("description").asText())
+                .as("the answers typed in ORR's and the agent's tasks are kept")
+                .anySatisfy(description -> assertThat(description).endsWith("ORR referral id (UC Portal): UC-1"))
+                .anySatisfy(description -> assertThat(description).endsWith("Received by (ORR staff): R. Diaz"));
     }
 
     @Test

@@ -102,13 +102,12 @@ class MigrantCustodyProcessTest {
         Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
         Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes));
-        var storeAddress = new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes);
-        Mocks.register("storeIntendedAddress", storeAddress);
+        Mocks.register("storeIntendedAddress", new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes));
         Mocks.register("recordRelease", new RecordReleaseDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordTransferToIce", new RecordTransferToIceDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordRemoval", new RecordRemovalDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordIceFamilyCustodyOutcome",
-                new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger, storeAddress));
+                new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
@@ -484,7 +483,7 @@ class MigrantCustodyProcessTest {
         complete(task(custody), withVariables("approveProposal", true));
 
         assertThat(custody).isWaitingAt(TASK_RECORD_REMOVAL);
-        when(custodyOutcomes.remove(eq(CASE), eq("EXPEDITED_REMOVAL"), eq("Hidalgo"), eq(true), any()))
+        when(custodyOutcomes.remove(eq(CASE), eq("EXPEDITED_REMOVAL"), eq("Hidalgo"), any()))
                 .thenReturn(List.of(CASE));
         complete(task(custody), withVariables("departurePort", "Hidalgo"));
 
@@ -527,7 +526,7 @@ class MigrantCustodyProcessTest {
                 withVariables("overdueCause", "court date pending", "overdueAction", "release requested"));
         assertThat(child).hasPassed("EndEvent_FloresLimitFollowedUp");
 
-        when(custodyOutcomes.release(eq(CASE), eq("ICE_RELEASE"), eq("sponsor found"), eq(false), any()))
+        when(custodyOutcomes.releaseFromIceFamilyCustody(eq(CASE), eq("sponsor found"), any()))
                 .thenReturn(released(List.of(CASE, OTHER_CASE)));
         Map<String, Object> decision = new java.util.HashMap<>(addressAnswers());
         decision.putAll(withVariables("iceFamilyOutcome", "RELEASE", "iceFamilyOutcomeReason", "sponsor found"));
@@ -542,9 +541,38 @@ class MigrantCustodyProcessTest {
     }
 
     @Test
+    void anAddressGivenByManyForAFamilyLeavingIceFamilyCustodyGoesToTheSupervisorWhoMayAskForAnother() {
+        ProcessInstance[] family = familyInIceFamilyCustody();
+        ProcessInstance parent = family[0];
+        when(custodyOutcomes.recordAddress(any(), any(), any())).thenReturn(11L, 12L);
+        when(custodyOutcomes.isRecurring(org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
+        Map<String, Object> decision = new java.util.HashMap<>(addressAnswers());
+        decision.putAll(withVariables("iceFamilyOutcome", "RELEASE", "iceFamilyOutcomeReason", "sponsor found"));
+
+        complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, parent), decision);
+        assertThat(parent).isWaitingAt("Task_ReviewIceRecurringAddress").variables()
+                .containsEntry("addressReleaseCount", 11L);
+        assertThat(task(parent)).hasCandidateGroup("border-patrol-supervisor");
+        org.mockito.Mockito.verify(custodyOutcomes, org.mockito.Mockito.never())
+                .releaseFromIceFamilyCustody(any(), any(), any());
+        complete(task(parent), withVariables("recurringAddressAccepted", "false", "recurringAddressNotes", "stash house"));
+        assertThat(parent).isWaitingAt(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
+
+        when(custodyOutcomes.releaseFromIceFamilyCustody(eq(CASE), eq("sponsor found"), any()))
+                .thenReturn(released(List.of(CASE, OTHER_CASE)));
+        complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, parent), decision);
+        complete(task(parent), withVariables("recurringAddressAccepted", "true", "recurringAddressNotes", "shelter"));
+
+        verify(custodyOutcomes).releaseFromIceFamilyCustody(eq(CASE), eq("sponsor found"), any());
+        for (ProcessInstance member : family) {
+            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsEntry("custodyExit", "RELEASED");
+        }
+    }
+
+    @Test
     void familyRemovedFromIceFamilyCustodyEndsRemoved() {
         ProcessInstance[] family = familyInIceFamilyCustody();
-        when(custodyOutcomes.remove(eq(CASE), eq("REMOVAL_FROM_ICE_FAMILY_CUSTODY"), eq("final order"), eq(false), any()))
+        when(custodyOutcomes.removeFromIceFamilyCustody(eq(CASE), eq("final order"), any()))
                 .thenReturn(List.of(CASE, OTHER_CASE));
 
         complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, family[0]),
@@ -561,7 +589,7 @@ class MigrantCustodyProcessTest {
         ProcessInstance custody = adultAwaitingApproval("NTA_OR");
         complete(task(custody), withVariables("approveProposal", true));
         recordAddress(custody);
-        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), eq(true), any()))
+        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), any()))
                 .thenReturn(released(List.of(CASE)));
         complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
@@ -652,7 +680,7 @@ class MigrantCustodyProcessTest {
     }
 
     private void releaseTo(ProcessInstance custody, List<String> family) {
-        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), eq(true), any()))
+        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), any()))
                 .thenReturn(released(family));
         complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));

@@ -1,4 +1,4 @@
-package org.bordercustody.access;
+package org.bordercustody.custody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,12 +20,40 @@ import org.springframework.stereotype.Component;
 @Component
 public class TaskForms {
 
-    /** An input of a form: its key, its component type, its label, and whether a user can change it. */
-    public record Field(String key, String type, String label, boolean editable) {
+    /**
+     * An input of a form: its key, its component type, its label, whether a user can change it, and for a choice
+     * the label of each value.
+     */
+    public record Field(String key, String type, String label, boolean editable, Map<String, String> options) {
+
+        /** The answer as a person reads it: the option's label, yes or no, the text itself. */
+        public String shown(Object value) {
+            if (value instanceof Boolean flag) {
+                return flag ? "yes" : "no";
+            }
+            if (value instanceof java.util.Date date) {
+                return date.toInstant().toString().substring(0, 10);
+            }
+            String text = String.valueOf(value).strip();
+            return options.getOrDefault(text, text);
+        }
     }
 
-    /** A form: its id and its input fields by key. */
+    /** A form: its id and its input fields by key, in the order the form shows them. */
     public record Form(String id, Map<String, Field> fields) {
+
+        /** The answers a user gave on this form, as "Label: answer" in the form's order; unanswered fields left out. */
+        public String answers(java.util.function.Function<String, Object> values) {
+            StringBuilder text = new StringBuilder();
+            for (Field field : fields.values()) {
+                Object value = field.editable() ? values.apply(field.key()) : null;
+                if (value == null || value instanceof String blank && blank.isBlank()) {
+                    continue;
+                }
+                text.append(text.isEmpty() ? "" : "; ").append(field.label()).append(": ").append(field.shown(value));
+            }
+            return text.toString();
+        }
     }
 
     private static final String LOCATION = "classpath*:bpmn/forms/*.form";
@@ -53,7 +81,7 @@ public class TaskForms {
                     Map<String, Field> fields = new LinkedHashMap<>();
                     collectFields(form.path("components"), fields);
                     String id = form.path("id").asText();
-                    forms.put(id, new Form(id, Map.copyOf(fields)));
+                    forms.put(id, new Form(id, java.util.Collections.unmodifiableMap(fields)));
                 }
             }
         } catch (IOException e) {
@@ -68,8 +96,11 @@ public class TaskForms {
                 boolean editable = !component.path("disabled").asBoolean(false)
                         && !component.path("readonly").asBoolean(false);
                 String key = component.get("key").asText();
+                Map<String, String> options = new LinkedHashMap<>();
+                component.path("values").forEach(option ->
+                        options.put(option.path("value").asText(), option.path("label").asText()));
                 fields.put(key, new Field(key, component.path("type").asText(), component.path("label").asText(key),
-                        editable));
+                        editable, Map.copyOf(options)));
             }
             collectFields(component.path("components"), fields);
         }
