@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  * Every engine command a signed-in user starts passes here before its transaction opens: administrators pass,
  * everyone else only with a command their groups' operations name ({@link EngineAccessPolicy}), and task work
  * with its rules ({@link TaskWorkRules}). Commands the engine runs inside another command, for the job executor
- * or for the application's own use cases (no signed-in user) are not the caller's and pass.
+ * or for the application's own use cases (no signed-in user) are not the caller's and pass. Every completion,
+ * whoever makes it, has its answers held to the task's form.
  */
 final class EngineAccessInterceptor extends CommandInterceptor {
 
@@ -29,16 +30,19 @@ final class EngineAccessInterceptor extends CommandInterceptor {
 
     @Override
     public <T> T execute(Command<T> command) {
-        Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-        if (caller == null || Context.getCommandContext() != null || isAdministrator(caller)) {
+        if (Context.getCommandContext() != null) {
             return next.execute(command);
+        }
+        Authentication caller = engine.getIdentityService().getCurrentAuthentication();
+        if (caller == null || isAdministrator(caller)) {
+            return next.execute(taskWork.answersChecked(command));
         }
         if (!EngineAccessPolicy.permits(EngineAccessPolicy.operationsOf(caller.getGroupIds()), command)) {
             LOG.info("Refused the engine command {} to user {}", command.getClass().getName(), caller.getUserId());
             throw new AuthorizationException("Your groups do not allow this operation ("
                     + command.getClass().getSimpleName() + ")");
         }
-        return next.execute(taskWork.checked(command, caller));
+        return next.execute(taskWork.answersChecked(taskWork.checked(command, caller)));
     }
 
     private boolean isAdministrator(Authentication caller) {

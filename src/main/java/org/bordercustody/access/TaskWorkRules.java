@@ -22,7 +22,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 /**
  * What a Tasklist user may do to a task, checked inside the command's own transaction before it runs: claim
  * only for oneself and only a task of one's own groups; unclaim only one's own; complete only a task that is
- * one's own or nobody's, carrying exactly the editable fields of its form with values of the field's kind.
+ * one's own or nobody's, carrying exactly the editable fields of its form with values of the field's kind. Every
+ * completion, whoever makes it, answers its form: required fields, the form's own choices, lengths.
  */
 final class TaskWorkRules {
 
@@ -30,6 +31,26 @@ final class TaskWorkRules {
 
     TaskWorkRules(TaskForms forms) {
         this.forms = forms;
+    }
+
+    /**
+     * A completion by anyone, administrators and the application included, with its answers held to the task's
+     * form first: required fields answered, choices from the form's own list, lengths. All problems at once.
+     */
+    @SuppressWarnings("unchecked")
+    <T> Command<T> answersChecked(Command<T> command) {
+        if (!(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd)) {
+            return command;
+        }
+        String taskId = CommandFields.text(command, "taskId");
+        Map<String, Object> variables = (Map<String, Object>) CommandFields.read(command,
+                command instanceof CompleteTaskCmd ? "variables" : "properties");
+        return checkedFirst(command, context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task != null) {
+                requireAnswers(task, variables);
+            }
+        });
     }
 
     /** The command, with the checks its kind needs run first in its transaction. */
@@ -66,6 +87,7 @@ final class TaskWorkRules {
                 }
                 requireOwnOrUnassigned(task, caller, "complete");
                 requireFormFields(task, variables);
+                requireAnswers(task, variables);
             });
         }
         return command;
@@ -91,8 +113,7 @@ final class TaskWorkRules {
         if (variables == null || variables.isEmpty()) {
             return;
         }
-        var formKey = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getCamundaFormDefinitionKey();
-        TaskForms.Form form = forms.byId(formKey == null ? null : formKey.getExpressionText()).orElse(null);
+        TaskForms.Form form = formOf(task);
         List<String> problems = new ArrayList<>();
         String firstField = null;
         for (String name : variables.keySet()) {
@@ -115,6 +136,29 @@ final class TaskWorkRules {
         if (!problems.isEmpty()) {
             throw new FormFieldValidationException(firstField, String.join("; ", problems));
         }
+    }
+
+    private void requireAnswers(TaskEntity task, Map<String, Object> variables) {
+        TaskForms.Form form = formOf(task);
+        if (form == null) {
+            return;
+        }
+        List<String> problems = form.problems(key -> variables != null && variables.containsKey(key)
+                ? rawValue(variables, key) : task.getVariable(key));
+        if (!problems.isEmpty()) {
+            String first = problems.get(0);
+            throw new FormFieldValidationException(first.substring(0, first.indexOf(' ')), String.join("; ", problems));
+        }
+    }
+
+    private TaskForms.Form formOf(TaskEntity task) {
+        var formKey = task.getTaskDefinition() == null ? null : task.getTaskDefinition().getCamundaFormDefinitionKey();
+        return forms.byId(formKey == null ? null : formKey.getExpressionText()).orElse(null);
+    }
+
+    private static Object rawValue(Map<String, Object> variables, String name) {
+        Object value = variables instanceof VariableMap typed ? typed.getValueTyped(name) : variables.get(name);
+        return value instanceof TypedValue typed && !(value instanceof SerializableValue) ? typed.getValue() : value;
     }
 
     private static boolean fitsField(TaskForms.Field field, Object value) {

@@ -24,7 +24,27 @@ public class TaskForms {
      * An input of a form: its key, its component type, its label, whether a user can change it, and for a choice
      * the label of each value.
      */
-    public record Field(String key, String type, String label, boolean editable, Map<String, String> options) {
+    public record Field(String key, String type, String label, boolean editable, boolean required,
+            Map<String, String> options, Integer maxLength, java.util.regex.Pattern pattern) {
+
+        /** What is wrong with this answer, or null: a required field left empty, a choice not on the list. */
+        public String problem(Object value) {
+            boolean empty = value == null || value instanceof String text && text.isBlank();
+            if (empty) {
+                return required ? "is required" : null;
+            }
+            String text = String.valueOf(value).strip();
+            if (!options.isEmpty() && !options.containsKey(text)) {
+                return "must be one of " + String.join(", ", options.keySet());
+            }
+            if (maxLength != null && text.length() > maxLength) {
+                return "must be at most " + maxLength + " characters";
+            }
+            if (pattern != null && value instanceof String && !pattern.matcher(text).matches()) {
+                return "is not in the expected form";
+            }
+            return null;
+        }
 
         /** The answer as a person reads it: the option's label, yes or no, the text itself. */
         public String shown(Object value) {
@@ -41,6 +61,21 @@ public class TaskForms {
 
     /** A form: its id and its input fields by key, in the order the form shows them. */
     public record Form(String id, Map<String, Field> fields) {
+
+        /**
+         * Every problem of the answers given on this form, each as "key (Label): problem", in the form's order. A
+         * field the form shows only under a condition is checked when answered, and required by the step that needs it.
+         */
+        public java.util.List<String> problems(java.util.function.Function<String, Object> values) {
+            java.util.List<String> problems = new java.util.ArrayList<>();
+            for (Field field : fields.values()) {
+                String problem = field.editable() ? field.problem(values.apply(field.key())) : null;
+                if (problem != null) {
+                    problems.add(field.key() + " (" + field.label() + "): " + problem);
+                }
+            }
+            return problems;
+        }
 
         /** The answers a user gave on this form, as "Label: answer" in the form's order; unanswered fields left out. */
         public String answers(java.util.function.Function<String, Object> values) {
@@ -99,8 +134,13 @@ public class TaskForms {
                 Map<String, String> options = new LinkedHashMap<>();
                 component.path("values").forEach(option ->
                         options.put(option.path("value").asText(), option.path("label").asText()));
+                JsonNode validate = component.path("validate");
+                boolean required = validate.path("required").asBoolean(false) && !component.has("conditional");
+                Integer maxLength = validate.has("maxLength") ? validate.get("maxLength").asInt() : null;
+                var pattern = validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.get("pattern").asText())
+                        : null;
                 fields.put(key, new Field(key, component.path("type").asText(), component.path("label").asText(key),
-                        editable, Map.copyOf(options)));
+                        editable, required, java.util.Collections.unmodifiableMap(options), maxLength, pattern));
             }
             collectFields(component.path("components"), fields);
         }

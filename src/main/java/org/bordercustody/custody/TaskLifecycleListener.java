@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs for every user task of the custody process: on creation it names the person and the hours in
- * custody in the task description and sets a priority from the time left; on completion it writes the
- * timeline with every answer given on the task's form, so that nothing a user typed is lost.
+ * custody in the task description and sets a priority from the time left; on completion it writes the timeline
+ * with every answer given on the task's form, so that nothing a user typed is lost.
  */
 @Component
 public class TaskLifecycleListener implements TaskListener {
