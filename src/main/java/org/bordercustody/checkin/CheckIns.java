@@ -1,7 +1,5 @@
 package org.bordercustody.checkin;
 
-import static org.bordercustody.custody.CustodyCaseRepository.utc;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,9 +18,10 @@ import org.bordercustody.custody.LegalClock;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,16 +36,14 @@ public class CheckIns {
     private final CustodyEvents custodyEvents;
     private final Timeline timeline;
     private final RuntimeService runtimeService;
-    private final JdbcClient jdbc;
     private final Clock clock;
 
     public CheckIns(CustodyCaseRepository cases, CustodyEvents custodyEvents,
-            Timeline timeline, RuntimeService runtimeService, JdbcClient jdbc, Clock clock) {
+            Timeline timeline, RuntimeService runtimeService, Clock clock) {
         this.cases = cases;
         this.custodyEvents = custodyEvents;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
-        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -54,7 +51,7 @@ public class CheckIns {
     @Transactional
     public CheckIn report(String caseNumber, String reportedAtText, String office, String actor) {
         OffsetDateTime reportedAt = reportedAt(reportedAtText);
-        CustodyCase custodyCase = cases.get(CaseQueries.checked(caseNumber));
+        CustodyCase custodyCase = cases.lock(CaseQueries.checked(caseNumber));
         if (custodyCase.status() != CaseStatus.RELEASED_AWAITING_CHECK_IN
                 && custodyCase.status() != CaseStatus.CHECK_IN_OVERDUE) {
             throw new ConflictException("case " + caseNumber + " is " + custodyCase.status()
@@ -67,13 +64,18 @@ public class CheckIns {
         if (reportedAt.toInstant().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
             throw new InvalidRequestException("reportedAt", "is in the future");
         }
-        runtimeService.createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
-                .processInstanceBusinessKey(caseNumber)
-                .setVariables(Variables.createVariables()
-                        .putValue(CustodyProcess.Variables.CHECK_IN_REPORTED_AT, Date.from(reportedAt.toInstant()))
-                        .putValue(CustodyProcess.Variables.CHECK_IN_OFFICE, office)
-                        .putValue(CustodyProcess.Variables.CHECK_IN_RECORDED_BY, actor))
-                .correlate();
+        try {
+            runtimeService.createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariables(Variables.createVariables()
+                            .putValue(CustodyProcess.Variables.CHECK_IN_REPORTED_AT, Date.from(reportedAt.toInstant()))
+                            .putValue(CustodyProcess.Variables.CHECK_IN_OFFICE, office)
+                            .putValue(CustodyProcess.Variables.CHECK_IN_RECORDED_BY, actor))
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            throw new ConflictException("case " + caseNumber + " is no longer waiting for a check-in: another report"
+                    + " about it was recorded at the same moment");
+        }
         return new CheckIn(caseNumber, CaseStatus.CHECKED_IN.name(), reportedAt.toInstant(), due,
                 !reportedAt.toInstant().isAfter(due));
     }
@@ -81,13 +83,7 @@ public class CheckIns {
     /** Called by the process when the check-in message arrives. */
     public void recordCheckIn(String caseNumber, Instant reportedAt, String office, String actor) {
         Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
-        jdbc.sql("""
-                UPDATE custody_case SET status = :status, checked_in_at = :at, check_in_office = :office
-                 WHERE case_number = :caseNumber
-                """)
-                .param("status", CaseStatus.CHECKED_IN.name()).param("at", utc(reportedAt)).param("office", office)
-                .param("caseNumber", caseNumber)
-                .update();
+        cases.recordCheckIn(caseNumber, reportedAt, office);
         String timing = reportedAt.isAfter(due)
                 ? "late, " + Duration.between(due, reportedAt).toDays() + " days after the deadline"
                 : "on time";
@@ -98,9 +94,7 @@ public class CheckIns {
     /** Called by the process when 60 days pass without a check-in. */
     public void recordMissed(String caseNumber) {
         Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
-        jdbc.sql("UPDATE custody_case SET status = :status WHERE case_number = :caseNumber")
-                .param("status", CaseStatus.CHECK_IN_OVERDUE.name()).param("caseNumber", caseNumber)
-                .update();
+        cases.recordCheckInMissed(caseNumber);
         custodyEvents.clockBreached(caseNumber, LegalClock.CHECK_IN, due);
     }
 

@@ -111,6 +111,70 @@ public class CustodyCaseRepository {
                 .update();
     }
 
+    public void recordOutcome(String caseNumber, String outcome) {
+        jdbc.sql("UPDATE custody_case SET custody_outcome = :outcome WHERE case_number = :caseNumber")
+                .param("outcome", outcome).param("caseNumber", caseNumber).update();
+    }
+
+    public void recordRelease(String caseNumber, Instant releasedAt, String documents, Instant checkInDueBy,
+            boolean leavesCbpCustody) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, released_at = :releasedAt, release_documents = :documents,
+                    check_in_due_by = :due, left_cbp_custody_at = CASE WHEN :leaves THEN :releasedAt
+                    ELSE left_cbp_custody_at END
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.RELEASED_AWAITING_CHECK_IN.name()).param("releasedAt", utc(releasedAt))
+                .param("documents", documents).param("due", utc(checkInDueBy)).param("leaves", leavesCbpCustody)
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordIceBookIn(String caseNumber, Instant bookedInAt) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, ice_book_in_at = :at, left_cbp_custody_at = :at
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.TRANSFERRED_TO_ICE.name()).param("at", utc(bookedInAt))
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordRemoved(String caseNumber, Instant removedAt, boolean leavesCbpCustody) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, removed_at = :at,
+                    left_cbp_custody_at = CASE WHEN :leaves THEN :at ELSE left_cbp_custody_at END
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.REMOVED.name()).param("at", utc(removedAt))
+                .param("leaves", leavesCbpCustody).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordCheckIn(String caseNumber, Instant reportedAt, String office) {
+        jdbc.sql("""
+                UPDATE custody_case SET status = :status, checked_in_at = :at, check_in_office = :office
+                 WHERE case_number = :caseNumber
+                """)
+                .param("status", CaseStatus.CHECKED_IN.name()).param("at", utc(reportedAt)).param("office", office)
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    public void recordCheckInMissed(String caseNumber) {
+        jdbc.sql("UPDATE custody_case SET status = :status WHERE case_number = :caseNumber")
+                .param("status", CaseStatus.CHECK_IN_OVERDUE.name()).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** Holds the case's row until the transaction ends, so that two reports about one case run one after the other. */
+    public CustodyCase lock(String caseNumber) {
+        jdbc.sql("SELECT case_number FROM custody_case WHERE case_number = :caseNumber FOR UPDATE")
+                .param("caseNumber", caseNumber).query(String.class).optional()
+                .orElseThrow(() -> new CaseNotFoundException(caseNumber));
+        return get(caseNumber);
+    }
+
     public Optional<Instant> checkInDueBy(String caseNumber) {
         return jdbc.sql("SELECT check_in_due_by FROM custody_case WHERE case_number = :caseNumber")
                 .param("caseNumber", caseNumber)

@@ -86,7 +86,7 @@ public class CustodyOutcomes {
                     + overrideReason.strip();
         }
         for (String member : familyOf(caseNumber)) {
-            releases.recordOutcome(member, outcome);
+            cases.recordOutcome(member, outcome);
             timeline.record(member, "CUSTODY_OUTCOME_DECIDED", description
                     + (member.equals(caseNumber) ? "" : " (decided for the family in case " + caseNumber + ")"), actor);
         }
@@ -126,7 +126,7 @@ public class CustodyOutcomes {
         Instant checkInDueBy = clocks.checkInDueBy(releasedAt);
         List<String> family = familyOf(caseNumber);
         for (String member : family) {
-            releases.recordRelease(member, releasedAt, documents, checkInDueBy, fromCbpCustody);
+            cases.recordRelease(member, releasedAt, documents, checkInDueBy, fromCbpCustody);
             timeline.record(member, "RELEASED", "Released " + how + " to " + address.text() + "; report to ICE by "
                     + CustodyProcessStarter.shown(checkInDueBy), actor);
         }
@@ -148,7 +148,7 @@ public class CustodyOutcomes {
         List<String> family = familyOf(caseNumber);
         Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
         for (String member : family) {
-            releases.recordIceBookIn(member, bookedInAt);
+            cases.recordIceBookIn(member, bookedInAt);
             timeline.record(member, "TRANSFERRED_TO_ICE", "Accepted into ICE custody at " + facility + ", book-in "
                     + bookInNumber + "; CBP custody ended" + (familyCustody
                     ? "; family custody limit " + CustodyProcessStarter.shown(floresDeadline) : ""), actor);
@@ -170,7 +170,7 @@ public class CustodyOutcomes {
         Instant removedAt = clock.instant();
         List<String> family = familyOf(caseNumber);
         for (String member : family) {
-            releases.recordRemoved(member, removedAt, fromCbpCustody);
+            cases.recordRemoved(member, removedAt, fromCbpCustody);
             timeline.record(member, "REMOVED", description, actor);
         }
         return family;

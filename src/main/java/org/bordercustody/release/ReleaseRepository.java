@@ -4,7 +4,6 @@ import static org.bordercustody.custody.CustodyCaseRepository.utc;
 
 import java.time.Instant;
 import java.util.Optional;
-import org.bordercustody.custody.CaseStatus;
 import org.bordercustody.release.IntendedAddress.BuildingType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,45 +50,4 @@ public class ReleaseRepository {
                 .param("key", addressKey).param("since", utc(since)).param("event", exceptEvent)
                 .query(Long.class).single();
     }
-
-    public void recordOutcome(String caseNumber, String outcome) {
-        jdbc.sql("UPDATE custody_case SET custody_outcome = :outcome WHERE case_number = :caseNumber")
-                .param("outcome", outcome).param("caseNumber", caseNumber).update();
-    }
-
-    public void recordRelease(String caseNumber, Instant releasedAt, String documents, Instant checkInDueBy,
-            boolean leavesCbpCustody) {
-        jdbc.sql("""
-                UPDATE custody_case SET status = :status, released_at = :releasedAt, release_documents = :documents,
-                    check_in_due_by = :due, left_cbp_custody_at = CASE WHEN :leaves THEN :releasedAt
-                    ELSE left_cbp_custody_at END
-                 WHERE case_number = :caseNumber
-                """)
-                .param("status", CaseStatus.RELEASED_AWAITING_CHECK_IN.name()).param("releasedAt", utc(releasedAt))
-                .param("documents", documents).param("due", utc(checkInDueBy)).param("leaves", leavesCbpCustody)
-                .param("caseNumber", caseNumber)
-                .update();
-    }
-
-    public void recordIceBookIn(String caseNumber, Instant bookedInAt) {
-        jdbc.sql("""
-                UPDATE custody_case SET status = :status, ice_book_in_at = :at, left_cbp_custody_at = :at
-                 WHERE case_number = :caseNumber
-                """)
-                .param("status", CaseStatus.TRANSFERRED_TO_ICE.name()).param("at", utc(bookedInAt))
-                .param("caseNumber", caseNumber)
-                .update();
-    }
-
-    public void recordRemoved(String caseNumber, Instant removedAt, boolean leavesCbpCustody) {
-        jdbc.sql("""
-                UPDATE custody_case SET status = :status, removed_at = :at,
-                    left_cbp_custody_at = CASE WHEN :leaves THEN :at ELSE left_cbp_custody_at END
-                 WHERE case_number = :caseNumber
-                """)
-                .param("status", CaseStatus.REMOVED.name()).param("at", utc(removedAt))
-                .param("leaves", leavesCbpCustody).param("caseNumber", caseNumber)
-                .update();
-    }
-
 }

@@ -8,6 +8,8 @@ import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.system.ConflictException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -26,10 +28,13 @@ public class DesignateOrrPlacement {
         this.runtimeService = runtimeService;
     }
 
-    /** Correlates the placement to the case's waiting task; a case not waiting for one gets a conflict. */
+    /**
+     * Correlates the placement to the case's waiting task; a case not waiting for one gets a conflict, and of two
+     * designations at the same moment one is recorded and the other gets a conflict.
+     */
     @Transactional
     public void designate(String caseNumber, String facility, String placementType, String actor) {
-        cases.get(CaseQueries.checked(caseNumber));
+        cases.lock(CaseQueries.checked(caseNumber));
         var waiting = runtimeService.createEventSubscriptionQuery()
                 .eventName(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceId(processInstanceId(caseNumber))
@@ -38,12 +43,17 @@ public class DesignateOrrPlacement {
             throw new ConflictException("case " + caseNumber + " is not waiting for an ORR placement");
         }
         custodyEvents.orrPlacementDesignated(caseNumber, facility, placementType, actor);
-        runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
-                .processInstanceBusinessKey(caseNumber)
-                .setVariables(Variables.createVariables()
-                        .putValue(ORR_FACILITY, facility)
-                        .putValue(ORR_PLACEMENT_TYPE, placementType))
-                .correlate();
+        try {
+            runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
+                    .processInstanceBusinessKey(caseNumber)
+                    .setVariables(Variables.createVariables()
+                            .putValue(ORR_FACILITY, facility)
+                            .putValue(ORR_PLACEMENT_TYPE, placementType))
+                    .correlate();
+        } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
+            throw new ConflictException("case " + caseNumber + " is no longer waiting for an ORR placement: another"
+                    + " designation was recorded at the same moment");
+        }
     }
 
     private String processInstanceId(String caseNumber) {

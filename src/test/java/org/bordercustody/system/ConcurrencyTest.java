@@ -75,6 +75,52 @@ class ConcurrencyTest {
                 .isEqualTo("Approve release or transfer");
     }
 
+    @Test
+    void fiftySimultaneousCheckInsOfOneReleasedPersonRecordOneAndAnswerTheOthersWithAConflict() throws Exception {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("CON0003")).status()).isEqualTo(201);
+        TasklistClient agentTasks = new TasklistClient(agent);
+        agentTasks.completeIntake("CON0003-01", false);
+        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete("CON0003-01", "Task_ApproveCustodyOutcome",
+                Map.of("approveProposal", "true")).status()).isEqualTo(204);
+        assertThat(agentTasks.complete("CON0003-01", "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
+                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Dallas", "addressState", "TX", "addressZip", "75201",
+                "contactPhone", "+12145550100")).status()).isEqualTo(204);
+        assertThat(agentTasks.complete("CON0003-01", "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
+                "releaseDocumentNumber", "A-300")).status()).isEqualTo(204);
+        String checkIn = "{\"reportedAt\": \"" + ApprehensionFixtures.hoursAgo(0) + "\", \"office\": \"Dallas ERO\"}";
+
+        List<ApiClient.Response> responses = all(() ->
+                ApiClient.as(port, "ice-officer").post("/api/cases/CON0003-01/check-ins", checkIn));
+
+        assertThat(responses).filteredOn(response -> response.status() == 201).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.status() != 201)
+                .allSatisfy(response -> assertThat(response.status()).as(response.body()).isEqualTo(409));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_number = 'CON0003-01' AND type = 'CHECKED_IN'")
+                .query(Long.class).single()).as("recorded once").isEqualTo(1);
+    }
+
+    @Test
+    void fiftySimultaneousOrrPlacementsOfOneChildRecordOneAndAnswerTheOthersWithAConflict() throws Exception {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.childWithAunt("CON0004")).status()).isEqualTo(201);
+        TasklistClient agentTasks = new TasklistClient(agent);
+        agentTasks.completeIntake("CON0004-01", false);
+        agentTasks.completeIntake("CON0004-02", false);
+        assertThat(agentTasks.complete("CON0004-02", "Task_NotifyHhsOfChild", Map.of("hhsReferralId", "UC-44")).status())
+                .isEqualTo(204);
+        String placement = "{\"facility\": \"Casa Esperanza\", \"placementType\": \"SHELTER\"}";
+
+        List<ApiClient.Response> responses = all(() ->
+                ApiClient.as(port, "orr-liaison").post("/api/cases/CON0004-02/orr-placement", placement));
+
+        assertThat(responses).filteredOn(response -> response.status() == 202).hasSize(1);
+        assertThat(responses).filteredOn(response -> response.status() != 202)
+                .allSatisfy(response -> assertThat(response.status()).as(response.body()).isEqualTo(409));
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_number = 'CON0004-02'"
+                + " AND type = 'ORR_PLACEMENT_DESIGNATED'").query(Long.class).single()).as("recorded once").isEqualTo(1);
+    }
+
     /** Runs the call from 50 threads released at the same instant. */
     private static List<ApiClient.Response> all(Callable<ApiClient.Response> call) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(CALLERS);
