@@ -4,7 +4,6 @@ import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.bordercustody.family.Classification;
 import org.bordercustody.identity.CustodyGroups;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

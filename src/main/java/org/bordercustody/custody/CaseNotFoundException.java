@@ -1,6 +1,8 @@
 package org.bordercustody.custody;
 
-public class CaseNotFoundException extends RuntimeException {
+import org.bordercustody.system.NotFoundException;
+
+public class CaseNotFoundException extends NotFoundException {
 
     public CaseNotFoundException(String caseNumber) {
         super("No case " + caseNumber);

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bordercustody.custody.CaseView.OpenTask;
-import org.bordercustody.family.FamilyStatus;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -23,15 +22,15 @@ public class CaseQueries {
     public static final Pattern CASE_NUMBER = Pattern.compile("[A-Z0-9-]{1,32}-[0-9]{2}");
 
     private final CustodyCaseRepository cases;
-    private final FamilyStatus familyStatus;
+    private final FamilyGroup familyGroup;
     private final Timeline timeline;
     private final TaskService taskService;
     private final Clock clock;
 
-    public CaseQueries(CustodyCaseRepository cases, FamilyStatus familyStatus, Timeline timeline,
+    public CaseQueries(CustodyCaseRepository cases, FamilyGroup familyGroup, Timeline timeline,
             TaskService taskService, Clock clock) {
         this.cases = cases;
-        this.familyStatus = familyStatus;
+        this.familyGroup = familyGroup;
         this.timeline = timeline;
         this.taskService = taskService;
         this.clock = clock;
@@ -41,7 +40,7 @@ public class CaseQueries {
         CustodyCase custodyCase = cases.get(checked(caseNumber));
         Instant custodyEnd = custodyCase.leftCbpCustodyAt() != null ? custodyCase.leftCbpCustodyAt() : clock.instant();
         double hours = Math.round(Duration.between(custodyCase.apprehendedAt(), custodyEnd).toMinutes() / 6.0) / 10.0;
-        List<String> family = familyStatus.gather(caseNumber).familyCaseNumbers().stream()
+        List<String> family = familyGroup.caseNumbersOf(caseNumber).stream()
                 .filter(member -> !member.equals(caseNumber))
                 .toList();
         List<OpenTask> openTasks = taskService.createTaskQuery()

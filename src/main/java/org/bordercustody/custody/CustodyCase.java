@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
-import org.bordercustody.family.Classification;
 
 /** One person's case as recorded in the case table, with the apprehension it belongs to. */
 public record CustodyCase(

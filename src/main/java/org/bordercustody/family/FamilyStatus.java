@@ -1,10 +1,12 @@
 package org.bordercustody.family;
 
+import org.bordercustody.custody.Classification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.FamilyGroup;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -14,7 +16,7 @@ import org.springframework.stereotype.Service;
  * established later, and record the decisions themselves.
  */
 @Service
-public class FamilyStatus {
+public class FamilyStatus implements FamilyGroup {
 
     private final CustodyCaseRepository cases;
     private final FamilyLinkRepository links;
@@ -45,6 +47,11 @@ public class FamilyStatus {
                 + ", records check " + facts.recordsCheck() + ", medical screening " + facts.medicalScreening()
                 + ", pathway " + facts.processingPathway() + ", flight risk " + facts.flightRisk()
                 + (facts.familyRelationshipVerified() ? ", parent or guardian relationship verified" : ""), actor);
+    }
+
+    @Override
+    public List<String> caseNumbersOf(String caseNumber) {
+        return gather(caseNumber).familyCaseNumbers();
     }
 
     public FamilyFacts gather(String caseNumber) {

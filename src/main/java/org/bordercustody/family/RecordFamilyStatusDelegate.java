@@ -1,5 +1,6 @@
 package org.bordercustody.family;
 
+import org.bordercustody.custody.Classification;
 import static org.bordercustody.custody.CustodyProcess.Variables.CLASSIFICATION;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
 

@@ -9,7 +9,7 @@ import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.Timeline;
-import org.bordercustody.family.Classification;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.family.FamilyStatus;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;

@@ -8,7 +8,7 @@ import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.custody.Actors;
-import org.bordercustody.family.Classification;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.release.CustodyOutcomes.BookedIn;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.Collectors;
-import org.bordercustody.custody.CaseNotFoundException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -33,8 +32,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return badRequest(e.field(), e.getMessage());
     }
 
-    @ExceptionHandler(CaseNotFoundException.class)
-    ProblemDetail caseNotFound(CaseNotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ProblemDetail notFound(NotFoundException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 

@@ -29,7 +29,7 @@ import java.util.Map;
 import org.bordercustody.checkin.CheckIns;
 import org.bordercustody.checkin.RecordCheckInDelegate;
 import org.bordercustody.checkin.RecordMissedCheckInDelegate;
-import org.bordercustody.family.Classification;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.family.FamilyFacts;
 import org.bordercustody.family.StoreEstablishedFactsDelegate;
 import org.bordercustody.family.FamilyStatus;

@@ -1,5 +1,6 @@
 package org.bordercustody.family;
 
+import org.bordercustody.custody.Classification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.bordercustody.family;
+package org.bordercustody.custody;
 
 /** Family status, as the family status decision table decides it. */
 public enum Classification {
