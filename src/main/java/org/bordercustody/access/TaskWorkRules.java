@@ -65,7 +65,7 @@ final class TaskWorkRules {
             // The engine's claim command needs only the TASK_WORK permission a group member has; assigning needs more.
             Command<Void> claim = new ClaimTaskCmd(taskId, userId);
             return (Command<T>) checkedFirst(claim, context -> {
-                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                TaskEntity task = readableTask(context, taskId);
                 if (task == null) {
                     return;
                 }
@@ -81,7 +81,7 @@ final class TaskWorkRules {
             Map<String, Object> variables = (Map<String, Object>) CommandFields.read(command,
                     command instanceof CompleteTaskCmd ? "variables" : "properties");
             return checkedFirst(command, context -> {
-                TaskEntity task = context.getTaskManager().findTaskById(taskId);
+                TaskEntity task = readableTask(context, taskId);
                 if (task == null) {
                     return;
                 }
@@ -91,6 +91,18 @@ final class TaskWorkRules {
             });
         }
         return command;
+    }
+
+    /**
+     * The task, once the engine has checked that the caller may read it: a task the caller may not see answers with
+     * the engine's own refusal, before anything here could tell whether it is claimed or whose group's it is.
+     */
+    private static TaskEntity readableTask(CommandContext context, String taskId) {
+        TaskEntity task = taskId == null ? null : context.getTaskManager().findTaskById(taskId);
+        if (task != null) {
+            context.getProcessEngineConfiguration().getCommandCheckers().forEach(checker -> checker.checkReadTask(task));
+        }
+        return task;
     }
 
     private static void requireOwnGroup(TaskEntity task, Authentication caller) {

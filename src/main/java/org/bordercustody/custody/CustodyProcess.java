@@ -1,5 +1,8 @@
 package org.bordercustody.custody;
 
+import java.util.Date;
+import java.util.Map;
+
 /**
  * The migrant custody process: its key, the element ids code refers to, its messages and the names of the
  * few variables it routes on. Everything else about a person lives in the case tables.
@@ -10,11 +13,8 @@ public final class CustodyProcess {
 
     public static final class Elements {
         public static final String TASK_RECORD_INTAKE = "Task_RecordIntake";
-        public static final String TASK_GATHER_FAMILY_FACTS = "Task_GatherFamilyFacts";
         public static final String EVENT_FAMILY_INTAKE_COMPLETED = "Event_FamilyIntakeCompleted";
-        public static final String TASK_DECIDE_FAMILY_STATUS = "Task_DecideFamilyStatus";
         public static final String TASK_ESTABLISH_FAMILY_STATUS = "Task_EstablishFamilyStatus";
-        public static final String TASK_DECIDE_PLACEMENT = "Task_DecidePlacement";
         public static final String TASK_REVIEW_APPROACHING_CUSTODY_LIMIT = "Task_ReviewApproachingCustodyLimit";
         public static final String TASK_RESOLVE_CUSTODY_LIMIT_BREACH = "Task_ResolveCustodyLimitBreach";
         public static final String TIMER_CUSTODY_WARNING_REACHED = "Timer_CustodyWarningReached";
@@ -31,7 +31,6 @@ public final class CustodyProcess {
         public static final String TIMER_ORR_TRANSFER_OVERDUE = "Timer_OrrTransferOverdue";
         public static final String TASK_FOLLOW_UP_LATE_ORR_TRANSFER = "Task_FollowUpLateOrrTransfer";
         public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
-        public static final String GATEWAY_FAMILY_DECISION_LEAD = "Gateway_FamilyDecisionLead";
         public static final String EVENT_FAMILY_OUTCOME_CARRIED_OUT = "Event_FamilyOutcomeCarriedOut";
         public static final String TASK_APPROVE_CUSTODY_OUTCOME = "Task_ApproveCustodyOutcome";
         public static final String TASK_RECORD_INTENDED_ADDRESS = "Task_RecordIntendedAddress";
@@ -45,7 +44,6 @@ public final class CustodyProcess {
         public static final String END_REMOVED = "EndEvent_Removed";
         public static final String GATEWAY_CHECK_IN_OR_DEADLINE = "Gateway_CheckInOrDeadline";
         public static final String TASK_NOTIFY_ICE_OF_RELEASE = "Task_NotifyIceOfRelease";
-        public static final String EVENT_CHECK_IN_REPORTED = "Event_CheckInReported";
         public static final String TIMER_CHECK_IN_DEADLINE_PASSED = "Timer_CheckInDeadlinePassed";
         public static final String TASK_LOCATE_PERSON = "Task_LocatePerson";
         public static final String EVENT_LATE_CHECK_IN_REPORTED = "Event_LateCheckInReported";
@@ -75,91 +73,184 @@ public final class CustodyProcess {
         }
     }
 
-    /** Process variable names. */
+    /** Process variable names, each declared once with its type. */
     public static final class Variables {
         // set when the case starts
+        @Declared(String.class)
         public static final String CASE_NUMBER = "caseNumber";
+        @Declared(String.class)
         public static final String PERSON_NAME = "personName";
+        @Declared(Date.class)
         public static final String APPREHENDED_AT = "apprehendedAt";
+        @Declared(String.class)
         public static final String APPREHENDED_AT_TEXT = "apprehendedAtText";
         /** ISO-8601 in UTC, for forms that count the hours in custody as they are shown. */
+        @Declared(String.class)
         public static final String APPREHENDED_AT_ISO = "apprehendedAtIso";
+        @Declared(Date.class)
         public static final String CUSTODY_WARNING_AT = "custodyWarningAt";
+        @Declared(Date.class)
         public static final String CUSTODY_DEADLINE = "custodyDeadline";
+        @Declared(String.class)
         public static final String CUSTODY_DEADLINE_TEXT = "custodyDeadlineText";
+        @Declared(Date.class)
         public static final String INTAKE_DUE = "intakeDue";
+        @Declared(Date.class)
         public static final String HHS_NOTIFICATION_DEADLINE = "hhsNotificationDeadline";
+        @Declared(Date.class)
         public static final String SCREENING_DEADLINE = "screeningDeadline";
+        @Declared(Boolean.class)
         public static final String CONTIGUOUS_COUNTRY_NATIONAL = "contiguousCountryNational";
+        @Declared(Integer.class)
         public static final String TENDER_AGE_THRESHOLD = "tenderAgeThreshold";
         /** Where the person went on leaving CBP custody: see {@link CustodyExit}. */
+        @Declared(String.class)
         public static final String CUSTODY_EXIT = "custodyExit";
         // intake
+        @Declared(String.class)
         public static final String BIOMETRICS_STATUS = "biometricsStatus";
+        @Declared(String.class)
         public static final String RECORDS_CHECK_RESULT = "recordsCheckResult";
+        @Declared(String.class)
         public static final String MEDICAL_SCREENING = "medicalScreening";
+        @Declared(Boolean.class)
         public static final String FAMILY_RELATIONSHIP_VERIFIED = "familyRelationshipVerified";
+        @Declared(String.class)
         public static final String PROCESSING_PATHWAY = "processingPathway";
+        @Declared(String.class)
         public static final String FLIGHT_RISK = "flightRisk";
         // family facts, inputs of the family status and placement decisions
+        @Declared(Boolean.class)
         public static final String FAMILY_INTAKE_COMPLETE = "familyIntakeComplete";
+        @Declared(Integer.class)
         public static final String AGE_AT_APPREHENSION = "ageAtApprehension";
+        @Declared(String.class)
         public static final String COMPANION_RELATIONSHIP = "companionRelationship";
+        @Declared(Boolean.class)
         public static final String CARES_FOR_ACCOMPANIED_CHILD = "caresForAccompaniedChild";
+        @Declared(Integer.class)
         public static final String FAMILY_SIZE = "familySize";
+        @Declared(Integer.class)
         public static final String YOUNGEST_CHILD_AGE = "youngestChildAge";
+        @Declared(Boolean.class)
         public static final String FAMILY_MEDICALLY_VULNERABLE = "familyMedicallyVulnerable";
+        @Declared(String.class)
         public static final String ADULTS_RECORDS_CHECK = "adultsRecordsCheck";
+        @Declared(Boolean.class)
         public static final String FAMILY_DECISION_LEAD = "familyDecisionLead";
         // establish family status
+        @Declared(Date.class)
         public static final String DATE_OF_BIRTH = "dateOfBirth";
+        @Declared(Boolean.class)
         public static final String DATE_OF_BIRTH_ESTIMATED = "dateOfBirthEstimated";
+        @Declared(String.class)
         public static final String FAMILY_FACTS_SOURCE = "familyFactsSource";
         // decisions
+        @Declared(String.class)
         public static final String CLASSIFICATION = "classification";
+        @Declared(String.class)
         public static final String PLACEMENT = "placement";
         // release or transfer
+        @Declared(Boolean.class)
         public static final String DETENTION_BEDS_AVAILABLE = "detentionBedsAvailable";
+        @Declared(Map.class)
         public static final String RELEASE_PROPOSAL = "releaseProposal";
+        @Declared(String.class)
         public static final String PROPOSED_OUTCOME = "proposedOutcome";
+        @Declared(String.class)
         public static final String PROPOSAL_REASON = "proposalReason";
+        @Declared(String.class)
         public static final String APPROVE_PROPOSAL = "approveProposal";
+        @Declared(String.class)
         public static final String OVERRIDE_OUTCOME = "overrideOutcome";
+        @Declared(String.class)
         public static final String OVERRIDE_REASON = "overrideReason";
+        @Declared(String.class)
         public static final String CUSTODY_OUTCOME = "custodyOutcome";
+        @Declared(String.class)
         public static final String ADDRESS_STREET = "addressStreet";
+        @Declared(String.class)
         public static final String ADDRESS_UNIT = "addressUnit";
+        @Declared(String.class)
         public static final String ADDRESS_BUILDING_TYPE = "addressBuildingType";
+        @Declared(String.class)
         public static final String ADDRESS_CITY = "addressCity";
+        @Declared(String.class)
         public static final String ADDRESS_STATE = "addressState";
+        @Declared(String.class)
         public static final String ADDRESS_ZIP = "addressZip";
+        @Declared(String.class)
         public static final String CONTACT_PHONE = "contactPhone";
+        @Declared(Boolean.class)
         public static final String ADDRESS_RECURRING = "addressRecurring";
+        @Declared(Long.class)
         public static final String ADDRESS_RELEASE_COUNT = "addressReleaseCount";
+        @Declared(String.class)
         public static final String RELEASE_ADDRESS_TEXT = "releaseAddressText";
+        @Declared(String.class)
         public static final String RECURRING_ADDRESS_ACCEPTED = "recurringAddressAccepted";
+        @Declared(String.class)
         public static final String RELEASE_DOCUMENTS = "releaseDocuments";
+        @Declared(String.class)
         public static final String RELEASE_DOCUMENT_NUMBER = "releaseDocumentNumber";
+        @Declared(String.class)
         public static final String ICE_FACILITY = "iceFacility";
+        @Declared(String.class)
         public static final String ICE_BOOK_IN_NUMBER = "iceBookInNumber";
+        @Declared(String.class)
         public static final String DEPARTURE_PORT = "departurePort";
         // after release
+        @Declared(Date.class)
         public static final String CHECK_IN_DUE_BY = "checkInDueBy";
+        @Declared(String.class)
         public static final String CHECK_IN_DUE_BY_TEXT = "checkInDueByText";
+        @Declared(Date.class)
         public static final String CHECK_IN_REPORTED_AT = "checkInReportedAt";
+        @Declared(String.class)
         public static final String CHECK_IN_OFFICE = "checkInOffice";
+        @Declared(String.class)
         public static final String CHECK_IN_RECORDED_BY = "checkInRecordedBy";
         // ICE family custody
+        @Declared(Date.class)
         public static final String FLORES_DEADLINE = "floresDeadline";
+        @Declared(String.class)
         public static final String FLORES_DEADLINE_TEXT = "floresDeadlineText";
+        @Declared(String.class)
         public static final String ICE_FAMILY_OUTCOME = "iceFamilyOutcome";
+        @Declared(String.class)
         public static final String ICE_FAMILY_OUTCOME_REASON = "iceFamilyOutcomeReason";
         // unaccompanied children
+        @Declared(Date.class)
         public static final String ORR_TRANSFER_DEADLINE = "orrTransferDeadline";
+        @Declared(String.class)
         public static final String SCREENING_OUTCOME = "screeningOutcome";
+        @Declared(String.class)
         public static final String ORR_FACILITY = "orrFacility";
+        @Declared(String.class)
         public static final String ORR_PLACEMENT_TYPE = "orrPlacementType";
+        // answers the timeline keeps and nothing routes on
+        @Declared(String.class)
+        public static final String HHS_REFERRAL_ID = "hhsReferralId";
+        @Declared(String.class)
+        public static final String TRANSFER_RECORD = "transferRecord";
+        @Declared(String.class)
+        public static final String LOCATE_OUTCOME = "locateOutcome";
+        @Declared(String.class)
+        public static final String LOCATE_NOTES = "locateNotes";
+        @Declared(String.class)
+        public static final String OVERDUE_CAUSE = "overdueCause";
+        @Declared(String.class)
+        public static final String OVERDUE_ACTION = "overdueAction";
+        @Declared(String.class)
+        public static final String SCREENING_NOTES = "screeningNotes";
+        @Declared(String.class)
+        public static final String RECURRING_ADDRESS_NOTES = "recurringAddressNotes";
+        @Declared(String.class)
+        public static final String ORR_RECEIVED_BY = "orrReceivedBy";
+        @Declared(String.class)
+        public static final String CUSTODY_REVIEW_ACTION = "custodyReviewAction";
         // escalation tasks (task-local)
+        @Declared(String.class)
         public static final String BREACHED_CLOCK = "breachedClock";
 
         private Variables() {

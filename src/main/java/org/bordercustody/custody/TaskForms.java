@@ -37,8 +37,9 @@ public class TaskForms {
             if (!options.isEmpty() && !options.containsKey(text)) {
                 return "must be one of " + String.join(", ", options.keySet());
             }
-            if (maxLength != null && text.length() > maxLength) {
-                return "must be at most " + maxLength + " characters";
+            int limit = maxLength != null ? maxLength : LONGEST_ANSWER;
+            if (text.length() > limit) {
+                return "must be at most " + limit + " characters";
             }
             if (pattern != null && value instanceof String && !pattern.matcher(text).matches()) {
                 return "is not in the expected form";
@@ -92,6 +93,8 @@ public class TaskForms {
     }
 
     private static final String LOCATION = "classpath*:bpmn/forms/*.form";
+    /** The engine stores a text variable of at most 4,000 characters; no answer needs more. */
+    static final int LONGEST_ANSWER = 4000;
 
     private final Map<String, Form> formsById;
 

@@ -44,6 +44,16 @@ class EngineRestSecurityConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<WebappApplicationAccess> webappApplicationAccess(ObjectMapper objectMapper,
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.process-engine-name:default}") String engineName) {
+        var registration = new FilterRegistrationBean<>(new WebappApplicationAccess(objectMapper, engineName));
+        registration.setName("webapp-application-access");
+        registration.addUrlPatterns("/camunda/api/cockpit/*", "/camunda/api/tasklist/*", "/camunda/api/admin/*");
+        registration.setOrder(AUTHENTICATION_ORDER);
+        return registration;
+    }
+
     /** The case API: at most 1 MiB of UTF-8 JSON (an apprehension of 99 people is far smaller). */
     @Bean
     FilterRegistrationBean<RequestBodyLimits> apiRequestBodies(ObjectMapper objectMapper) {

@@ -163,6 +163,10 @@ class EngineSurfaceAttackTest {
                 intake(", \"apprehendedAt\": {\"value\": \"2026-01-01T00:00:00.000+0000\", \"type\": \"Date\"}"), 400));
         attacks.add(json("changing a routing fact derived from citizenship", "agent", "POST",
                 "/engine-rest/task/{INTAKE_TASK}/complete", intake(", \"contiguousCountryNational\": {\"value\": true}"), 400));
+        attacks.add(json("completing without the required answers", "agent", "POST",
+                "/engine-rest/task/{INTAKE_TASK}/complete", "{\"variables\": {}}", 400));
+        attacks.add(json("a choice that is not on the form's list", "agent", "POST", "/engine-rest/task/{INTAKE_TASK}/complete",
+                intake("").replace("\"NTA_OR\"", "\"TITLE_42\""), 400));
         attacks.add(json("completing with a new name", "agent", "POST", "/engine-rest/task/{INTAKE_TASK}/complete",
                 intake(", \"isAdmin\": {\"value\": true}"), 400));
         attacks.add(json("completing with a JSON-escaped derived name", "agent", "POST",
@@ -239,6 +243,10 @@ class EngineSurfaceAttackTest {
         attacks.add(json("deleting an authorization", "manager", "DELETE", "/engine-rest/authorization/{AUTHORIZATION}",
                 null, 403));
         // Camunda's REST API answers any engine refusal of a comment or attachment with 400.
+        attacks.add(session("Cockpit's plugin API from a Tasklist session", "agent", "GET",
+                "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null, 403));
+        attacks.add(session("Cockpit's incident counts from a Tasklist session", "orr-liaison", "GET",
+                "/camunda/api/cockpit/plugin/base/default/incident/count", null, 403));
         attacks.add(json("commenting on a task, read-only", "manager", "POST", "/engine-rest/task/{INTAKE_TASK}/comment/create",
                 "{\"message\": \"x\"}", 400, 403));
         attacks.add(json("commenting on a task", "agent", "POST", "/engine-rest/task/{INTAKE_TASK}/comment/create",

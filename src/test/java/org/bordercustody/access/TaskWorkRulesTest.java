@@ -9,6 +9,7 @@ import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -82,6 +83,32 @@ class TaskWorkRulesTest {
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.body()).contains("proposedOutcome: is shown for information and cannot be changed");
         assertThat(taskService.getVariable(taskId, "proposedOutcome")).isEqualTo(proposed);
+    }
+
+    @Test
+    void anotherGroupsTaskAnswersWithTheEnginesRefusalWhetherClaimedOrNotSoNothingAboutItLeaks() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0004")).status()).isEqualTo(201);
+        TasklistClient agentTasks = new TasklistClient(agent);
+        agentTasks.completeIntake("TWR0004-01", false);
+        new TasklistClient(ApiClient.as(port, "supervisor")).complete("TWR0004-01", "Task_ApproveCustodyOutcome",
+                java.util.Map.of("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
+                        "overrideReason", "absconded before"));
+        agentTasks.complete("TWR0004-01", "Task_PrepareIceTransfer", java.util.Map.of("iceFacility", "Port Isabel",
+                "transferRecord", "no medical issues"));
+        String iceTask = taskService.createTaskQuery().processInstanceBusinessKey("TWR0004-01").singleResult().getId();
+
+        ApiClient.Response unclaimed = agent.post("/engine-rest/task/" + iceTask + "/claim", "{\"userId\": \"agent\"}");
+        assertThat(ApiClient.as(port, "ice-officer").post("/engine-rest/task/" + iceTask + "/claim",
+                "{\"userId\": \"ice-officer\"}").status()).isEqualTo(204);
+        ApiClient.Response claimed = agent.post("/engine-rest/task/" + iceTask + "/claim", "{\"userId\": \"agent\"}");
+        ApiClient.Response completed = agentTasks.completeTask(iceTask, java.util.Map.of("iceBookInNumber", "B-1"));
+
+        assertThat(List.of(unclaimed, claimed, completed)).allSatisfy(response -> {
+            assertThat(response.status()).isEqualTo(403);
+            assertThat(response.body()).contains("does not have").doesNotContain("claimed").doesNotContain("group");
+        });
+        assertThat(taskService.createTaskQuery().taskId(iceTask).singleResult().getAssignee()).isEqualTo("ice-officer");
     }
 
     private long userGrantsOn(String taskId) {
