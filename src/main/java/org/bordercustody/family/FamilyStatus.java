@@ -64,9 +64,6 @@ public class FamilyStatus implements FamilyGroup {
             String source, String actor) {
         CustodyCase custodyCase = cases.get(caseNumber);
         LocalDate apprehensionDay = custodyCase.apprehendedAt().atOffset(custodyCase.apprehendedOffset()).toLocalDate();
-        if (dateOfBirth == null) {
-            throw new InvalidRequestException("dateOfBirth", "is required to decide family status");
-        }
         if (dateOfBirth.isAfter(apprehensionDay)) {
             throw new InvalidRequestException("dateOfBirth", "is after the apprehension");
         }

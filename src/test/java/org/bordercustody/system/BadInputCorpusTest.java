@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bordercustody.ApiClient;
+import org.bordercustody.TasklistClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.RuntimeService;
@@ -103,7 +104,7 @@ class BadInputCorpusTest {
         bad.add(new Bad("timeline of a malformed case number", "agent", "GET", "/api/cases/%3Cscript%3E/timeline", null, 400, "caseNumber"));
         bad.add(new Bad("timeline of an unknown case", "agent", "GET", "/api/cases/NONE0001-01/timeline", null, 404, null));
         // POST /api/cases/{caseNumber}/check-ins
-        String checkIns = "/api/cases/NONE0001-01/check-ins";
+        String checkIns = "/api/cases/{RELEASED}/check-ins";
         bad.add(new Bad("check-in without offset", "ice-officer", "POST", checkIns, "{\"reportedAt\": \"2026-12-20T15:00:00\", \"office\": \"Houston ERO\"}", 400, "reportedAt"));
         bad.add(new Bad("check-in without time", "ice-officer", "POST", checkIns, "{\"office\": \"Houston ERO\"}", 400, "reportedAt"));
         bad.add(new Bad("check-in without office", "ice-officer", "POST", checkIns, "{\"reportedAt\": \"2026-12-20T15:00:00Z\"}", 400, "office"));
@@ -111,13 +112,16 @@ class BadInputCorpusTest {
         bad.add(new Bad("check-in unknown field", "ice-officer", "POST", checkIns, "{\"reportedAt\": \"2026-12-20T15:00:00Z\", \"office\": \"X\", \"late\": true}", 400, "late"));
         bad.add(new Bad("check-in not JSON", "ice-officer", "POST", checkIns, "reported", 400, null));
         bad.add(new Bad("check-in of a malformed case number", "ice-officer", "POST", "/api/cases/bad/check-ins", "{\"reportedAt\": \"2026-12-20T15:00:00Z\", \"office\": \"X\"}", 400, "caseNumber"));
-        bad.add(new Bad("check-in of an unknown case", "ice-officer", "POST", checkIns, "{\"reportedAt\": \"2026-12-20T15:00:00Z\", \"office\": \"X\"}", 404, null));
+        bad.add(new Bad("check-in of an unknown case", "ice-officer", "POST", "/api/cases/NONE0001-01/check-ins", "{\"reportedAt\": \"2026-12-20T15:00:00Z\", \"office\": \"X\"}", 404, null));
+        bad.add(new Bad("check-in of a person still in custody", "ice-officer", "POST", "/api/cases/{IN_CUSTODY}/check-ins", "{\"reportedAt\": \"{NOW}\", \"office\": \"X\"}", 409, null));
+        bad.add(new Bad("check-in before the release", "ice-officer", "POST", checkIns, "{\"reportedAt\": \"2026-01-01T00:00:00Z\", \"office\": \"X\"}", 400, "reportedAt"));
         // POST /api/cases/{caseNumber}/orr-placement
-        String placement = "/api/cases/NONE0001-01/orr-placement";
+        String placement = "/api/cases/{WAITING_CHILD}/orr-placement";
         bad.add(new Bad("placement type unknown", "orr-liaison", "POST", placement, "{\"facility\": \"Casa\", \"placementType\": \"HOTEL\"}", 400, "placementType"));
         bad.add(new Bad("placement facility blank", "orr-liaison", "POST", placement, "{\"facility\": \" \", \"placementType\": \"SHELTER\"}", 400, "facility"));
         bad.add(new Bad("placement unknown field", "orr-liaison", "POST", placement, "{\"facility\": \"Casa\", \"placementType\": \"SHELTER\", \"beds\": 2}", 400, "beds"));
         bad.add(new Bad("placement of a malformed case number", "orr-liaison", "POST", "/api/cases/x/orr-placement", "{\"facility\": \"Casa\", \"placementType\": \"SHELTER\"}", 400, "caseNumber"));
+        bad.add(new Bad("placement of an adult's case", "orr-liaison", "POST", "/api/cases/{IN_CUSTODY}/orr-placement", "{\"facility\": \"Casa\", \"placementType\": \"SHELTER\"}", 404, null));
         // GET /api/reports/custody-metrics
         bad.add(new Bad("metrics without from", "manager", "GET", "/api/reports/custody-metrics?to=2026-11-30", null, 400, "from"));
         bad.add(new Bad("metrics with a malformed from", "manager", "GET", "/api/reports/custody-metrics?from=11/01/2026&to=2026-11-30", null, 400, "from"));
@@ -128,9 +132,12 @@ class BadInputCorpusTest {
 
     @Test
     void everyMalformedRequestIsRefusedWithAProblemNamingTheFieldAndChangesNothing() {
-        List<Bad> corpus = corpus();
-        assertThat(corpus).hasSizeGreaterThanOrEqualTo(60);
+        Map<String, String> cases = casesTheRequestsCouldChange();
+        List<Bad> corpus = corpus().stream().map(bad -> new Bad(bad.name(), bad.user(), bad.method(),
+                substitute(bad.path(), cases), bad.body() == null ? null : substitute(bad.body(), cases), bad.status(),
+                bad.field())).toList();
         Map<String, Long> rowsBefore = rowCounts();
+        Map<String, String> statesBefore = states(cases);
         long processesBefore = runtimeService.createProcessInstanceQuery().count();
         List<String> failures = new ArrayList<>();
 
@@ -152,7 +159,54 @@ class BadInputCorpusTest {
 
         assertThat(failures).isEmpty();
         assertThat(rowCounts()).isEqualTo(rowsBefore);
+        assertThat(states(cases)).isEqualTo(statesBefore);
         assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(processesBefore);
+    }
+
+    /**
+     * Cases in the state a request to them would change: a released person waiting for the check-in, a child waiting
+     * for an ORR placement, an adult in custody; the bad requests aim at them, so "changes nothing" can fail.
+     */
+    private Map<String, String> casesTheRequestsCouldChange() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        TasklistClient agentTasks = new TasklistClient(agent);
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("BAD0010")).status()).isEqualTo(201);
+        agentTasks.completeIntake("BAD0010-01", false);
+        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete("BAD0010-01", "Task_ApproveCustodyOutcome",
+                Map.of("approveProposal", "true")).status()).isEqualTo(204);
+        assertThat(agentTasks.complete("BAD0010-01", "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
+                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Dallas", "addressState", "TX", "addressZip", "75201",
+                "contactPhone", "+12145550100")).status()).isEqualTo(204);
+        assertThat(agentTasks.complete("BAD0010-01", "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
+                "releaseDocumentNumber", "A-310")).status()).isEqualTo(204);
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.childWithAunt("BAD0011")).status()).isEqualTo(201);
+        agentTasks.completeIntake("BAD0011-01", false);
+        agentTasks.completeIntake("BAD0011-02", false);
+        assertThat(agentTasks.complete("BAD0011-02", "Task_NotifyHhsOfChild", Map.of("hhsReferralId", "UC-11")).status())
+                .isEqualTo(204);
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("BAD0012")).status()).isEqualTo(201);
+        return Map.of("RELEASED", "BAD0010-01", "WAITING_CHILD", "BAD0011-02", "IN_CUSTODY", "BAD0012-01",
+                "NOW", ApprehensionFixtures.hoursAgo(0));
+    }
+
+    private Map<String, String> states(Map<String, String> cases) {
+        Map<String, String> states = new java.util.TreeMap<>();
+        for (String key : List.of("RELEASED", "WAITING_CHILD", "IN_CUSTODY")) {
+            String caseNumber = cases.get(key);
+            states.put(caseNumber, ApiClient.as(port, "admin").get("/api/cases/" + caseNumber).json().get("status").asText()
+                    + " " + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
+                    .getId() + " " + jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_number = :c").param("c", caseNumber)
+                    .query(Long.class).single());
+        }
+        return states;
+    }
+
+    private static String substitute(String text, Map<String, String> cases) {
+        String result = text;
+        for (Map.Entry<String, String> entry : cases.entrySet()) {
+            result = result.replace("{" + entry.getKey() + "}", entry.getValue());
+        }
+        return result;
     }
 
     private static void apprehension(List<Bad> bad, String name, String body, String field) {
