@@ -25,6 +25,11 @@ public class FamilyMessenger {
         tellOthers(lead.getProcessBusinessKey(), family, message, variables);
     }
 
+    /** Tells every other member's process that something the family waits for happened. */
+    public void tellOthers(String caseNumber, List<String> family, String message) {
+        tellOthers(caseNumber, family, message, Map.of());
+    }
+
     private void tellOthers(String leadCaseNumber, List<String> family, String message, Map<String, Object> variables) {
         family.stream()
                 .filter(member -> !member.equals(leadCaseNumber))

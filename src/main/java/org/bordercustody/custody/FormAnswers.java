@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.Date;
+import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -79,6 +80,18 @@ public final class FormAnswers {
             }
         }
         throw refused(name, "is required");
+    }
+
+    /**
+     * Runs a use case with a form's answers: the use case's refusal of an answer becomes the form's refusal, which
+     * the engine rolls back and its REST API answers with 400 naming the field.
+     */
+    public static void asForm(Runnable useCase) {
+        try {
+            useCase.run();
+        } catch (InvalidRequestException e) {
+            throw refused(e.field(), e.reason());
+        }
     }
 
     /** Camunda's own form validation failure, which its REST API answers with 400. */

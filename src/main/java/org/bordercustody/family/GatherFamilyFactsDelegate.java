@@ -12,6 +12,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_SIZE;
 import static org.bordercustody.custody.CustodyProcess.Variables.YOUNGEST_CHILD_AGE;
 
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.FamilyMessenger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -25,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class GatherFamilyFactsDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
+    private final FamilyMessenger familyMessenger;
 
-    public GatherFamilyFactsDelegate(FamilyStatus familyStatus) {
+    public GatherFamilyFactsDelegate(FamilyStatus familyStatus, FamilyMessenger familyMessenger) {
         this.familyStatus = familyStatus;
+        this.familyMessenger = familyMessenger;
     }
 
     @Override
@@ -46,12 +49,7 @@ public class GatherFamilyFactsDelegate implements JavaDelegate {
                 .putValue(FAMILY_INTAKE_COMPLETE, facts.familyIntakeComplete())
                 .putValue(FAMILY_DECISION_LEAD, facts.isDecisionLead(caseNumber)));
         if (facts.familyIntakeComplete()) {
-            var runtime = execution.getProcessEngineServices().getRuntimeService();
-            facts.familyCaseNumbers().stream()
-                    .filter(member -> !member.equals(caseNumber))
-                    .forEach(member -> runtime.createMessageCorrelation(CustodyProcess.Messages.FAMILY_INTAKE_COMPLETED)
-                            .processInstanceBusinessKey(member)
-                            .correlateAll());
+            familyMessenger.tellOthers(caseNumber, facts.familyCaseNumbers(), CustodyProcess.Messages.FAMILY_INTAKE_COMPLETED);
         }
     }
 }

@@ -7,7 +7,6 @@ import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATION
 
 import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,16 +23,10 @@ public class StoreEstablishedFactsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        var variables = new FormAnswers(execution);
-        try {
-            familyStatus.establish(execution.getProcessBusinessKey(),
-                    variables.requiredDate(DATE_OF_BIRTH),
-                    variables.flag(DATE_OF_BIRTH_ESTIMATED),
-                    variables.flag(FAMILY_RELATIONSHIP_VERIFIED),
-                    variables.requiredText(FAMILY_FACTS_SOURCE),
-                    Actors.of(execution));
-        } catch (InvalidRequestException e) {
-            throw FormAnswers.refused(e.field(), e.reason());
-        }
+        var answers = new FormAnswers(execution);
+        FormAnswers.asForm(() -> familyStatus.establish(execution.getProcessBusinessKey(),
+                answers.requiredDate(DATE_OF_BIRTH), answers.flag(DATE_OF_BIRTH_ESTIMATED),
+                answers.flag(FAMILY_RELATIONSHIP_VERIFIED), answers.requiredText(FAMILY_FACTS_SOURCE),
+                Actors.of(execution)));
     }
 }

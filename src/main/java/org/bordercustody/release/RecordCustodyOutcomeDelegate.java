@@ -10,7 +10,6 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOM
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.custody.Actors;
 import org.bordercustody.release.CustodyOutcomes.Proposal;
-import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -30,13 +29,8 @@ public class RecordCustodyOutcomeDelegate implements JavaDelegate {
         var answers = new FormAnswers(execution);
         var proposal = new Proposal((String) execution.getVariable(PROPOSED_OUTCOME),
                 (String) execution.getVariable(PROPOSAL_REASON));
-        try {
-            String outcome = custodyOutcomes.decide(execution.getProcessBusinessKey(), proposal,
-                    answers.requiredFlag(APPROVE_PROPOSAL), answers.optionalText(OVERRIDE_OUTCOME),
-                    answers.optionalText(OVERRIDE_REASON), Actors.of(execution));
-            execution.setVariable(CUSTODY_OUTCOME, outcome);
-        } catch (InvalidRequestException e) {
-            throw FormAnswers.refused(e.field(), e.reason());
-        }
+        FormAnswers.asForm(() -> execution.setVariable(CUSTODY_OUTCOME, custodyOutcomes.decide(
+                execution.getProcessBusinessKey(), proposal, answers.requiredFlag(APPROVE_PROPOSAL),
+                answers.optionalText(OVERRIDE_OUTCOME), answers.optionalText(OVERRIDE_REASON), Actors.of(execution))));
     }
 }

@@ -13,7 +13,6 @@ import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS
 
 import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -36,7 +35,7 @@ public class StoreIntendedAddressDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
-        try {
+        FormAnswers.asForm(() -> {
             IntendedAddress address = addressRules.check(answers.optionalText(ADDRESS_STREET),
                     answers.optionalText(ADDRESS_UNIT), answers.optionalText(ADDRESS_BUILDING_TYPE),
                     answers.optionalText(ADDRESS_CITY), answers.optionalText(ADDRESS_STATE),
@@ -47,8 +46,6 @@ public class StoreIntendedAddressDelegate implements JavaDelegate {
             execution.setVariable(ADDRESS_RELEASE_COUNT, released);
             execution.setVariable(RELEASE_ADDRESS_TEXT, address.text());
             execution.setVariable(CONTACT_PHONE, address.contactPhone());
-        } catch (InvalidRequestException e) {
-            throw FormAnswers.refused(e.field(), e.reason());
-        }
+        });
     }
 }

@@ -92,12 +92,12 @@ class MigrantCustodyProcessTest {
     void registerBeans() {
         init(processEngine);
         now(APPREHENDED_AT.plus(Duration.ofHours(1)));
+        var familyMessenger = new FamilyMessenger(runtimeService());
         Mocks.register("storeIntakeFacts", new StoreIntakeFactsDelegate(familyStatus));
-        Mocks.register("gatherFamilyFacts", new GatherFamilyFactsDelegate(familyStatus));
+        Mocks.register("gatherFamilyFacts", new GatherFamilyFactsDelegate(familyStatus, familyMessenger));
         Mocks.register("storeEstablishedFacts", new StoreEstablishedFactsDelegate(familyStatus));
         Mocks.register("recordFamilyStatus", new RecordFamilyStatusDelegate(familyStatus, clocks, clock));
         Mocks.register("recordPlacement", new RecordPlacementDelegate(familyStatus));
-        var familyMessenger = new FamilyMessenger(runtimeService());
         var releasePolicy = new ReleasePolicy(10, Duration.ofDays(90), true);
         Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
