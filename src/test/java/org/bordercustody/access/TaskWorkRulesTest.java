@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -87,15 +88,9 @@ class TaskWorkRulesTest {
 
     @Test
     void anotherGroupsTaskAnswersWithTheEnginesRefusalWhetherClaimedOrNotSoNothingAboutItLeaks() {
+        new Journeys(port).adultAwaitingIce("TWR0004");
         ApiClient agent = ApiClient.as(port, "agent");
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0004")).status()).isEqualTo(201);
         TasklistClient agentTasks = new TasklistClient(agent);
-        agentTasks.completeIntake("TWR0004-01", false);
-        new TasklistClient(ApiClient.as(port, "supervisor")).complete("TWR0004-01", "Task_ApproveCustodyOutcome",
-                java.util.Map.of("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
-                        "overrideReason", "absconded before"));
-        agentTasks.complete("TWR0004-01", "Task_PrepareIceTransfer", java.util.Map.of("iceFacility", "Port Isabel",
-                "transferRecord", "no medical issues"));
         String iceTask = taskService.createTaskQuery().processInstanceBusinessKey("TWR0004-01").singleResult().getId();
 
         ApiClient.Response unclaimed = agent.post("/engine-rest/task/" + iceTask + "/claim", "{\"userId\": \"agent\"}");

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.TaskService;
@@ -139,13 +140,9 @@ class RoleMatrixTest {
 
     @Test
     void anAgentNeitherSeesNorCompletesAnIceTask() {
+        new Journeys(port).adultAwaitingIce("MTX0004");
         ApiClient agent = ApiClient.as(port, "agent");
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("MTX0004")).status()).isEqualTo(201);
         TasklistClient agentTasks = new TasklistClient(agent);
-        agentTasks.completeIntake("MTX0004-01", false);
-        new TasklistClient(ApiClient.as(port, "supervisor")).complete("MTX0004-01", "Task_ApproveCustodyOutcome",
-                Map.of("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION", "overrideReason", "test"));
-        agentTasks.complete("MTX0004-01", "Task_PrepareIceTransfer", Map.of("iceFacility", "Port Isabel", "transferRecord", "x"));
         String iceTask = taskService.createTaskQuery().processInstanceBusinessKey("MTX0004-01").singleResult().getId();
 
         assertThat(agent.get("/engine-rest/task?processInstanceBusinessKey=MTX0004-01").json()).isEmpty();

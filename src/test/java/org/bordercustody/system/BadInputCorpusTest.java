@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bordercustody.ApiClient;
-import org.bordercustody.TasklistClient;
+import org.bordercustody.Journeys;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.RuntimeService;
@@ -168,23 +168,11 @@ class BadInputCorpusTest {
      * for an ORR placement, an adult in custody; the bad requests aim at them, so "changes nothing" can fail.
      */
     private Map<String, String> casesTheRequestsCouldChange() {
-        ApiClient agent = ApiClient.as(port, "agent");
-        TasklistClient agentTasks = new TasklistClient(agent);
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("BAD0010")).status()).isEqualTo(201);
-        agentTasks.completeIntake("BAD0010-01", false);
-        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete("BAD0010-01", "Task_ApproveCustodyOutcome",
-                Map.of("approveProposal", "true")).status()).isEqualTo(204);
-        assertThat(agentTasks.complete("BAD0010-01", "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
-                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Dallas", "addressState", "TX", "addressZip", "75201",
-                "contactPhone", "+12145550100")).status()).isEqualTo(204);
-        assertThat(agentTasks.complete("BAD0010-01", "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
-                "releaseDocumentNumber", "A-310")).status()).isEqualTo(204);
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.childWithAunt("BAD0011")).status()).isEqualTo(201);
-        agentTasks.completeIntake("BAD0011-01", false);
-        agentTasks.completeIntake("BAD0011-02", false);
-        assertThat(agentTasks.complete("BAD0011-02", "Task_NotifyHhsOfChild", Map.of("hhsReferralId", "UC-11")).status())
-                .isEqualTo(204);
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("BAD0012")).status()).isEqualTo(201);
+        Journeys journeys = new Journeys(port);
+        journeys.releasedAdult("BAD0010");
+        journeys.childAwaitingPlacement("BAD0011");
+        assertThat(ApiClient.as(port, "agent").post("/api/apprehensions", ApprehensionFixtures.singleAdult("BAD0012")).status())
+                .isEqualTo(201);
         return Map.of("RELEASED", "BAD0010-01", "WAITING_CHILD", "BAD0011-02", "IN_CUSTODY", "BAD0012-01",
                 "NOW", ApprehensionFixtures.hoursAgo(0));
     }

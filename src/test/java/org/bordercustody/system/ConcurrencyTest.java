@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.HistoryService;
@@ -77,17 +78,7 @@ class ConcurrencyTest {
 
     @Test
     void fiftySimultaneousCheckInsOfOneReleasedPersonRecordOneAndAnswerTheOthersWithAConflict() throws Exception {
-        ApiClient agent = ApiClient.as(port, "agent");
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("CON0003")).status()).isEqualTo(201);
-        TasklistClient agentTasks = new TasklistClient(agent);
-        agentTasks.completeIntake("CON0003-01", false);
-        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete("CON0003-01", "Task_ApproveCustodyOutcome",
-                Map.of("approveProposal", "true")).status()).isEqualTo(204);
-        assertThat(agentTasks.complete("CON0003-01", "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
-                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Dallas", "addressState", "TX", "addressZip", "75201",
-                "contactPhone", "+12145550100")).status()).isEqualTo(204);
-        assertThat(agentTasks.complete("CON0003-01", "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
-                "releaseDocumentNumber", "A-300")).status()).isEqualTo(204);
+        new Journeys(port).releasedAdult("CON0003");
         String checkIn = "{\"reportedAt\": \"" + ApprehensionFixtures.hoursAgo(0) + "\", \"office\": \"Dallas ERO\"}";
 
         List<ApiClient.Response> responses = all(() ->
@@ -102,13 +93,7 @@ class ConcurrencyTest {
 
     @Test
     void fiftySimultaneousOrrPlacementsOfOneChildRecordOneAndAnswerTheOthersWithAConflict() throws Exception {
-        ApiClient agent = ApiClient.as(port, "agent");
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.childWithAunt("CON0004")).status()).isEqualTo(201);
-        TasklistClient agentTasks = new TasklistClient(agent);
-        agentTasks.completeIntake("CON0004-01", false);
-        agentTasks.completeIntake("CON0004-02", false);
-        assertThat(agentTasks.complete("CON0004-02", "Task_NotifyHhsOfChild", Map.of("hhsReferralId", "UC-44")).status())
-                .isEqualTo(204);
+        new Journeys(port).childAwaitingPlacement("CON0004");
         String placement = "{\"facility\": \"Casa Esperanza\", \"placementType\": \"SHELTER\"}";
 
         List<ApiClient.Response> responses = all(() ->

@@ -1,0 +1,70 @@
+package org.bordercustody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+
+/** Cases carried through the API by the people who work them, to the state a test starts from. */
+public final class Journeys {
+
+    private final int port;
+
+    public Journeys(int port) {
+        this.port = port;
+    }
+
+    /** A single adult, released on an NTA to a house in Dallas, waiting for the 60-day check-in. */
+    public String releasedAdult(String eventNumber) {
+        String caseNumber = adultAfterIntake(eventNumber);
+        approve(caseNumber, Map.of("approveProposal", "true"));
+        TasklistClient agent = agentTasks();
+        assertThat(agent.complete(caseNumber, "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
+                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Dallas", "addressState", "TX", "addressZip", "75201",
+                "contactPhone", "+12145550100")).status()).isEqualTo(204);
+        assertThat(agent.complete(caseNumber, "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
+                "releaseDocumentNumber", "A-" + eventNumber)).status()).isEqualTo(204);
+        return caseNumber;
+    }
+
+    /** A single adult the supervisor sends to ICE detention, handed over and waiting for ICE to accept. */
+    public String adultAwaitingIce(String eventNumber) {
+        String caseNumber = adultAfterIntake(eventNumber);
+        approve(caseNumber, Map.of("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
+                "overrideReason", "absconded before"));
+        assertThat(agentTasks().complete(caseNumber, "Task_PrepareIceTransfer", Map.of("iceFacility", "Port Isabel",
+                "transferRecord", "no medical issues")).status()).isEqualTo(204);
+        return caseNumber;
+    }
+
+    /** A nine-year-old with an aunt: found unaccompanied, HHS notified, waiting for ORR to designate a placement. */
+    public String childAwaitingPlacement(String eventNumber) {
+        record(ApprehensionFixtures.childWithAunt(eventNumber));
+        TasklistClient agent = agentTasks();
+        agent.completeIntake(eventNumber + "-01", false);
+        agent.completeIntake(eventNumber + "-02", false);
+        assertThat(agent.complete(eventNumber + "-02", "Task_NotifyHhsOfChild",
+                Map.of("hhsReferralId", "UC-" + eventNumber)).status()).isEqualTo(204);
+        return eventNumber + "-02";
+    }
+
+    public String adultAfterIntake(String eventNumber) {
+        record(ApprehensionFixtures.singleAdult(eventNumber));
+        agentTasks().completeIntake(eventNumber + "-01", false);
+        return eventNumber + "-01";
+    }
+
+    private void approve(String caseNumber, Map<String, Object> decision) {
+        assertThat(new TasklistClient(ApiClient.as(port, "supervisor"))
+                .complete(caseNumber, "Task_ApproveCustodyOutcome", decision).status()).isEqualTo(204);
+    }
+
+    private void record(String apprehension) {
+        ApiClient.Response response = ApiClient.as(port, "agent").post("/api/apprehensions", apprehension);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private TasklistClient agentTasks() {
+        return new TasklistClient(ApiClient.as(port, "agent"));
+    }
+}
