@@ -1,0 +1,129 @@
+package org.bordercustody.operations;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.ToDoubleFunction;
+import org.bordercustody.custody.LegalClock;
+import org.camunda.bpm.engine.management.Metrics;
+import org.springframework.stereotype.Component;
+
+/**
+ * The custody domain and the engine on /actuator/prometheus. Every meter reads the same snapshot, taken at most
+ * once per refresh interval however many meters a scrape reads; labels are bounded (clock, state, band, sector,
+ * incident type, result) and carry no personal data.
+ */
+@Component
+class OperationsMetrics implements MeterBinder {
+
+    static final String[] CLOCK_STATES = {"running", "near_limit", "near_limit_no_open_task", "past_limit"};
+    static final String[] KNOWN_INCIDENT_TYPES = {"failedJob", "failedExternalTask"};
+
+    private final OperationsQueries queries;
+    private final OperationsProperties properties;
+    private final Clock clock;
+    private final Set<String> sectors = new HashSet<>();
+    private final Set<String> incidentTypes = new HashSet<>();
+    private OperationsSnapshot snapshot;
+    private MeterRegistry registry;
+
+    OperationsMetrics(OperationsQueries queries, OperationsProperties properties, Clock clock) {
+        this.queries = queries;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** The current snapshot, taken anew only when the last one is older than the refresh interval. */
+    synchronized OperationsSnapshot snapshot() {
+        Instant now = clock.instant();
+        if (snapshot == null || !snapshot.at().plus(properties.refreshInterval()).isAfter(now)) {
+            snapshot = queries.snapshot(now, properties.nearLimit());
+            registerNewLabels(snapshot);
+        }
+        return snapshot;
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        this.registry = registry;
+        for (String band : OperationsQueries.BANDS) {
+            gauge("custody.in.cbp.custody", "People in CBP custody now, by hours held since apprehension",
+                    s -> s.inCbpCustodyByHoursHeld().get(band), "hours_held", band);
+            counter("custody.left.cbp.custody", "People who left CBP custody, by hours they were held",
+                    s -> s.leftCbpCustodyByHoursHeld().get(band), "hours_held", band);
+        }
+        gauge("custody.unaccompanied.children.awaiting.orr", "Unaccompanied children in CBP custody, not yet with ORR",
+                OperationsSnapshot::unaccompaniedChildrenAwaitingOrr);
+        for (LegalClock legalClock : LegalClock.values()) {
+            String name = legalClock.name();
+            gauge("custody.clock.cases", "Cases per legal clock: running, near the limit, near it with no open task, past it",
+                    s -> s.clocks().get(name).running(), "clock", name, "state", CLOCK_STATES[0]);
+            gauge("custody.clock.cases", null, s -> s.clocks().get(name).nearLimit(), "clock", name, "state", CLOCK_STATES[1]);
+            gauge("custody.clock.cases", null, s -> s.clocks().get(name).nearLimitWithoutOpenTask(),
+                    "clock", name, "state", CLOCK_STATES[2]);
+            gauge("custody.clock.cases", null, s -> s.clocks().get(name).pastLimit(), "clock", name, "state", CLOCK_STATES[3]);
+            counter("custody.breaches", "Legal clocks that ran out, by clock",
+                    s -> s.breachesByClock().getOrDefault(name, 0L), "clock", name);
+        }
+        counter("custody.released", "People released", OperationsSnapshot::released);
+        counter("custody.transferred", "People transferred out of CBP custody", OperationsSnapshot::transferredToIce,
+                "to", "ice");
+        counter("custody.transferred", null, OperationsSnapshot::transferredToOrr, "to", "orr");
+        counter("custody.removed", "People removed or returned", OperationsSnapshot::removed);
+        gauge("camunda.jobs.due", "Jobs due and not yet run (timers, retries, asynchronous steps)",
+                OperationsSnapshot::jobsDue);
+        gauge("camunda.jobs.oldest.due.age.seconds", "How long the oldest due job has waited",
+                OperationsSnapshot::oldestDueJobAgeSeconds);
+        gauge("camunda.jobs.failed", "Jobs out of retries (each has an incident)", OperationsSnapshot::failedJobs);
+        counter("camunda.jobs.executed", "Jobs the engine ran, as reported to its metrics table",
+                s -> s.engineMetricTotals().get(Metrics.JOB_SUCCESSFUL), "result", "successful");
+        counter("camunda.jobs.executed", null, s -> s.engineMetricTotals().get(Metrics.JOB_FAILED), "result", "failed");
+        counter("camunda.jobs.acquisitions", "Job acquisition attempts and jobs acquired, as reported to its metrics table",
+                s -> s.engineMetricTotals().get(Metrics.JOB_ACQUISITION_ATTEMPT), "result", "attempt");
+        counter("camunda.jobs.acquisitions", null, s -> s.engineMetricTotals().get(Metrics.JOB_ACQUIRED_SUCCESS),
+                "result", "acquired");
+        for (String type : KNOWN_INCIDENT_TYPES) {
+            incidentGauge(type);
+        }
+    }
+
+    /** Sectors and incident types appear as cases and incidents do; each gets its series once, up to a bound. */
+    private void registerNewLabels(OperationsSnapshot current) {
+        if (registry == null) {
+            return;
+        }
+        for (String sector : current.apprehendedBySector().keySet()) {
+            if (sectors.size() < properties.maxSectors() && sectors.add(sector)) {
+                counter("custody.apprehended", "People apprehended, by Border Patrol sector",
+                        s -> s.apprehendedBySector().getOrDefault(sector, 0L), "sector", sector);
+            }
+        }
+        for (String type : current.openIncidentsByType().keySet()) {
+            if (incidentTypes.size() < 20 && !incidentTypes.contains(type)) {
+                incidentGauge(type);
+            }
+        }
+    }
+
+    private void incidentGauge(String type) {
+        incidentTypes.add(type);
+        gauge("camunda.incidents.open", "Open incidents, by type", s -> s.openIncidentsByType().getOrDefault(type, 0L),
+                "type", type);
+    }
+
+    private void gauge(String name, String description, ToDoubleFunction<OperationsSnapshot> value, String... tags) {
+        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.snapshot())).description(description)
+                .tags(tags).register(registry);
+    }
+
+    private void counter(String name, String description, ToDoubleFunction<OperationsSnapshot> value, String... tags) {
+        FunctionCounter.builder(name, this, metrics -> value.applyAsDouble(metrics.snapshot()))
+                .description(description).tags(tags).register(registry);
+    }
+
+}

@@ -1,0 +1,191 @@
+package org.bordercustody.operations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bordercustody.operations.OperationsSnapshot.ClockCounts;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.management.Metrics;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads an {@link OperationsSnapshot} from the case tables and the engine's tables in a handful of aggregate
+ * queries; nothing here writes. The legal clocks are read from where they run: the CBP holding limit from the case,
+ * the other clocks from their BPMN timers while they run and from the breaches recorded when they ran out.
+ */
+@Repository
+class OperationsQueries {
+
+    /** The BPMN timer of each legal clock other than the CBP holding limit. */
+    static final Map<String, String> CLOCK_TIMERS = Map.of(
+            "HHS_NOTIFICATION", "Timer_HhsNotificationOverdue",
+            "CONTIGUOUS_COUNTRY_SCREENING", "Timer_ScreeningOverdue",
+            "ORR_TRANSFER", "Timer_OrrTransferOverdue",
+            "FLORES_FAMILY_CUSTODY", "Timer_FloresLimitReached",
+            "CHECK_IN", "Timer_CheckInDeadlinePassed");
+
+    /** A breach of a clock stays "past the limit" while this holds for its case (c: the case, t: its open tasks). */
+    static final Map<String, String> STILL_PAST = Map.of(
+            "HHS_NOTIFICATION", "EXISTS (" + openTask("Task_NotifyHhsOfChild") + ")",
+            "CONTIGUOUS_COUNTRY_SCREENING", "EXISTS (" + openTask("Task_ScreenContiguousCountryChild") + ")",
+            "ORR_TRANSFER", "c.status = 'IN_CBP_CUSTODY'",
+            "FLORES_FAMILY_CUSTODY", "c.status = 'TRANSFERRED_TO_ICE'",
+            "CHECK_IN", "c.status = 'CHECK_IN_OVERDUE'");
+
+    static final String[] BANDS = {"0-12h", "12-24h", "24-48h", "48-72h", "72h+"};
+
+    private final JdbcClient jdbc;
+    private final ManagementService managementService;
+
+    OperationsQueries(JdbcClient jdbc, ManagementService managementService) {
+        this.jdbc = jdbc;
+        this.managementService = managementService;
+    }
+
+    OperationsSnapshot snapshot(Instant now, Duration nearLimit) {
+        var cbp = jdbc.sql("""
+                SELECT SUM(CASE WHEN e.apprehended_at > :h12 THEN 1 ELSE 0 END) AS b0,
+                       SUM(CASE WHEN e.apprehended_at <= :h12 AND e.apprehended_at > :h24 THEN 1 ELSE 0 END) AS b1,
+                       SUM(CASE WHEN e.apprehended_at <= :h24 AND e.apprehended_at > :h48 THEN 1 ELSE 0 END) AS b2,
+                       SUM(CASE WHEN e.apprehended_at <= :h48 AND e.apprehended_at > :h72 THEN 1 ELSE 0 END) AS b3,
+                       SUM(CASE WHEN e.apprehended_at <= :h72 THEN 1 ELSE 0 END) AS b4,
+                       SUM(CASE WHEN c.classification = 'UNACCOMPANIED_CHILD' THEN 1 ELSE 0 END) AS uac,
+                       SUM(CASE WHEN c.custody_deadline > :now THEN 1 ELSE 0 END) AS running,
+                       SUM(CASE WHEN c.custody_deadline > :now AND c.custody_deadline <= :near THEN 1 ELSE 0 END) AS near,
+                       SUM(CASE WHEN c.custody_deadline > :now AND c.custody_deadline <= :near AND NOT EXISTS (
+                               SELECT 1 FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_
+                                WHERE p.BUSINESS_KEY_ = c.case_number) THEN 1 ELSE 0 END) AS unattended,
+                       SUM(CASE WHEN c.custody_deadline <= :now THEN 1 ELSE 0 END) AS past
+                  FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
+                 WHERE c.status = 'IN_CBP_CUSTODY'
+                """).param("now", utc(now)).param("near", utc(now.plus(nearLimit)))
+                .param("h12", utc(now.minus(Duration.ofHours(12)))).param("h24", utc(now.minus(Duration.ofHours(24))))
+                .param("h48", utc(now.minus(Duration.ofHours(48)))).param("h72", utc(now.minus(Duration.ofHours(72))))
+                .query(rs -> {
+                    rs.next();
+                    return new Object[] {bands(rs), rs.getLong("uac"), new ClockCounts(rs.getLong("running"),
+                            rs.getLong("near"), rs.getLong("unattended"), rs.getLong("past"))};
+                });
+        @SuppressWarnings("unchecked")
+        Map<String, Long> held = (Map<String, Long>) cbp[0];
+        Map<String, ClockCounts> clocks = new TreeMap<>(timerClocks(now, nearLimit));
+        clocks.put("CBP_HOLDING_LIMIT", (ClockCounts) cbp[2]);
+        Map<String, Long> exits = jdbc.sql("""
+                SELECT SUM(CASE WHEN c.left_cbp_custody_at < e.apprehended_at + INTERVAL '12' HOUR THEN 1 ELSE 0 END) AS b0,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '12' HOUR
+                                 AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '24' HOUR THEN 1 ELSE 0 END) AS b1,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '24' HOUR
+                                 AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '48' HOUR THEN 1 ELSE 0 END) AS b2,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '48' HOUR
+                                 AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b3,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b4
+                  FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
+                 WHERE c.left_cbp_custody_at IS NOT NULL
+                """).query(rs -> {
+                    rs.next();
+                    return bands(rs);
+                });
+        Map<String, Long> totals = jdbc.sql("""
+                SELECT SUM(CASE WHEN released_at IS NOT NULL THEN 1 ELSE 0 END) AS released,
+                       SUM(CASE WHEN ice_book_in_at IS NOT NULL THEN 1 ELSE 0 END) AS ice,
+                       SUM(CASE WHEN status = 'TRANSFERRED_TO_ORR' THEN 1 ELSE 0 END) AS orr,
+                       SUM(CASE WHEN removed_at IS NOT NULL THEN 1 ELSE 0 END) AS removed
+                  FROM custody_case
+                """).query(rs -> {
+                    rs.next();
+                    return Map.of("released", rs.getLong("released"), "ice", rs.getLong("ice"),
+                            "orr", rs.getLong("orr"), "removed", rs.getLong("removed"));
+                });
+        Map<String, Long> bySector = counts("""
+                SELECT e.sector AS name, COUNT(*) AS n FROM custody_case c
+                  JOIN apprehension_event e ON e.event_number = c.event_number GROUP BY e.sector
+                """);
+        Map<String, Long> breaches = counts("SELECT clock AS name, COUNT(*) AS n FROM custody_breach GROUP BY clock");
+        Map<String, Long> incidents = counts(
+                "SELECT INCIDENT_TYPE_ AS name, COUNT(*) AS n FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_");
+        var due = jdbc.sql("""
+                SELECT COUNT(*) AS n, MIN(COALESCE(DUEDATE_, CREATE_TIME_)) AS oldest FROM ACT_RU_JOB
+                 WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= :now)
+                """).param("now", engineTime(now)).query(rs -> {
+                    rs.next();
+                    Instant oldest = rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant();
+                    return new long[] {rs.getLong("n"), oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis())};
+                });
+        long failed = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ = 0").query(Long.class).single();
+        Map<String, Long> engine = new LinkedHashMap<>();
+        for (String metric : new String[] {Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUIRED_SUCCESS,
+            Metrics.JOB_ACQUISITION_ATTEMPT}) {
+            engine.put(metric, managementService.createMetricsQuery().name(metric).sum());
+        }
+        return new OperationsSnapshot(now, held, (Long) cbp[1], clocks, exits, bySector, totals.get("released"),
+                totals.get("ice"), totals.get("orr"), totals.get("removed"), breaches, due[0], due[1] / 1000.0, failed,
+                incidents, engine);
+    }
+
+    private Map<String, ClockCounts> timerClocks(Instant now, Duration nearLimit) {
+        Map<String, ClockCounts> clocks = new TreeMap<>();
+        for (Map.Entry<String, String> clock : CLOCK_TIMERS.entrySet()) {
+            ClockCounts running = jdbc.sql("""
+                    SELECT COUNT(*) AS running,
+                           SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near THEN 1 ELSE 0 END) AS near,
+                           SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near AND NOT EXISTS (
+                                   SELECT 1 FROM ACT_RU_TASK t WHERE t.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_)
+                                    THEN 1 ELSE 0 END) AS unattended,
+                           SUM(CASE WHEN j.DUEDATE_ <= :now THEN 1 ELSE 0 END) AS overdue
+                      FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_
+                     WHERE j.TYPE_ = 'timer' AND d.ACT_ID_ = :timer
+                    """).param("now", engineTime(now)).param("near", engineTime(now.plus(nearLimit)))
+                    .param("timer", clock.getValue())
+                    .query(rs -> {
+                        rs.next();
+                        return new ClockCounts(rs.getLong("running"), rs.getLong("near"), rs.getLong("unattended"),
+                                rs.getLong("overdue"));
+                    });
+            long breached = jdbc.sql("SELECT COUNT(*) FROM custody_breach b JOIN custody_case c ON c.case_number = b.case_number"
+                    + " WHERE b.clock = :clock AND " + STILL_PAST.get(clock.getKey()))
+                    .param("clock", clock.getKey()).query(Long.class).single();
+            clocks.put(clock.getKey(), new ClockCounts(running.running() - running.pastLimit(), running.nearLimit(),
+                    running.nearLimitWithoutOpenTask(), running.pastLimit() + breached));
+        }
+        return clocks;
+    }
+
+    private Map<String, Long> counts(String sql) {
+        return jdbc.sql(sql).query((ResultSet rs) -> {
+            Map<String, Long> counts = new TreeMap<>();
+            while (rs.next()) {
+                counts.put(rs.getString("name"), rs.getLong("n"));
+            }
+            return counts;
+        });
+    }
+
+    private static String openTask(String taskDefinitionKey) {
+        return "SELECT 1 FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_"
+                + " WHERE p.BUSINESS_KEY_ = c.case_number AND t.TASK_DEF_KEY_ = '" + taskDefinitionKey + "'";
+    }
+
+    private static Map<String, Long> bands(ResultSet rs) throws SQLException {
+        Map<String, Long> bands = new LinkedHashMap<>();
+        for (int i = 0; i < BANDS.length; i++) {
+            bands.put(BANDS[i], rs.getLong("b" + i));
+        }
+        return bands;
+    }
+
+    /** The engine's own tables keep timestamps without a zone, in the JVM's zone. */
+    private static java.sql.Timestamp engineTime(Instant instant) {
+        return java.sql.Timestamp.from(instant);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
