@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class OperationsMetrics implements MeterBinder {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperationsMetrics.class);
+
     static final String[] CLOCK_STATES = {"running", "near_limit", "near_limit_no_open_task", "past_limit"};
     static final String[] KNOWN_INCIDENT_TYPES = {"failedJob", "failedExternalTask"};
 
@@ -38,12 +40,19 @@ class OperationsMetrics implements MeterBinder {
         this.clock = clock;
     }
 
-    /** The current snapshot, taken anew only when the last one is older than the refresh interval. */
+    /**
+     * The current snapshot, taken anew only when the last one is older than the refresh interval. When the database
+     * does not answer, the last snapshot stands (its age says how old it is) rather than failing the whole scrape.
+     */
     synchronized OperationsSnapshot snapshot() {
         Instant now = clock.instant();
         if (snapshot == null || !snapshot.at().plus(properties.refreshInterval()).isAfter(now)) {
-            snapshot = queries.snapshot(now, properties.nearLimit());
-            registerNewLabels(snapshot);
+            try {
+                snapshot = queries.snapshot(now, properties.nearLimit());
+                registerNewLabels(snapshot);
+            } catch (RuntimeException e) {
+                LOG.warn("The operations meters could not read the database: {}", e.getMessage());
+            }
         }
         return snapshot;
     }
@@ -75,6 +84,11 @@ class OperationsMetrics implements MeterBinder {
                 "to", "ice");
         counter("custody.transferred", null, OperationsSnapshot::transferredToOrr, "to", "orr");
         counter("custody.removed", "People removed or returned", OperationsSnapshot::removed);
+        Gauge.builder("custody.metrics.snapshot.age.seconds", this, metrics -> {
+            OperationsSnapshot current = metrics.snapshot();
+            return current == null ? Double.NaN
+                    : java.time.Duration.between(current.at(), metrics.clock.instant()).toMillis() / 1000.0;
+        }).description("How old the database snapshot behind these meters is").register(registry);
         gauge("camunda.jobs.due", "Jobs due and not yet run (timers, retries, asynchronous steps)",
                 OperationsSnapshot::jobsDue);
         gauge("camunda.jobs.oldest.due.age.seconds", "How long the oldest due job has waited",
@@ -117,13 +131,17 @@ class OperationsMetrics implements MeterBinder {
     }
 
     private void gauge(String name, String description, ToDoubleFunction<OperationsSnapshot> value, String... tags) {
-        Gauge.builder(name, this, metrics -> value.applyAsDouble(metrics.snapshot())).description(description)
-                .tags(tags).register(registry);
+        Gauge.builder(name, this, metrics -> read(metrics, value)).description(description).tags(tags).register(registry);
     }
 
     private void counter(String name, String description, ToDoubleFunction<OperationsSnapshot> value, String... tags) {
-        FunctionCounter.builder(name, this, metrics -> value.applyAsDouble(metrics.snapshot()))
-                .description(description).tags(tags).register(registry);
+        FunctionCounter.builder(name, this, metrics -> read(metrics, value)).description(description).tags(tags)
+                .register(registry);
+    }
+
+    private static double read(OperationsMetrics metrics, ToDoubleFunction<OperationsSnapshot> value) {
+        OperationsSnapshot current = metrics.snapshot();
+        return current == null ? Double.NaN : value.applyAsDouble(current);
     }
 
 }

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bordercustody.operations.OperationsSnapshot.ClockCounts;
@@ -25,19 +26,17 @@ class OperationsQueries {
 
     /** The BPMN timer of each legal clock other than the CBP holding limit. */
     static final Map<String, String> CLOCK_TIMERS = Map.of(
-            "HHS_NOTIFICATION", "Timer_HhsNotificationOverdue",
-            "CONTIGUOUS_COUNTRY_SCREENING", "Timer_ScreeningOverdue",
-            "ORR_TRANSFER", "Timer_OrrTransferOverdue",
-            "FLORES_FAMILY_CUSTODY", "Timer_FloresLimitReached",
-            "CHECK_IN", "Timer_CheckInDeadlinePassed");
+            "Timer_HhsNotificationOverdue", "HHS_NOTIFICATION",
+            "Timer_ScreeningOverdue", "CONTIGUOUS_COUNTRY_SCREENING",
+            "Timer_OrrTransferOverdue", "ORR_TRANSFER",
+            "Timer_FloresLimitReached", "FLORES_FAMILY_CUSTODY");
 
     /** A breach of a clock stays "past the limit" while this holds for its case (c: the case, t: its open tasks). */
     static final Map<String, String> STILL_PAST = Map.of(
             "HHS_NOTIFICATION", "EXISTS (" + openTask("Task_NotifyHhsOfChild") + ")",
             "CONTIGUOUS_COUNTRY_SCREENING", "EXISTS (" + openTask("Task_ScreenContiguousCountryChild") + ")",
             "ORR_TRANSFER", "c.status = 'IN_CBP_CUSTODY'",
-            "FLORES_FAMILY_CUSTODY", "c.status = 'TRANSFERRED_TO_ICE'",
-            "CHECK_IN", "c.status = 'CHECK_IN_OVERDUE'");
+            "FLORES_FAMILY_CUSTODY", "c.status = 'TRANSFERRED_TO_ICE'");
 
     static final String[] BANDS = {"0-12h", "12-24h", "24-48h", "48-72h", "72h+"};
 
@@ -129,32 +128,57 @@ class OperationsQueries {
                 incidents, engine);
     }
 
+    /**
+     * The clocks that run as BPMN timers on a few cases (children, families): one grouped query over their timers
+     * (indexed by job definition), and the breaches still standing. The 60-day check-in, which runs for hundreds of
+     * thousands, is read from the indexed case table.
+     */
     private Map<String, ClockCounts> timerClocks(Instant now, Duration nearLimit) {
         Map<String, ClockCounts> clocks = new TreeMap<>();
-        for (Map.Entry<String, String> clock : CLOCK_TIMERS.entrySet()) {
-            ClockCounts running = jdbc.sql("""
-                    SELECT COUNT(*) AS running,
-                           SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near THEN 1 ELSE 0 END) AS near,
-                           SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near AND NOT EXISTS (
-                                   SELECT 1 FROM ACT_RU_TASK t WHERE t.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_)
-                                    THEN 1 ELSE 0 END) AS unattended,
-                           SUM(CASE WHEN j.DUEDATE_ <= :now THEN 1 ELSE 0 END) AS overdue
-                      FROM ACT_RU_JOB j JOIN ACT_RU_JOBDEF d ON d.ID_ = j.JOB_DEF_ID_
-                     WHERE j.TYPE_ = 'timer' AND d.ACT_ID_ = :timer
-                    """).param("now", engineTime(now)).param("near", engineTime(now.plus(nearLimit)))
-                    .param("timer", clock.getValue())
-                    .query(rs -> {
-                        rs.next();
-                        return new ClockCounts(rs.getLong("running"), rs.getLong("near"), rs.getLong("unattended"),
-                                rs.getLong("overdue"));
-                    });
+        CLOCK_TIMERS.values().forEach(clock -> clocks.put(clock, new ClockCounts(0, 0, 0, 0)));
+        jdbc.sql("""
+                SELECT d.ACT_ID_ AS timer, COUNT(*) AS timers,
+                       SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near THEN 1 ELSE 0 END) AS near,
+                       SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near AND NOT EXISTS (
+                               SELECT 1 FROM ACT_RU_TASK t WHERE t.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_)
+                                THEN 1 ELSE 0 END) AS unattended,
+                       SUM(CASE WHEN j.DUEDATE_ <= :now THEN 1 ELSE 0 END) AS overdue
+                  FROM ACT_RU_JOBDEF d JOIN ACT_RU_JOB j ON j.JOB_DEF_ID_ = d.ID_
+                 WHERE d.ACT_ID_ IN (:timers)
+                 GROUP BY d.ACT_ID_
+                """).param("now", engineTime(now)).param("near", engineTime(now.plus(nearLimit)))
+                .param("timers", List.copyOf(CLOCK_TIMERS.keySet()))
+                .query(rs -> {
+                    while (rs.next()) {
+                        long overdue = rs.getLong("overdue");
+                        clocks.merge(CLOCK_TIMERS.get(rs.getString("timer")), new ClockCounts(rs.getLong("timers") - overdue,
+                                rs.getLong("near"), rs.getLong("unattended"), overdue), OperationsQueries::sum);
+                    }
+                    return clocks;
+                });
+        for (Map.Entry<String, String> still : STILL_PAST.entrySet()) {
             long breached = jdbc.sql("SELECT COUNT(*) FROM custody_breach b JOIN custody_case c ON c.case_number = b.case_number"
-                    + " WHERE b.clock = :clock AND " + STILL_PAST.get(clock.getKey()))
-                    .param("clock", clock.getKey()).query(Long.class).single();
-            clocks.put(clock.getKey(), new ClockCounts(running.running() - running.pastLimit(), running.nearLimit(),
-                    running.nearLimitWithoutOpenTask(), running.pastLimit() + breached));
+                    + " WHERE b.clock = :clock AND " + still.getValue())
+                    .param("clock", still.getKey()).query(Long.class).single();
+            clocks.merge(still.getKey(), new ClockCounts(0, 0, 0, breached), OperationsQueries::sum);
         }
+        clocks.put("CHECK_IN", jdbc.sql("""
+                SELECT SUM(CASE WHEN status = 'RELEASED_AWAITING_CHECK_IN' AND check_in_due_by > :now THEN 1 ELSE 0 END) AS running,
+                       SUM(CASE WHEN status = 'RELEASED_AWAITING_CHECK_IN' AND check_in_due_by > :now
+                                 AND check_in_due_by <= :near THEN 1 ELSE 0 END) AS near,
+                       SUM(CASE WHEN status = 'CHECK_IN_OVERDUE' OR check_in_due_by <= :now THEN 1 ELSE 0 END) AS past
+                  FROM custody_case WHERE status IN ('RELEASED_AWAITING_CHECK_IN', 'CHECK_IN_OVERDUE')
+                """).param("now", utc(now)).param("near", utc(now.plus(nearLimit))).query(rs -> {
+                    rs.next();
+                    // A released person reports when they report: no task is meant to be open before the deadline.
+                    return new ClockCounts(rs.getLong("running"), rs.getLong("near"), 0, rs.getLong("past"));
+                }));
         return clocks;
+    }
+
+    private static ClockCounts sum(ClockCounts a, ClockCounts b) {
+        return new ClockCounts(a.running() + b.running(), a.nearLimit() + b.nearLimit(),
+                a.nearLimitWithoutOpenTask() + b.nearLimitWithoutOpenTask(), a.pastLimit() + b.pastLimit());
     }
 
     private Map<String, Long> counts(String sql) {

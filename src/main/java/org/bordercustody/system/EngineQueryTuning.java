@@ -36,7 +36,9 @@ class EngineQueryTuning extends AbstractCamundaConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(EngineQueryTuning.class);
     static final List<String> INDEXES = List.of(
             "CREATE INDEX IF NOT EXISTS IX_ACT_RU_JOB_DUEDATE ON ACT_RU_JOB (DUEDATE_)",
-            "CREATE INDEX IF NOT EXISTS IX_ACT_RU_TASK_DUE_DATE ON ACT_RU_TASK (DUE_DATE_)");
+            "CREATE INDEX IF NOT EXISTS IX_ACT_RU_TASK_DUE_DATE ON ACT_RU_TASK (DUE_DATE_)",
+            // the operations meters count each legal clock's timers: docs/operations.md
+            "CREATE INDEX IF NOT EXISTS IX_ACT_RU_JOB_JOB_DEF_DUEDATE ON ACT_RU_JOB (JOB_DEF_ID_, DUEDATE_)");
     /** READ, READ_TASK and READ_INSTANCE, the permissions the task and variable queries check. */
     static final List<String> POSTGRESQL_STATISTICS = List.of(
             "CREATE STATISTICS IF NOT EXISTS ST_ACT_RU_AUTH_READ ON (PERMS_ & 2) FROM ACT_RU_AUTHORIZATION",
