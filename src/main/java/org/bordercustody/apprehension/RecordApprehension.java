@@ -118,7 +118,7 @@ public class RecordApprehension {
             timeline.record(custodyCase.caseNumber(), "APPREHENDED",
                     "Apprehended at " + CustodyProcessStarter.shown(custodyCase.apprehendedAt()) + " in sector "
                             + apprehension.sector() + ", station " + apprehension.station()
-                            + "; recorded at " + CustodyProcessStarter.shown(now), recordedBy);
+                            + "; recorded at " + CustodyProcessStarter.shown(now), recordedBy, apprehension.sector(), null);
             processStarter.start(custodyCase);
             recorded.add(new RecordedCase(custodyCase.personRef(), custodyCase.caseNumber()));
         }

@@ -24,7 +24,8 @@ public class CustodyEvents {
     public void clockBreached(String caseNumber, LegalClock legalClock, Instant dueAt) {
         if (breaches.recordOnce(caseNumber, legalClock, dueAt, clock.instant())) {
             timeline.record(caseNumber, "CLOCK_BREACHED", legalClock.description() + " passed at "
-                    + CustodyProcessStarter.shown(dueAt) + "; escalated for follow-up", Timeline.SYSTEM_ACTOR);
+                    + CustodyProcessStarter.shown(dueAt) + "; escalated for follow-up", Timeline.SYSTEM_ACTOR, null,
+                    legalClock.name());
         }
     }
 

@@ -2,6 +2,7 @@ package org.bordercustody.custody;
 
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,14 +14,22 @@ public class Timeline {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    public Timeline(JdbcClient jdbc, Clock clock) {
+    public Timeline(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.events = events;
     }
 
     public void record(String caseNumber, String type, String description, String actor) {
-        record(caseNumber, new TimelineEntry(clock.instant(), type, description, actor));
+        record(caseNumber, type, description, actor, null, null);
+    }
+
+    /** Records the entry, and tells listeners what kind of thing happened (the operations counters count it). */
+    public void record(String caseNumber, String type, String description, String actor, String sector, String clock) {
+        record(caseNumber, new TimelineEntry(this.clock.instant(), type, description, actor));
+        events.publishEvent(new CaseRecorded(caseNumber, type, sector, clock));
     }
 
     public void record(String caseNumber, TimelineEntry entry) {

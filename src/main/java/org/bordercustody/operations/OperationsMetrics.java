@@ -14,9 +14,10 @@ import org.camunda.bpm.engine.management.Metrics;
 import org.springframework.stereotype.Component;
 
 /**
- * The custody domain and the engine on /actuator/prometheus. Every meter reads the same snapshot, taken at most
- * once per refresh interval however many meters a scrape reads; labels are bounded (clock, state, band, sector,
- * incident type, result) and carry no personal data.
+ * The custody domain and the engine on /actuator/prometheus, as gauges of the current state. Every gauge reads the
+ * same snapshot, taken at most once per refresh interval however many meters a scrape reads; labels are bounded
+ * (clock, state, band, incident type, result) and carry no personal data. Counts of what happened are
+ * {@link OperationsCounters}.
  */
 @Component
 class OperationsMetrics implements MeterBinder {
@@ -29,7 +30,6 @@ class OperationsMetrics implements MeterBinder {
     private final OperationsQueries queries;
     private final OperationsProperties properties;
     private final Clock clock;
-    private final Set<String> sectors = new HashSet<>();
     private final Set<String> incidentTypes = new HashSet<>();
     private OperationsSnapshot snapshot;
     private MeterRegistry registry;
@@ -63,8 +63,8 @@ class OperationsMetrics implements MeterBinder {
         for (String band : OperationsQueries.BANDS) {
             gauge("custody.in.cbp.custody", "People in CBP custody now, by hours held since apprehension",
                     s -> s.inCbpCustodyByHoursHeld().get(band), "hours_held", band);
-            counter("custody.left.cbp.custody", "People who left CBP custody, by hours they were held",
-                    s -> s.leftCbpCustodyByHoursHeld().get(band), "hours_held", band);
+            gauge("custody.left.cbp.custody.last.day", "People who left CBP custody in the last 24 hours, by hours held",
+                    s -> s.leftCbpCustodyLastDayByHoursHeld().get(band), "hours_held", band);
         }
         gauge("custody.unaccompanied.children.awaiting.orr", "Unaccompanied children in CBP custody, not yet with ORR",
                 OperationsSnapshot::unaccompaniedChildrenAwaitingOrr);
@@ -76,14 +76,7 @@ class OperationsMetrics implements MeterBinder {
             gauge("custody.clock.cases", null, s -> s.clocks().get(name).nearLimitWithoutOpenTask(),
                     "clock", name, "state", CLOCK_STATES[2]);
             gauge("custody.clock.cases", null, s -> s.clocks().get(name).pastLimit(), "clock", name, "state", CLOCK_STATES[3]);
-            counter("custody.breaches", "Legal clocks that ran out, by clock",
-                    s -> s.breachesByClock().getOrDefault(name, 0L), "clock", name);
         }
-        counter("custody.released", "People released", OperationsSnapshot::released);
-        counter("custody.transferred", "People transferred out of CBP custody", OperationsSnapshot::transferredToIce,
-                "to", "ice");
-        counter("custody.transferred", null, OperationsSnapshot::transferredToOrr, "to", "orr");
-        counter("custody.removed", "People removed or returned", OperationsSnapshot::removed);
         Gauge.builder("custody.metrics.snapshot.age.seconds", this, metrics -> {
             OperationsSnapshot current = metrics.snapshot();
             return current == null ? Double.NaN
@@ -106,16 +99,10 @@ class OperationsMetrics implements MeterBinder {
         }
     }
 
-    /** Sectors and incident types appear as cases and incidents do; each gets its series once, up to a bound. */
+    /** Incident types appear as incidents do; each gets its series once, up to a bound. */
     private void registerNewLabels(OperationsSnapshot current) {
         if (registry == null) {
             return;
-        }
-        for (String sector : current.apprehendedBySector().keySet()) {
-            if (sectors.size() < properties.maxSectors() && sectors.add(sector)) {
-                counter("custody.apprehended", "People apprehended, by Border Patrol sector",
-                        s -> s.apprehendedBySector().getOrDefault(sector, 0L), "sector", sector);
-            }
         }
         for (String type : current.openIncidentsByType().keySet()) {
             if (incidentTypes.size() < 20 && !incidentTypes.contains(type)) {

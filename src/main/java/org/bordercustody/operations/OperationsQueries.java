@@ -86,27 +86,11 @@ class OperationsQueries {
                                  AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b3,
                        SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b4
                   FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
-                 WHERE c.left_cbp_custody_at IS NOT NULL
-                """).query(rs -> {
+                 WHERE c.left_cbp_custody_at > :dayAgo
+                """).param("dayAgo", utc(now.minus(Duration.ofDays(1)))).query(rs -> {
                     rs.next();
                     return bands(rs);
                 });
-        Map<String, Long> totals = jdbc.sql("""
-                SELECT SUM(CASE WHEN released_at IS NOT NULL THEN 1 ELSE 0 END) AS released,
-                       SUM(CASE WHEN ice_book_in_at IS NOT NULL THEN 1 ELSE 0 END) AS ice,
-                       SUM(CASE WHEN status = 'TRANSFERRED_TO_ORR' THEN 1 ELSE 0 END) AS orr,
-                       SUM(CASE WHEN removed_at IS NOT NULL THEN 1 ELSE 0 END) AS removed
-                  FROM custody_case
-                """).query(rs -> {
-                    rs.next();
-                    return Map.of("released", rs.getLong("released"), "ice", rs.getLong("ice"),
-                            "orr", rs.getLong("orr"), "removed", rs.getLong("removed"));
-                });
-        Map<String, Long> bySector = counts("""
-                SELECT e.sector AS name, COUNT(*) AS n FROM custody_case c
-                  JOIN apprehension_event e ON e.event_number = c.event_number GROUP BY e.sector
-                """);
-        Map<String, Long> breaches = counts("SELECT clock AS name, COUNT(*) AS n FROM custody_breach GROUP BY clock");
         Map<String, Long> incidents = counts(
                 "SELECT INCIDENT_TYPE_ AS name, COUNT(*) AS n FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_");
         var due = jdbc.sql("""
@@ -123,8 +107,7 @@ class OperationsQueries {
             Metrics.JOB_ACQUISITION_ATTEMPT}) {
             engine.put(metric, managementService.createMetricsQuery().name(metric).sum());
         }
-        return new OperationsSnapshot(now, held, (Long) cbp[1], clocks, exits, bySector, totals.get("released"),
-                totals.get("ice"), totals.get("orr"), totals.get("removed"), breaches, due[0], due[1] / 1000.0, failed,
+        return new OperationsSnapshot(now, held, (Long) cbp[1], clocks, exits, due[0], due[1] / 1000.0, failed,
                 incidents, engine);
     }
 

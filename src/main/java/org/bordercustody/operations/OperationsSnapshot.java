@@ -4,21 +4,15 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What the people on call watch, computed at one instant: the custody clocks, the engine's backlog and the totals
- * that counters are made of. No case number, name or other personal data: only counts by clock, band, sector, type.
+ * What the people on call watch, computed at one instant: the custody clocks, the people held, the exits of the last
+ * day and the engine's backlog. No case number, name or other personal data: only counts by clock, band, type.
  */
 public record OperationsSnapshot(
         Instant at,
         Map<String, Long> inCbpCustodyByHoursHeld,
         long unaccompaniedChildrenAwaitingOrr,
         Map<String, ClockCounts> clocks,
-        Map<String, Long> leftCbpCustodyByHoursHeld,
-        Map<String, Long> apprehendedBySector,
-        long released,
-        long transferredToIce,
-        long transferredToOrr,
-        long removed,
-        Map<String, Long> breachesByClock,
+        Map<String, Long> leftCbpCustodyLastDayByHoursHeld,
         long jobsDue,
         double oldestDueJobAgeSeconds,
         long failedJobs,
