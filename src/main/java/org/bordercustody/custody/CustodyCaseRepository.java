@@ -29,10 +29,11 @@ public class CustodyCaseRepository {
     public void insert(CustodyCase custodyCase) {
         jdbc.sql("""
                 INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names,
-                    date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline)
+                    date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline, apprehended_at)
                 VALUES (:caseNumber, :eventNumber, :personRef, :familyName, :givenNames,
-                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline)
+                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline, :apprehendedAt)
                 """)
+                .param("apprehendedAt", utc(custodyCase.apprehendedAt()))
                 .param("caseNumber", custodyCase.caseNumber())
                 .param("eventNumber", custodyCase.eventNumber())
                 .param("personRef", custodyCase.personRef())

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 class OperationsQueries {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(OperationsQueries.class);
+
     /** The BPMN timer of each legal clock other than the CBP holding limit. */
     static final Map<String, String> CLOCK_TIMERS = Map.of(
             "Timer_HhsNotificationOverdue", "HHS_NOTIFICATION",
@@ -42,27 +44,53 @@ class OperationsQueries {
 
     private final JdbcClient jdbc;
     private final ManagementService managementService;
+    private final SlowCount waitingForCheckIn;
 
-    OperationsQueries(JdbcClient jdbc, ManagementService managementService) {
+    OperationsQueries(JdbcClient jdbc, ManagementService managementService, OperationsProperties properties) {
         this.jdbc = jdbc;
         this.managementService = managementService;
+        this.waitingForCheckIn = new SlowCount(properties == null ? Duration.ZERO : properties.populationRefreshInterval(),
+                () -> jdbc.sql("SELECT COUNT(*) FROM custody_case WHERE status = 'RELEASED_AWAITING_CHECK_IN'")
+                        .query(Long.class).single());
+    }
+
+    /**
+     * The count of the population waiting for the check-in (hundreds of thousands, changing by a few thousand a day)
+     * reads a whole index: it is taken at most once per population refresh interval, not at every snapshot.
+     */
+    static final class SlowCount {
+        private final Duration interval;
+        private final java.util.function.LongSupplier count;
+        private Instant at;
+        private long value;
+
+        SlowCount(Duration interval, java.util.function.LongSupplier count) {
+            this.interval = interval;
+            this.count = count;
+        }
+
+        synchronized long get(Instant now) {
+            if (at == null || !at.plus(interval).isAfter(now)) {
+                value = count.getAsLong();
+                at = now;
+            }
+            return value;
+        }
     }
 
     OperationsSnapshot snapshot(Instant now, Duration nearLimit) {
+        long started = System.nanoTime();
         var cbp = jdbc.sql("""
-                SELECT SUM(CASE WHEN e.apprehended_at > :h12 THEN 1 ELSE 0 END) AS b0,
-                       SUM(CASE WHEN e.apprehended_at <= :h12 AND e.apprehended_at > :h24 THEN 1 ELSE 0 END) AS b1,
-                       SUM(CASE WHEN e.apprehended_at <= :h24 AND e.apprehended_at > :h48 THEN 1 ELSE 0 END) AS b2,
-                       SUM(CASE WHEN e.apprehended_at <= :h48 AND e.apprehended_at > :h72 THEN 1 ELSE 0 END) AS b3,
-                       SUM(CASE WHEN e.apprehended_at <= :h72 THEN 1 ELSE 0 END) AS b4,
+                SELECT SUM(CASE WHEN c.apprehended_at > :h12 THEN 1 ELSE 0 END) AS b0,
+                       SUM(CASE WHEN c.apprehended_at <= :h12 AND c.apprehended_at > :h24 THEN 1 ELSE 0 END) AS b1,
+                       SUM(CASE WHEN c.apprehended_at <= :h24 AND c.apprehended_at > :h48 THEN 1 ELSE 0 END) AS b2,
+                       SUM(CASE WHEN c.apprehended_at <= :h48 AND c.apprehended_at > :h72 THEN 1 ELSE 0 END) AS b3,
+                       SUM(CASE WHEN c.apprehended_at <= :h72 THEN 1 ELSE 0 END) AS b4,
                        SUM(CASE WHEN c.classification = 'UNACCOMPANIED_CHILD' THEN 1 ELSE 0 END) AS uac,
                        SUM(CASE WHEN c.custody_deadline > :now THEN 1 ELSE 0 END) AS running,
                        SUM(CASE WHEN c.custody_deadline > :now AND c.custody_deadline <= :near THEN 1 ELSE 0 END) AS near,
-                       SUM(CASE WHEN c.custody_deadline > :now AND c.custody_deadline <= :near AND NOT EXISTS (
-                               SELECT 1 FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_
-                                WHERE p.BUSINESS_KEY_ = c.case_number) THEN 1 ELSE 0 END) AS unattended,
                        SUM(CASE WHEN c.custody_deadline <= :now THEN 1 ELSE 0 END) AS past
-                  FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
+                  FROM custody_case c
                  WHERE c.status = 'IN_CBP_CUSTODY'
                 """).param("now", utc(now)).param("near", utc(now.plus(nearLimit)))
                 .param("h12", utc(now.minus(Duration.ofHours(12)))).param("h24", utc(now.minus(Duration.ofHours(24))))
@@ -70,45 +98,65 @@ class OperationsQueries {
                 .query(rs -> {
                     rs.next();
                     return new Object[] {bands(rs), rs.getLong("uac"), new ClockCounts(rs.getLong("running"),
-                            rs.getLong("near"), rs.getLong("unattended"), rs.getLong("past"))};
+                            rs.getLong("near"), unattendedNearCbpLimit(now, nearLimit), rs.getLong("past"))};
                 });
         @SuppressWarnings("unchecked")
-        Map<String, Long> held = (Map<String, Long>) cbp[0];
+        Map<String, Long> inCustody = (Map<String, Long>) cbp[0];
+        long held = System.nanoTime();
         Map<String, ClockCounts> clocks = new TreeMap<>(timerClocks(now, nearLimit));
+        long timers = System.nanoTime();
         clocks.put("CBP_HOLDING_LIMIT", (ClockCounts) cbp[2]);
         Map<String, Long> exits = jdbc.sql("""
-                SELECT SUM(CASE WHEN c.left_cbp_custody_at < e.apprehended_at + INTERVAL '12' HOUR THEN 1 ELSE 0 END) AS b0,
-                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '12' HOUR
-                                 AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '24' HOUR THEN 1 ELSE 0 END) AS b1,
-                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '24' HOUR
-                                 AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '48' HOUR THEN 1 ELSE 0 END) AS b2,
-                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '48' HOUR
-                                 AND c.left_cbp_custody_at < e.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b3,
-                       SUM(CASE WHEN c.left_cbp_custody_at >= e.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b4
-                  FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
+                SELECT SUM(CASE WHEN c.left_cbp_custody_at < c.apprehended_at + INTERVAL '12' HOUR THEN 1 ELSE 0 END) AS b0,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= c.apprehended_at + INTERVAL '12' HOUR
+                                 AND c.left_cbp_custody_at < c.apprehended_at + INTERVAL '24' HOUR THEN 1 ELSE 0 END) AS b1,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= c.apprehended_at + INTERVAL '24' HOUR
+                                 AND c.left_cbp_custody_at < c.apprehended_at + INTERVAL '48' HOUR THEN 1 ELSE 0 END) AS b2,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= c.apprehended_at + INTERVAL '48' HOUR
+                                 AND c.left_cbp_custody_at < c.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b3,
+                       SUM(CASE WHEN c.left_cbp_custody_at >= c.apprehended_at + INTERVAL '72' HOUR THEN 1 ELSE 0 END) AS b4
+                  FROM custody_case c
                  WHERE c.left_cbp_custody_at > :dayAgo
                 """).param("dayAgo", utc(now.minus(Duration.ofDays(1)))).query(rs -> {
                     rs.next();
                     return bands(rs);
                 });
+        long exited = System.nanoTime();
         Map<String, Long> incidents = counts(
                 "SELECT INCIDENT_TYPE_ AS name, COUNT(*) AS n FROM ACT_RU_INCIDENT GROUP BY INCIDENT_TYPE_");
         var due = jdbc.sql("""
-                SELECT COUNT(*) AS n, MIN(COALESCE(DUEDATE_, CREATE_TIME_)) AS oldest FROM ACT_RU_JOB
-                 WHERE RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= :now)
+                SELECT COUNT(*) AS n, MIN(due) AS oldest FROM (
+                    SELECT DUEDATE_ AS due FROM ACT_RU_JOB WHERE DUEDATE_ <= :now AND RETRIES_ > 0 AND SUSPENSION_STATE_ = 1
+                    UNION ALL
+                    SELECT CREATE_TIME_ AS due FROM ACT_RU_JOB WHERE DUEDATE_ IS NULL AND RETRIES_ > 0 AND SUSPENSION_STATE_ = 1
+                ) jobs
                 """).param("now", engineTime(now)).query(rs -> {
                     rs.next();
                     Instant oldest = rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant();
                     return new long[] {rs.getLong("n"), oldest == null ? 0 : Math.max(0, Duration.between(oldest, now).toMillis())};
                 });
-        long failed = jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB WHERE RETRIES_ = 0").query(Long.class).single();
+        // A job out of retries raises a failedJob incident (Camunda does so for every one): counted from the small table.
+        long failed = incidents.getOrDefault("failedJob", 0L);
         Map<String, Long> engine = new LinkedHashMap<>();
         for (String metric : new String[] {Metrics.JOB_SUCCESSFUL, Metrics.JOB_FAILED, Metrics.JOB_ACQUIRED_SUCCESS,
             Metrics.JOB_ACQUISITION_ATTEMPT}) {
             engine.put(metric, managementService.createMetricsQuery().name(metric).sum());
         }
-        return new OperationsSnapshot(now, held, (Long) cbp[1], clocks, exits, due[0], due[1] / 1000.0, failed,
+        long done = System.nanoTime();
+        LOG.debug("operations snapshot: custody {} ms, clocks {} ms, exits {} ms, engine {} ms", (held - started) / 1_000_000,
+                (timers - held) / 1_000_000, (exited - timers) / 1_000_000, (done - exited) / 1_000_000);
+        return new OperationsSnapshot(now, inCustody, (Long) cbp[1], clocks, exits, due[0], due[1] / 1000.0, failed,
                 incidents, engine);
+    }
+
+    /** Cases near the CBP holding limit whose process has no open task: only the few near the limit are looked at. */
+    private long unattendedNearCbpLimit(Instant now, Duration nearLimit) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM custody_case c
+                 WHERE c.status = 'IN_CBP_CUSTODY' AND c.custody_deadline > :now AND c.custody_deadline <= :near
+                   AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION p JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = p.ID_
+                                    WHERE p.BUSINESS_KEY_ = c.case_number)
+                """).param("now", utc(now)).param("near", utc(now.plus(nearLimit))).query(Long.class).single();
     }
 
     /**
@@ -122,9 +170,6 @@ class OperationsQueries {
         jdbc.sql("""
                 SELECT d.ACT_ID_ AS timer, COUNT(*) AS timers,
                        SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near THEN 1 ELSE 0 END) AS near,
-                       SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near AND NOT EXISTS (
-                               SELECT 1 FROM ACT_RU_TASK t WHERE t.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_)
-                                THEN 1 ELSE 0 END) AS unattended,
                        SUM(CASE WHEN j.DUEDATE_ <= :now THEN 1 ELSE 0 END) AS overdue
                   FROM ACT_RU_JOBDEF d JOIN ACT_RU_JOB j ON j.JOB_DEF_ID_ = d.ID_
                  WHERE d.ACT_ID_ IN (:timers)
@@ -135,7 +180,22 @@ class OperationsQueries {
                     while (rs.next()) {
                         long overdue = rs.getLong("overdue");
                         clocks.merge(CLOCK_TIMERS.get(rs.getString("timer")), new ClockCounts(rs.getLong("timers") - overdue,
-                                rs.getLong("near"), rs.getLong("unattended"), overdue), OperationsQueries::sum);
+                                rs.getLong("near"), 0, overdue), OperationsQueries::sum);
+                    }
+                    return clocks;
+                });
+        jdbc.sql("""
+                SELECT d.ACT_ID_ AS timer, COUNT(*) AS unattended
+                  FROM ACT_RU_JOBDEF d JOIN ACT_RU_JOB j ON j.JOB_DEF_ID_ = d.ID_
+                 WHERE d.ACT_ID_ IN (:timers) AND j.DUEDATE_ > :now AND j.DUEDATE_ <= :near
+                   AND NOT EXISTS (SELECT 1 FROM ACT_RU_TASK t WHERE t.PROC_INST_ID_ = j.PROCESS_INSTANCE_ID_)
+                 GROUP BY d.ACT_ID_
+                """).param("now", engineTime(now)).param("near", engineTime(now.plus(nearLimit)))
+                .param("timers", List.copyOf(CLOCK_TIMERS.keySet()))
+                .query(rs -> {
+                    while (rs.next()) {
+                        clocks.merge(CLOCK_TIMERS.get(rs.getString("timer")),
+                                new ClockCounts(0, 0, rs.getLong("unattended"), 0), OperationsQueries::sum);
                     }
                     return clocks;
                 });
@@ -145,17 +205,21 @@ class OperationsQueries {
                     .param("clock", still.getKey()).query(Long.class).single();
             clocks.merge(still.getKey(), new ClockCounts(0, 0, 0, breached), OperationsQueries::sum);
         }
-        clocks.put("CHECK_IN", jdbc.sql("""
-                SELECT SUM(CASE WHEN status = 'RELEASED_AWAITING_CHECK_IN' AND check_in_due_by > :now THEN 1 ELSE 0 END) AS running,
-                       SUM(CASE WHEN status = 'RELEASED_AWAITING_CHECK_IN' AND check_in_due_by > :now
-                                 AND check_in_due_by <= :near THEN 1 ELSE 0 END) AS near,
-                       SUM(CASE WHEN status = 'CHECK_IN_OVERDUE' OR check_in_due_by <= :now THEN 1 ELSE 0 END) AS past
-                  FROM custody_case WHERE status IN ('RELEASED_AWAITING_CHECK_IN', 'CHECK_IN_OVERDUE')
-                """).param("now", utc(now)).param("near", utc(now.plus(nearLimit))).query(rs -> {
-                    rs.next();
-                    // A released person reports when they report: no task is meant to be open before the deadline.
-                    return new ClockCounts(rs.getLong("running"), rs.getLong("near"), 0, rs.getLong("past"));
-                }));
+        // Each count on its own index: the waiting population is the largest there is.
+        long waiting = waitingForCheckIn.get(now);
+        long near = jdbc.sql("""
+                SELECT COUNT(*) FROM custody_case WHERE check_in_due_by > :now AND check_in_due_by <= :near
+                   AND status = 'RELEASED_AWAITING_CHECK_IN'
+                """).param("now", utc(now)).param("near", utc(now.plus(nearLimit))).query(Long.class).single();
+        long late = jdbc.sql("""
+                SELECT COUNT(*) FROM custody_case WHERE status = 'CHECK_IN_OVERDUE'
+                    OR (status = 'RELEASED_AWAITING_CHECK_IN' AND check_in_due_by <= :now)
+                """).param("now", utc(now)).query(Long.class).single();
+        long unfired = jdbc.sql("""
+                SELECT COUNT(*) FROM custody_case WHERE check_in_due_by <= :now AND status = 'RELEASED_AWAITING_CHECK_IN'
+                """).param("now", utc(now)).query(Long.class).single();
+        // A released person reports when they report: no task is meant to be open before the deadline.
+        clocks.put("CHECK_IN", new ClockCounts(waiting - unfired, near, 0, late));
         return clocks;
     }
 

@@ -20,7 +20,7 @@ class OneSnapshotPerIntervalTest {
     final AtomicInteger snapshots = new AtomicInteger();
     Instant now = Instant.parse("2026-11-26T12:00:00Z");
 
-    final OperationsQueries countingQueries = new OperationsQueries(null, null) {
+    final OperationsQueries countingQueries = new OperationsQueries(null, null, null) {
         @Override
         OperationsSnapshot snapshot(Instant at, Duration nearLimit) {
             snapshots.incrementAndGet();
@@ -53,7 +53,7 @@ class OneSnapshotPerIntervalTest {
             }
         };
         var registry = new SimpleMeterRegistry();
-        new OperationsMetrics(countingQueries, new OperationsProperties(Duration.ofSeconds(10), Duration.ofHours(1), 50),
+        new OperationsMetrics(countingQueries, new OperationsProperties(Duration.ofSeconds(10), Duration.ofSeconds(60), Duration.ofHours(1), 50),
                 clock).bindTo(registry);
 
         readEveryMeter(registry);

@@ -28,13 +28,14 @@ public final class OperationsMetricsBenchmark {
         int released = args.length > 0 ? Integer.parseInt(args[0]) : 300_000;
         int inCustody = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
         int runs = args.length > 2 ? Integer.parseInt(args[2]) : 50;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setServerConfig("shared_preload_libraries", "pg_stat_statements").start()) {
             ConfigurableApplicationContext application = SpringApplication.run(CustodyApplication.class,
                     "--server.port=0", "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
                     "--spring.datasource.username=postgres", "--spring.datasource.password=",
                     "--spring.datasource.driver-class-name=org.postgresql.Driver",
                     "--camunda.bpm.job-execution.enabled=false", "--custody.identity.demo-users=false",
-                    "--custody.metrics.refresh-interval=0s");
+                    "--custody.metrics.refresh-interval=0s", "--logging.level.org.bordercustody.operations=DEBUG");
             try {
                 JdbcClient jdbc = application.getBean(JdbcClient.class);
                 long seeding = System.nanoTime();
@@ -43,6 +44,8 @@ public final class OperationsMetricsBenchmark {
                         (System.nanoTime() - seeding) / 1e9);
                 OperationsQueries queries = application.getBean(OperationsQueries.class);
                 OperationsProperties properties = application.getBean(OperationsProperties.class);
+                jdbc.sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+                jdbc.sql("SELECT pg_stat_statements_reset()").query((rs, row) -> 1).list();
                 List<Double> millis = new ArrayList<>();
                 OperationsSnapshot snapshot = null;
                 for (int run = 0; run < runs + 5; run++) {
@@ -58,6 +61,11 @@ public final class OperationsMetricsBenchmark {
                         millis.get(millis.size() - 1));
                 System.out.println("in CBP custody by hours held: " + snapshot.inCbpCustodyByHoursHeld());
                 System.out.println("clocks: " + snapshot.clocks());
+                System.out.println("statements by mean time (ms):");
+                jdbc.sql("SELECT calls, round(mean_exec_time::numeric, 2) AS mean, left(regexp_replace(query, '\\s+', ' ', 'g'), 110) AS q"
+                        + " FROM pg_stat_statements WHERE query NOT LIKE '%pg_stat%' ORDER BY mean_exec_time DESC LIMIT 12")
+                        .query((rs, row) -> String.format("  %8s ms  x%-4d %s", rs.getString("mean"), rs.getLong("calls"), rs.getString("q")))
+                        .list().forEach(System.out::println);
             } finally {
                 application.close();
             }
@@ -79,7 +87,7 @@ public final class OperationsMetricsBenchmark {
         jdbc.sql("""
                 INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names, sex,
                        country_of_citizenship, classification, status, custody_deadline, left_cbp_custody_at,
-                       released_at, check_in_due_by)
+                       released_at, check_in_due_by, apprehended_at)
                 SELECT e.event_number || '-01', e.event_number, 'p1', 'Benchmark', 'Person', 'F', 'GT',
                        CASE WHEN g % 11 = 0 THEN 'UNACCOMPANIED_CHILD' ELSE 'SINGLE_ADULT' END,
                        CASE WHEN g <= :inCustody THEN 'IN_CBP_CUSTODY' WHEN g % 50 = 0 THEN 'CHECK_IN_OVERDUE'
@@ -87,7 +95,8 @@ public final class OperationsMetricsBenchmark {
                        e.apprehended_at + INTERVAL '72 hours',
                        CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' END,
                        CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' END,
-                       CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' + INTERVAL '60 days' END
+                       CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' + INTERVAL '60 days' END,
+                       e.apprehended_at
                   FROM generate_series(1, :total) g JOIN apprehension_event e ON e.event_number = 'OPB' || g
                 """).param("inCustody", inCustody).param("total", total).update();
         jdbc.sql("""
@@ -126,7 +135,7 @@ public final class OperationsMetricsBenchmark {
                 INSERT INTO custody_breach (case_number, clock, due_at, recorded_at)
                 SELECT 'OPB' || g || '-01', 'ORR_TRANSFER', now(), now() FROM generate_series(1, :inCustody, 37) g
                 """).param("inCustody", inCustody).update();
-        jdbc.sql("ANALYZE").update();
+        jdbc.sql("VACUUM ANALYZE").update(); // as autovacuum keeps a live database: visibility map set, statistics fresh
         System.out.println("rows in ACT_RU_JOB: "
                 + jdbc.sql("SELECT COUNT(*) FROM ACT_RU_JOB").query(Long.class).single());
     }

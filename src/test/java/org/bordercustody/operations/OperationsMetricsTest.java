@@ -21,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  * and no label or value that names a person or a case.
  */
 @CustodyApplicationTest
-@TestPropertySource(properties = "custody.metrics.refresh-interval=0s")
+@TestPropertySource(properties = {"custody.metrics.refresh-interval=0s", "custody.metrics.population-refresh-interval=0s"})
 class OperationsMetricsTest {
 
     @LocalServerPort

@@ -32,7 +32,7 @@ import org.springframework.test.context.TestPropertySource;
  * legal-limit alert fires when a person passes the 72-hour limit and resolves when the person leaves CBP custody.
  */
 @CustodyApplicationTest
-@TestPropertySource(properties = "custody.metrics.refresh-interval=0s")
+@TestPropertySource(properties = {"custody.metrics.refresh-interval=0s", "custody.metrics.population-refresh-interval=0s"})
 class PrometheusAlertTest {
 
     static final String ALERT = "CustodyLegalLimitPassed";
