@@ -30,6 +30,8 @@ import org.bordercustody.checkin.CheckIns;
 import org.bordercustody.checkin.RecordCheckInDelegate;
 import org.bordercustody.checkin.RecordMissedCheckInDelegate;
 import org.bordercustody.custody.Classification;
+import org.bordercustody.transfer.RecordChildReturnedDelegate;
+import org.bordercustody.transfer.RecordTransferToOrrDelegate;
 import org.bordercustody.family.FamilyFacts;
 import org.bordercustody.family.StoreEstablishedFactsDelegate;
 import org.bordercustody.family.FamilyStatus;

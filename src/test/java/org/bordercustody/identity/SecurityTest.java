@@ -64,7 +64,19 @@ class SecurityTest {
         ApiClient.Response health = ApiClient.anonymous(port).get("/actuator/health");
 
         assertThat(health.status()).isEqualTo(200);
-        assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+        assertThat(health.json().get("status").asText()).isEqualTo("UP");
+        assertThat(health.json().has("components")).as("no details for anonymous callers").isFalse();
+        assertThat(health.json().has("details")).isFalse();
+    }
+
+    @Test
+    void orchestratorsHaveLivenessAndReadinessProbes() {
+        ApiClient anonymous = ApiClient.anonymous(port);
+        for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+            ApiClient.Response response = anonymous.get(probe);
+            assertThat(response.status()).as(probe).isEqualTo(200);
+            assertThat(response.json().get("status").asText()).as(probe).isEqualTo("UP");
+        }
     }
 
     @Test

@@ -1,7 +1,10 @@
-package org.bordercustody.custody;
+package org.bordercustody.transfer;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_FACILITY;
 
+import org.bordercustody.custody.CustodyEvents;
+import org.bordercustody.custody.CustodyExit;
+import org.bordercustody.custody.CustodyProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -1,5 +1,8 @@
-package org.bordercustody.custody;
+package org.bordercustody.transfer;
 
+import org.bordercustody.custody.CustodyEvents;
+import org.bordercustody.custody.CustodyExit;
+import org.bordercustody.custody.CustodyProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
