@@ -44,34 +44,46 @@ class OperationsQueries {
 
     private final JdbcClient jdbc;
     private final ManagementService managementService;
-    private final SlowCount waitingForCheckIn;
+    private final Cached<Long> waitingForCheckIn;
+    private final Cached<Map<String, Long>> runningTimers;
 
     OperationsQueries(JdbcClient jdbc, ManagementService managementService, OperationsProperties properties) {
         this.jdbc = jdbc;
         this.managementService = managementService;
-        this.waitingForCheckIn = new SlowCount(properties == null ? Duration.ZERO : properties.populationRefreshInterval(),
+        this.waitingForCheckIn = new Cached<>(properties == null ? Duration.ZERO : properties.populationRefreshInterval(),
                 () -> jdbc.sql("SELECT COUNT(*) FROM custody_case WHERE status = 'RELEASED_AWAITING_CHECK_IN'")
                         .query(Long.class).single());
+        this.runningTimers = new Cached<>(properties == null ? Duration.ZERO : properties.populationRefreshInterval(),
+                () -> jdbc.sql("""
+                        SELECT d.ACT_ID_ AS name, COUNT(*) AS n FROM ACT_RU_JOBDEF d JOIN ACT_RU_JOB j ON j.JOB_DEF_ID_ = d.ID_
+                         WHERE d.ACT_ID_ IN (:timers) GROUP BY d.ACT_ID_
+                        """).param("timers", List.copyOf(CLOCK_TIMERS.keySet())).query((ResultSet rs) -> {
+                            Map<String, Long> counts = new TreeMap<>();
+                            while (rs.next()) {
+                                counts.put(rs.getString("name"), rs.getLong("n"));
+                            }
+                            return counts;
+                        }));
     }
 
     /**
-     * The count of the population waiting for the check-in (hundreds of thousands, changing by a few thousand a day)
-     * reads a whole index: it is taken at most once per population refresh interval, not at every snapshot.
+     * A count over a large population (the hundreds of thousands waiting for a check-in and their timers, changing by
+     * a few thousand a day) reads a whole index: it is taken at most once per population refresh interval.
      */
-    static final class SlowCount {
+    static final class Cached<T> {
         private final Duration interval;
-        private final java.util.function.LongSupplier count;
+        private final java.util.function.Supplier<T> read;
         private Instant at;
-        private long value;
+        private T value;
 
-        SlowCount(Duration interval, java.util.function.LongSupplier count) {
+        Cached(Duration interval, java.util.function.Supplier<T> read) {
             this.interval = interval;
-            this.count = count;
+            this.read = read;
         }
 
-        synchronized long get(Instant now) {
+        synchronized T get(Instant now) {
             if (at == null || !at.plus(interval).isAfter(now)) {
-                value = count.getAsLong();
+                value = read.get();
                 at = now;
             }
             return value;
@@ -160,30 +172,33 @@ class OperationsQueries {
     }
 
     /**
-     * The clocks that run as BPMN timers on a few cases (children, families): one grouped query over their timers
-     * (indexed by job definition), and the breaches still standing. The 60-day check-in, which runs for hundreds of
-     * thousands, is read from the indexed case table.
+     * The clocks that run as BPMN timers on the children's and families' cases: the timers due within the near window
+     * (a range of the index by job definition and due date) at every snapshot, all of them once per population
+     * interval, and the breaches still standing. The 60-day check-in is read from the indexed case table.
      */
     private Map<String, ClockCounts> timerClocks(Instant now, Duration nearLimit) {
         Map<String, ClockCounts> clocks = new TreeMap<>();
         CLOCK_TIMERS.values().forEach(clock -> clocks.put(clock, new ClockCounts(0, 0, 0, 0)));
+        Map<String, Long> timers = runningTimers.get(now);
         jdbc.sql("""
-                SELECT d.ACT_ID_ AS timer, COUNT(*) AS timers,
-                       SUM(CASE WHEN j.DUEDATE_ > :now AND j.DUEDATE_ <= :near THEN 1 ELSE 0 END) AS near,
+                SELECT d.ACT_ID_ AS timer,
+                       SUM(CASE WHEN j.DUEDATE_ > :now THEN 1 ELSE 0 END) AS near,
                        SUM(CASE WHEN j.DUEDATE_ <= :now THEN 1 ELSE 0 END) AS overdue
                   FROM ACT_RU_JOBDEF d JOIN ACT_RU_JOB j ON j.JOB_DEF_ID_ = d.ID_
-                 WHERE d.ACT_ID_ IN (:timers)
+                 WHERE d.ACT_ID_ IN (:timers) AND j.DUEDATE_ <= :near
                  GROUP BY d.ACT_ID_
                 """).param("now", engineTime(now)).param("near", engineTime(now.plus(nearLimit)))
                 .param("timers", List.copyOf(CLOCK_TIMERS.keySet()))
                 .query(rs -> {
                     while (rs.next()) {
                         long overdue = rs.getLong("overdue");
-                        clocks.merge(CLOCK_TIMERS.get(rs.getString("timer")), new ClockCounts(rs.getLong("timers") - overdue,
+                        clocks.merge(CLOCK_TIMERS.get(rs.getString("timer")), new ClockCounts(-overdue,
                                 rs.getLong("near"), 0, overdue), OperationsQueries::sum);
                     }
                     return clocks;
                 });
+        timers.forEach((timer, count) -> clocks.merge(CLOCK_TIMERS.get(timer), new ClockCounts(count, 0, 0, 0),
+                OperationsQueries::sum));
         jdbc.sql("""
                 SELECT d.ACT_ID_ AS timer, COUNT(*) AS unattended
                   FROM ACT_RU_JOBDEF d JOIN ACT_RU_JOB j ON j.JOB_DEF_ID_ = d.ID_
