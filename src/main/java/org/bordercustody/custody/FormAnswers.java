@@ -3,7 +3,6 @@ package org.bordercustody.custody;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Arrays;
 import java.util.Date;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -35,9 +34,11 @@ public final class FormAnswers {
         return value instanceof String text && !text.isBlank() ? text.strip() : null;
     }
 
-    public String requiredChoice(String name, String... allowed) {
+    /** One of the field's choices, as its form lists them. */
+    public String requiredChoice(String name) {
         String value = requiredText(name);
-        if (!Arrays.asList(allowed).contains(value)) {
+        var allowed = TaskForms.deployed().choicesOf(name).keySet();
+        if (!allowed.contains(value)) {
             throw refused(name, "must be one of " + String.join(", ", allowed));
         }
         return value;

@@ -96,10 +96,28 @@ public class TaskForms {
     /** The engine stores a text variable of at most 4,000 characters; no answer needs more. */
     static final int LONGEST_ANSWER = 4000;
 
+    private static final TaskForms DEPLOYED = new TaskForms(new ObjectMapper());
+
     private final Map<String, Form> formsById;
 
     public TaskForms(ObjectMapper objectMapper) {
         this.formsById = load(objectMapper);
+    }
+
+    /** The forms deployed with the process, for code that is not a Spring bean (a use case's allowed choices). */
+    public static TaskForms deployed() {
+        return DEPLOYED;
+    }
+
+    /**
+     * The choices of a field, the one list that forms, code and decision tables share: the codes, each with the
+     * words a person reads. A key means the same field on every form that has it.
+     */
+    public Map<String, String> choicesOf(String key) {
+        return formsById.values().stream().map(form -> form.fields().get(key))
+                .filter(field -> field != null && !field.options().isEmpty()).findFirst()
+                .map(Field::options)
+                .orElseThrow(() -> new IllegalArgumentException("no form has choices for " + key));
     }
 
     public Optional<Form> byId(String formId) {

@@ -27,13 +27,11 @@ public class StoreIntakeFactsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var variables = new FormAnswers(execution);
         var facts = new FamilyStatus.IntakeFacts(
-                variables.requiredChoice(BIOMETRICS_STATUS, "CAPTURED", "EXEMPT_UNDER_14", "REFUSED"),
-                variables.requiredChoice(RECORDS_CHECK_RESULT, "CLEAR", "CRIMINAL_HISTORY",
-                        "PUBLIC_SAFETY_OR_NATIONAL_SECURITY"),
-                variables.requiredChoice(MEDICAL_SCREENING, "NO_CONCERNS", "NEEDS_MEDICAL_CARE"),
-                variables.requiredChoice(PROCESSING_PATHWAY, "NTA", "NTA_OR", "EXPEDITED_REMOVAL", "VOLUNTARY_RETURN",
-                        "NOTICE_TO_REPORT", "PAROLE_ATD"),
-                variables.requiredChoice(FLIGHT_RISK, "LOW", "HIGH"),
+                variables.requiredChoice(BIOMETRICS_STATUS),
+                variables.requiredChoice(RECORDS_CHECK_RESULT),
+                variables.requiredChoice(MEDICAL_SCREENING),
+                variables.requiredChoice(PROCESSING_PATHWAY),
+                variables.requiredChoice(FLIGHT_RISK),
                 variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
         familyStatus.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution));
     }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcessStarter;
+import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.family.FamilyStatus;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class CustodyOutcomes {
 
-    public static final Set<String> OUTCOMES = Set.of("RELEASE_NTA_OR", "RELEASE_NOTICE_TO_REPORT",
-            "RELEASE_PAROLE_ATD", "TRANSFER_TO_ICE_DETENTION", "EXPEDITED_REMOVAL", "VOLUNTARY_RETURN");
+    /** The outcomes a supervisor may choose instead of the proposal: the approval form's list, the decision table's too. */
+    public static final Set<String> OUTCOMES = TaskForms.deployed().choicesOf("overrideOutcome").keySet();
 
     public record Proposal(String outcome, String reason) {
     }

@@ -29,7 +29,7 @@ public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
         String caseNumber = execution.getProcessBusinessKey();
-        String outcome = answers.requiredChoice(ICE_FAMILY_OUTCOME, "RELEASE", "REMOVAL");
+        String outcome = answers.requiredChoice(ICE_FAMILY_OUTCOME);
         String reason = answers.requiredText(ICE_FAMILY_OUTCOME_REASON);
         String actor = Actors.of(execution);
         VariableMap variables;

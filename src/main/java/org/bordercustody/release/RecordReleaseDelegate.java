@@ -29,7 +29,7 @@ public class RecordReleaseDelegate implements JavaDelegate {
         var answers = new FormAnswers(execution);
         String caseNumber = execution.getProcessBusinessKey();
         Released released = custodyOutcomes.release(caseNumber,
-                answers.requiredChoice(RELEASE_DOCUMENTS, "NTA_I862", "NTR_I385", "PAROLE_I94_ATD"),
+                answers.requiredChoice(RELEASE_DOCUMENTS),
                 answers.requiredText(RELEASE_DOCUMENT_NUMBER), Actors.of(execution));
         var variables = CarriedOutVariables.released(released);
         familyMessenger.carryOut(execution, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
