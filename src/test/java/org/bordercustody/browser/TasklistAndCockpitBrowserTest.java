@@ -121,6 +121,12 @@ class TasklistAndCockpitBrowserTest {
             browser.waitFor(By.xpath("//a[contains(., 'Escalations')]")).click();
             browser.waitForText("Review case nearing custody limit");
             browser.screenshot("tasklist-escalations");
+            // The card found must be this case's own: its form names the person and the case number.
+            String review = taskService.createTaskQuery().processInstanceBusinessKey("BRW0002-01")
+                    .taskDefinitionKey("Task_ReviewApproachingCustodyLimit").singleResult().getId();
+            browser.open("/camunda/app/tasklist/default/#/?task=" + review);
+            assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
+                    .contains("Ramirez, Jose", "case BRW0002-01");
         }
     }
 
