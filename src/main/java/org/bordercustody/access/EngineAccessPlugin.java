@@ -1,8 +1,9 @@
 package org.bordercustody.access;
 
-import org.bordercustody.custody.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
+import org.bordercustody.custody.DeclaredAnswersInterceptor;
+import org.bordercustody.custody.TaskForms;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -39,12 +40,14 @@ class EngineAccessPlugin extends AbstractCamundaConfiguration {
         configuration.setResourceAuthorizationProvider(new CustodyAuthorizationProvider());
     }
 
+    /**
+     * The access interceptor before every other custom one, except the one that turns a completion's answers into
+     * the process's declared data: that one must see the completion as sent, before the access rules wrap it.
+     */
     private static List<CommandInterceptor> withFirst(CommandInterceptor first, List<CommandInterceptor> others) {
-        List<CommandInterceptor> interceptors = new ArrayList<>();
-        interceptors.add(first);
-        if (others != null) {
-            interceptors.addAll(others);
-        }
+        List<CommandInterceptor> interceptors = new ArrayList<>(others == null ? List.of() : others);
+        int position = interceptors.isEmpty() || !(interceptors.get(0) instanceof DeclaredAnswersInterceptor) ? 0 : 1;
+        interceptors.add(position, first);
         return interceptors;
     }
 }

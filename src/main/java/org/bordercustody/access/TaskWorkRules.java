@@ -1,10 +1,10 @@
 package org.bordercustody.access;
 
-import org.bordercustody.custody.TaskForms;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bordercustody.custody.TaskForms;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;

@@ -15,6 +15,7 @@ import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.LegalClock;
+import org.bordercustody.custody.ProcessData;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
@@ -67,10 +68,11 @@ public class CheckIns {
         try {
             runtimeService.createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
                     .processInstanceBusinessKey(caseNumber)
-                    .setVariables(Variables.createVariables()
-                            .putValue(CustodyProcess.Variables.CHECK_IN_REPORTED_AT, Date.from(reportedAt.toInstant()))
-                            .putValue(CustodyProcess.Variables.CHECK_IN_OFFICE, office)
-                            .putValue(CustodyProcess.Variables.CHECK_IN_RECORDED_BY, actor))
+                    .setVariables(ProcessData.of()
+                            .with(CustodyProcess.Variables.CHECK_IN_REPORTED_AT, Date.from(reportedAt.toInstant()))
+                            .with(CustodyProcess.Variables.CHECK_IN_OFFICE, office)
+                            .with(CustodyProcess.Variables.CHECK_IN_RECORDED_BY, actor)
+                            .variables())
                     .correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             throw new ConflictException("case " + caseNumber + " is no longer waiting for a check-in: another report"

@@ -74,15 +74,33 @@ public class CustodyCaseRepository {
                 .optional();
     }
 
-    public void recordIntake(String caseNumber, Instant at, String biometrics, String recordsCheck, String medical) {
+    public void recordIntake(String caseNumber, Instant at, Intake intake) {
         jdbc.sql("""
                 UPDATE custody_case SET intake_completed_at = :at, biometrics_status = :biometrics,
-                    records_check = :recordsCheck, medical_screening = :medical
+                    records_check = :recordsCheck, medical_screening = :medical,
+                    processing_pathway = :pathway, flight_risk = :flightRisk
                  WHERE case_number = :caseNumber
                 """)
-                .param("at", utc(at)).param("biometrics", biometrics).param("recordsCheck", recordsCheck)
-                .param("medical", medical).param("caseNumber", caseNumber)
+                .param("at", utc(at)).param("biometrics", intake.biometrics())
+                .param("recordsCheck", intake.recordsCheck()).param("medical", intake.medicalScreening())
+                .param("pathway", intake.processingPathway()).param("flightRisk", intake.flightRisk())
+                .param("caseNumber", caseNumber)
                 .update();
+    }
+
+    /** What intake found, as the case keeps it. */
+    public record Intake(String biometrics, String recordsCheck, String medicalScreening, String processingPathway,
+            String flightRisk) {
+    }
+
+    public Optional<Intake> intake(String caseNumber) {
+        return jdbc.sql("""
+                SELECT biometrics_status, records_check, medical_screening, processing_pathway, flight_risk
+                  FROM custody_case WHERE case_number = :caseNumber AND intake_completed_at IS NOT NULL""")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> new Intake(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5)))
+                .optional();
     }
 
     public void recordDateOfBirth(String caseNumber, LocalDate dateOfBirth, boolean estimated) {
@@ -180,6 +198,13 @@ public class CustodyCaseRepository {
                 .param("caseNumber", caseNumber)
                 .query((rs, row) -> Optional.ofNullable(instant(rs, "check_in_due_by")))
                 .optional().flatMap(due -> due);
+    }
+
+    public Optional<Instant> iceBookInAt(String caseNumber) {
+        return jdbc.sql("SELECT ice_book_in_at FROM custody_case WHERE case_number = :caseNumber")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "ice_book_in_at")))
+                .optional().flatMap(at -> at);
     }
 
     public Optional<Instant> releasedAt(String caseNumber) {

@@ -73,33 +73,33 @@ public final class CustodyProcess {
         }
     }
 
-    /** Process variable names, each declared once with its type. */
+    /**
+     * Process variable names, each declared once with its type and whether the process keeps it ({@link Declared},
+     * {@link ProcessData}). The values shown on forms about the case (name, clocks in words, address) are not
+     * process data: {@link ShownOnForms} reads them from the case tables when a form opens.
+     */
     public static final class Variables {
         // set when the case starts
         @Declared(String.class)
         public static final String CASE_NUMBER = "caseNumber";
         @Declared(String.class)
         public static final String PERSON_NAME = "personName";
-        @Declared(Date.class)
-        public static final String APPREHENDED_AT = "apprehendedAt";
-        @Declared(String.class)
-        public static final String APPREHENDED_AT_TEXT = "apprehendedAtText";
         /** ISO-8601 in UTC, for forms that count the hours in custody as they are shown. */
         @Declared(String.class)
         public static final String APPREHENDED_AT_ISO = "apprehendedAtIso";
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String CUSTODY_WARNING_AT = "custodyWarningAt";
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String CUSTODY_DEADLINE = "custodyDeadline";
         @Declared(String.class)
         public static final String CUSTODY_DEADLINE_TEXT = "custodyDeadlineText";
         @Declared(Date.class)
         public static final String INTAKE_DUE = "intakeDue";
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String HHS_NOTIFICATION_DEADLINE = "hhsNotificationDeadline";
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String SCREENING_DEADLINE = "screeningDeadline";
-        @Declared(Boolean.class)
+        @Declared(value = Boolean.class, kept = true)
         public static final String CONTIGUOUS_COUNTRY_NATIONAL = "contiguousCountryNational";
         @Declared(Integer.class)
         public static final String TENDER_AGE_THRESHOLD = "tenderAgeThreshold";
@@ -136,7 +136,7 @@ public final class CustodyProcess {
         public static final String FAMILY_MEDICALLY_VULNERABLE = "familyMedicallyVulnerable";
         @Declared(String.class)
         public static final String ADULTS_RECORDS_CHECK = "adultsRecordsCheck";
-        @Declared(Boolean.class)
+        @Declared(value = Boolean.class, kept = true)
         public static final String FAMILY_DECISION_LEAD = "familyDecisionLead";
         // establish family status
         @Declared(Date.class)
@@ -146,18 +146,18 @@ public final class CustodyProcess {
         @Declared(String.class)
         public static final String FAMILY_FACTS_SOURCE = "familyFactsSource";
         // decisions
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String CLASSIFICATION = "classification";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String PLACEMENT = "placement";
         // release or transfer
         @Declared(Boolean.class)
         public static final String DETENTION_BEDS_AVAILABLE = "detentionBedsAvailable";
-        @Declared(Map.class)
+        @Declared(value = Map.class, kept = true)
         public static final String RELEASE_PROPOSAL = "releaseProposal";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String PROPOSED_OUTCOME = "proposedOutcome";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String PROPOSAL_REASON = "proposalReason";
         @Declared(String.class)
         public static final String APPROVE_PROPOSAL = "approveProposal";
@@ -165,7 +165,7 @@ public final class CustodyProcess {
         public static final String OVERRIDE_OUTCOME = "overrideOutcome";
         @Declared(String.class)
         public static final String OVERRIDE_REASON = "overrideReason";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String CUSTODY_OUTCOME = "custodyOutcome";
         @Declared(String.class)
         public static final String ADDRESS_STREET = "addressStreet";
@@ -193,14 +193,14 @@ public final class CustodyProcess {
         public static final String RELEASE_DOCUMENTS = "releaseDocuments";
         @Declared(String.class)
         public static final String RELEASE_DOCUMENT_NUMBER = "releaseDocumentNumber";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String ICE_FACILITY = "iceFacility";
         @Declared(String.class)
         public static final String ICE_BOOK_IN_NUMBER = "iceBookInNumber";
         @Declared(String.class)
         public static final String DEPARTURE_PORT = "departurePort";
         // after release
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String CHECK_IN_DUE_BY = "checkInDueBy";
         @Declared(String.class)
         public static final String CHECK_IN_DUE_BY_TEXT = "checkInDueByText";
@@ -211,27 +211,27 @@ public final class CustodyProcess {
         @Declared(String.class)
         public static final String CHECK_IN_RECORDED_BY = "checkInRecordedBy";
         // ICE family custody
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String FLORES_DEADLINE = "floresDeadline";
         @Declared(String.class)
         public static final String FLORES_DEADLINE_TEXT = "floresDeadlineText";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String ICE_FAMILY_OUTCOME = "iceFamilyOutcome";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String ICE_FAMILY_OUTCOME_REASON = "iceFamilyOutcomeReason";
         // unaccompanied children
-        @Declared(Date.class)
+        @Declared(value = Date.class, kept = true)
         public static final String ORR_TRANSFER_DEADLINE = "orrTransferDeadline";
         @Declared(String.class)
         public static final String SCREENING_OUTCOME = "screeningOutcome";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String ORR_FACILITY = "orrFacility";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String ORR_PLACEMENT_TYPE = "orrPlacementType";
         // answers the timeline keeps and nothing routes on
         @Declared(String.class)
         public static final String HHS_REFERRAL_ID = "hhsReferralId";
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String TRANSFER_RECORD = "transferRecord";
         @Declared(String.class)
         public static final String LOCATE_OUTCOME = "locateOutcome";
@@ -250,7 +250,7 @@ public final class CustodyProcess {
         @Declared(String.class)
         public static final String CUSTODY_REVIEW_ACTION = "custodyReviewAction";
         // escalation tasks (task-local)
-        @Declared(String.class)
+        @Declared(value = String.class, kept = true)
         public static final String BREACHED_CLOCK = "breachedClock";
 
         private Variables() {

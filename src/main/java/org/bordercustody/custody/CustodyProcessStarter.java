@@ -1,17 +1,8 @@
 package org.bordercustody.custody;
 
-import static org.bordercustody.custody.CustodyProcess.Variables.APPREHENDED_AT;
-import static org.bordercustody.custody.CustodyProcess.Variables.APPREHENDED_AT_TEXT;
-import static org.bordercustody.custody.CustodyProcess.Variables.CASE_NUMBER;
-import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUNTRY_NATIONAL;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_DEADLINE;
-import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_DEADLINE_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_WARNING_AT;
-import static org.bordercustody.custody.CustodyProcess.Variables.HHS_NOTIFICATION_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.INTAKE_DUE;
-import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
-import static org.bordercustody.custody.CustodyProcess.Variables.SCREENING_DEADLINE;
-import static org.bordercustody.custody.CustodyProcess.Variables.TENDER_AGE_THRESHOLD;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,7 +11,6 @@ import java.util.Date;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /** Starts one custody process per case, carrying the clocks it enforces as instants computed from the apprehension. */
@@ -40,24 +30,23 @@ public class CustodyProcessStarter {
         this.clocks = clocks;
     }
 
+    /**
+     * Starts the case's process with the clocks of CBP custody: the intake's due date and the holding limit's
+     * warning and limit. The first lives only while the process starts (its task is created then); the holding
+     * limit's instants are kept, as later tasks are due by them.
+     */
     public String start(CustodyCase custodyCase) {
         Instant apprehendedAt = custodyCase.apprehendedAt();
-        VariableMap variables = Variables.createVariables()
-                .putValue(CASE_NUMBER, custodyCase.caseNumber())
-                .putValue(PERSON_NAME, custodyCase.displayName())
-                .putValue(APPREHENDED_AT, Date.from(apprehendedAt))
-                .putValue(APPREHENDED_AT_TEXT, SHOWN.format(apprehendedAt))
-                .putValue(CustodyProcess.Variables.APPREHENDED_AT_ISO, apprehendedAt.toString())
-                .putValue(CUSTODY_WARNING_AT, Date.from(clocks.custodyWarningAt(apprehendedAt)))
-                .putValue(CUSTODY_DEADLINE, Date.from(clocks.custodyDeadline(apprehendedAt)))
-                .putValue(CUSTODY_DEADLINE_TEXT, SHOWN.format(clocks.custodyDeadline(apprehendedAt)))
-                .putValue(INTAKE_DUE, Date.from(clocks.intakeDue(apprehendedAt)))
-                .putValue(HHS_NOTIFICATION_DEADLINE, Date.from(clocks.hhsNotificationDeadline(apprehendedAt)))
-                .putValue(SCREENING_DEADLINE, Date.from(clocks.screeningDeadline(apprehendedAt)))
-                .putValue(CONTIGUOUS_COUNTRY_NATIONAL, CONTIGUOUS_COUNTRIES.contains(custodyCase.countryOfCitizenship()))
-                .putValue(TENDER_AGE_THRESHOLD, clocks.tenderAgeThreshold())
-                .putValue(CustodyProcess.Variables.CUSTODY_EXIT, CustodyExit.IN_CBP_CUSTODY.name());
+        VariableMap variables = ProcessData.of()
+                .with(CUSTODY_WARNING_AT, Date.from(clocks.custodyWarningAt(apprehendedAt)))
+                .with(CUSTODY_DEADLINE, Date.from(clocks.custodyDeadline(apprehendedAt)))
+                .with(INTAKE_DUE, Date.from(clocks.intakeDue(apprehendedAt)))
+                .variables();
         return runtimeService.startProcessInstanceByKey(CustodyProcess.KEY, custodyCase.caseNumber(), variables).getId();
+    }
+
+    public static boolean isContiguousCountryNational(CustodyCase custodyCase) {
+        return CONTIGUOUS_COUNTRIES.contains(custodyCase.countryOfCitizenship());
     }
 
     public static String shown(Instant instant) {

@@ -5,8 +5,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import org.bordercustody.system.InvalidRequestException;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 
 /**
  * Reads what a task's form submitted, in a listener or a service task that runs with the completion, and

@@ -1,12 +1,8 @@
 package org.bordercustody.custody;
 
-import static org.bordercustody.custody.CustodyProcess.Variables.APPREHENDED_AT;
-import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
@@ -22,11 +18,13 @@ public class TaskLifecycleListener implements TaskListener {
 
     private final Timeline timeline;
     private final TaskForms forms;
+    private final CustodyCaseRepository cases;
     private final Clock clock;
 
-    public TaskLifecycleListener(Timeline timeline, TaskForms forms, Clock clock) {
+    public TaskLifecycleListener(Timeline timeline, TaskForms forms, CustodyCaseRepository cases, Clock clock) {
         this.timeline = timeline;
         this.forms = forms;
+        this.cases = cases;
         this.clock = clock;
     }
 
@@ -46,10 +44,10 @@ public class TaskLifecycleListener implements TaskListener {
 
     private void created(DelegateTask task) {
         Instant now = clock.instant();
-        Date apprehendedAt = (Date) task.getVariable(APPREHENDED_AT);
-        double hours = Duration.between(apprehendedAt.toInstant(), now).toMinutes() / 60.0;
+        CustodyCase custodyCase = cases.get(task.getExecution().getProcessBusinessKey());
+        double hours = Duration.between(custodyCase.apprehendedAt(), now).toMinutes() / 60.0;
         task.setDescription("%s · case %s · %.1f h in custody when this task was created".formatted(
-                task.getVariable(PERSON_NAME), task.getExecution().getProcessBusinessKey(), hours));
+                custodyCase.displayName(), custodyCase.caseNumber(), hours));
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         task.setPriority(Math.max(task.getPriority(), TaskPriorities.forDue(due, now)));
     }

@@ -1,28 +1,45 @@
 package org.bordercustody.custody;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Attaches {@link TaskLifecycleListener} to every user task at deployment, so no model can forget it. */
+/**
+ * Attaches {@link TaskLifecycleListener} to every user task at deployment, so no model can forget it, and gives the
+ * engine the form service that shows each form what the case tables hold ({@link CaseFormVariables}).
+ */
 @Component
 class TaskLifecyclePlugin extends AbstractCamundaConfiguration {
 
     private final TaskLifecycleListener listener;
+    private final JdbcClient jdbc;
+    private final CustodyCaseRepository cases;
+    private final ObjectProvider<ShownOnForms> shownOnForms;
 
-    TaskLifecyclePlugin(TaskLifecycleListener listener) {
+    TaskLifecyclePlugin(TaskLifecycleListener listener, JdbcClient jdbc, CustodyCaseRepository cases,
+            ObjectProvider<ShownOnForms> shownOnForms) {
         this.listener = listener;
+        this.jdbc = jdbc;
+        this.cases = cases;
+        this.shownOnForms = shownOnForms;
     }
 
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
+        configuration.setFormService(new CaseFormVariables(jdbc, cases, shownOnForms));
+        withDeclaredAnswers(configuration);
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }
@@ -34,5 +51,25 @@ class TaskLifecyclePlugin extends AbstractCamundaConfiguration {
                 definition.addTaskListener(TaskListener.EVENTNAME_COMPLETE, listener);
             }
         });
+    }
+
+    /**
+     * Puts {@link DeclaredAnswersInterceptor} first in both command chains of an engine configuration, so that it
+     * sees each completion as the caller sent it (the access plugin puts its interceptor right after this one).
+     */
+    public static void withDeclaredAnswers(ProcessEngineConfigurationImpl configuration) {
+        configuration.setCustomPreCommandInterceptorsTxRequired(
+                with(configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(
+                with(configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+    }
+
+    private static List<CommandInterceptor> with(List<CommandInterceptor> interceptors) {
+        List<CommandInterceptor> all = new ArrayList<>();
+        all.add(new DeclaredAnswersInterceptor());
+        if (interceptors != null) {
+            all.addAll(interceptors);
+        }
+        return all;
     }
 }

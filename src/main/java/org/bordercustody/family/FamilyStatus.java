@@ -1,9 +1,9 @@
 package org.bordercustody.family;
 
-import org.bordercustody.custody.Classification;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.FamilyGroup;
@@ -38,8 +38,8 @@ public class FamilyStatus implements FamilyGroup {
         CustodyCase custodyCase = cases.get(caseNumber);
         // Family members finish intake in separate transactions; the lock makes the last one see all others.
         cases.lockEvent(custodyCase.eventNumber());
-        cases.recordIntake(caseNumber, clock.instant(), facts.biometrics(), facts.recordsCheck(),
-                facts.medicalScreening());
+        cases.recordIntake(caseNumber, clock.instant(), new CustodyCaseRepository.Intake(facts.biometrics(),
+                facts.recordsCheck(), facts.medicalScreening(), facts.processingPathway(), facts.flightRisk()));
         if (facts.familyRelationshipVerified()) {
             links.verifyParentLinksOf(caseNumber);
         }
@@ -52,6 +52,10 @@ public class FamilyStatus implements FamilyGroup {
     @Override
     public List<String> caseNumbersOf(String caseNumber) {
         return gather(caseNumber).familyCaseNumbers();
+    }
+
+    public CustodyCase caseOf(String caseNumber) {
+        return cases.get(caseNumber);
     }
 
     public FamilyFacts gather(String caseNumber) {

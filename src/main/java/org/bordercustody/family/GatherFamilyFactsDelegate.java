@@ -9,13 +9,15 @@ import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_INTAKE_C
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEDICALLY_VULNERABLE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_SIZE;
+import static org.bordercustody.custody.CustodyProcess.Variables.TENDER_AGE_THRESHOLD;
 import static org.bordercustody.custody.CustodyProcess.Variables.YOUNGEST_CHILD_AGE;
 
+import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.FamilyMessenger;
+import org.bordercustody.custody.ProcessData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,27 +29,31 @@ public class GatherFamilyFactsDelegate implements JavaDelegate {
 
     private final FamilyStatus familyStatus;
     private final FamilyMessenger familyMessenger;
+    private final CustodyClocks clocks;
 
-    public GatherFamilyFactsDelegate(FamilyStatus familyStatus, FamilyMessenger familyMessenger) {
+    public GatherFamilyFactsDelegate(FamilyStatus familyStatus, FamilyMessenger familyMessenger, CustodyClocks clocks) {
         this.familyStatus = familyStatus;
         this.familyMessenger = familyMessenger;
+        this.clocks = clocks;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
         FamilyFacts facts = familyStatus.gather(caseNumber);
-        execution.setVariables(Variables.createVariables()
-                .putValueTyped(AGE_AT_APPREHENSION, Variables.integerValue(facts.ageAtApprehension()))
-                .putValue(COMPANION_RELATIONSHIP, facts.companionRelationship())
-                .putValue(CARES_FOR_ACCOMPANIED_CHILD, facts.caresForAccompaniedChild())
-                .putValue(FAMILY_RELATIONSHIP_VERIFIED, facts.familyRelationshipVerified())
-                .putValue(FAMILY_SIZE, facts.familySize())
-                .putValueTyped(YOUNGEST_CHILD_AGE, Variables.integerValue(facts.youngestChildAge()))
-                .putValue(FAMILY_MEDICALLY_VULNERABLE, facts.familyMedicallyVulnerable())
-                .putValue(ADULTS_RECORDS_CHECK, facts.adultsRecordsCheck())
-                .putValue(FAMILY_INTAKE_COMPLETE, facts.familyIntakeComplete())
-                .putValue(FAMILY_DECISION_LEAD, facts.isDecisionLead(caseNumber)));
+        execution.setVariables(ProcessData.of()
+                .with(AGE_AT_APPREHENSION, facts.ageAtApprehension())
+                .with(COMPANION_RELATIONSHIP, facts.companionRelationship())
+                .with(CARES_FOR_ACCOMPANIED_CHILD, facts.caresForAccompaniedChild())
+                .with(FAMILY_RELATIONSHIP_VERIFIED, facts.familyRelationshipVerified())
+                .with(FAMILY_SIZE, facts.familySize())
+                .with(YOUNGEST_CHILD_AGE, facts.youngestChildAge())
+                .with(TENDER_AGE_THRESHOLD, clocks.tenderAgeThreshold())
+                .with(FAMILY_MEDICALLY_VULNERABLE, facts.familyMedicallyVulnerable())
+                .with(ADULTS_RECORDS_CHECK, facts.adultsRecordsCheck())
+                .with(FAMILY_INTAKE_COMPLETE, facts.familyIntakeComplete())
+                .with(FAMILY_DECISION_LEAD, facts.isDecisionLead(caseNumber))
+                .variables());
         if (facts.familyIntakeComplete()) {
             familyMessenger.tellOthers(caseNumber, facts.familyCaseNumbers(), CustodyProcess.Messages.FAMILY_INTAKE_COMPLETED);
         }

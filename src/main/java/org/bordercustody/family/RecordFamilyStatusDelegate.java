@@ -1,12 +1,18 @@
 package org.bordercustody.family;
 
-import org.bordercustody.custody.Classification;
 import static org.bordercustody.custody.CustodyProcess.Variables.CLASSIFICATION;
+import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUNTRY_NATIONAL;
+import static org.bordercustody.custody.CustodyProcess.Variables.HHS_NOTIFICATION_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
+import static org.bordercustody.custody.CustodyProcess.Variables.SCREENING_DEADLINE;
 
 import java.time.Clock;
 import java.util.Date;
+import org.bordercustody.custody.Classification;
+import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyClocks;
+import org.bordercustody.custody.CustodyProcessStarter;
+import org.bordercustody.custody.ProcessData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -34,7 +40,13 @@ public class RecordFamilyStatusDelegate implements JavaDelegate {
         Classification classification = Classification.valueOf((String) execution.getVariable(CLASSIFICATION));
         familyStatus.recordClassification(caseNumber, classification, familyStatus.gather(caseNumber));
         if (classification == Classification.UNACCOMPANIED_CHILD) {
-            execution.setVariable(ORR_TRANSFER_DEADLINE, Date.from(clocks.orrTransferDeadline(clock.instant())));
+            CustodyCase child = familyStatus.caseOf(caseNumber);
+            execution.setVariables(ProcessData.of()
+                    .with(ORR_TRANSFER_DEADLINE, Date.from(clocks.orrTransferDeadline(clock.instant())))
+                    .with(HHS_NOTIFICATION_DEADLINE, Date.from(clocks.hhsNotificationDeadline(child.apprehendedAt())))
+                    .with(SCREENING_DEADLINE, Date.from(clocks.screeningDeadline(child.apprehendedAt())))
+                    .with(CONTIGUOUS_COUNTRY_NATIONAL, CustodyProcessStarter.isContiguousCountryNational(child))
+                    .variables());
         }
     }
 }

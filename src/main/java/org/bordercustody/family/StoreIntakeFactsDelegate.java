@@ -3,8 +3,8 @@ package org.bordercustody.family;
 import static org.bordercustody.custody.CustodyProcess.Variables.BIOMETRICS_STATUS;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
 import static org.bordercustody.custody.CustodyProcess.Variables.FLIGHT_RISK;
-import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATHWAY;
 import static org.bordercustody.custody.CustodyProcess.Variables.MEDICAL_SCREENING;
+import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATHWAY;
 import static org.bordercustody.custody.CustodyProcess.Variables.RECORDS_CHECK_RESULT;
 
 import org.bordercustody.custody.Actors;

@@ -3,14 +3,15 @@ package org.bordercustody.release;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
-import org.bordercustody.custody.Classification;
 import org.bordercustody.family.FamilyStatus;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
@@ -92,6 +93,26 @@ public class CustodyOutcomes {
                     + (member.equals(caseNumber) ? "" : " (decided for the family in case " + caseNumber + ")"), actor);
         }
         return outcome;
+    }
+
+    /** What intake found about the person, for the release decision; refused when intake is not recorded. */
+    public CustodyCaseRepository.Intake intakeOf(String caseNumber) {
+        return cases.intake(caseNumber).orElseThrow(() -> new IllegalStateException(
+                "The release of " + caseNumber + " cannot be decided before its intake is recorded"));
+    }
+
+    /** The address recorded for the case and how many others were released to it within the window until now. */
+    public Optional<RecordedAddress> recordedAddress(String caseNumber) {
+        String event = cases.get(caseNumber).eventNumber();
+        return releases.addressOf(caseNumber).map(address -> new RecordedAddress(address, releases.releasesTo(
+                address.key(), clock.instant().minus(policy.recurringAddressWindow()), event)));
+    }
+
+    public record RecordedAddress(IntendedAddress address, long othersReleasedToIt) {
+    }
+
+    public Optional<Instant> floresDeadline(String caseNumber) {
+        return cases.iceBookInAt(caseNumber).map(clocks::floresDeadline);
     }
 
     /** Records the address for the family; returns how many others were released to it within the window. */

@@ -1,23 +1,36 @@
 package org.bordercustody.release;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.DETENTION_BEDS_AVAILABLE;
+import static org.bordercustody.custody.CustodyProcess.Variables.FLIGHT_RISK;
+import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATHWAY;
 
+import org.bordercustody.custody.ProcessData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Adds to the recorded facts what the release decision also needs: whether ICE has detention beds. */
+/**
+ * The facts the release decision reads besides the family's: what intake found about the person (from the case,
+ * as intake may have been days and other family members ago) and whether ICE has detention beds.
+ */
 @Component("gatherReleaseFacts")
 public class GatherReleaseFactsDelegate implements JavaDelegate {
 
     private final ReleasePolicy policy;
+    private final CustodyOutcomes custodyOutcomes;
 
-    public GatherReleaseFactsDelegate(ReleasePolicy policy) {
+    public GatherReleaseFactsDelegate(ReleasePolicy policy, CustodyOutcomes custodyOutcomes) {
         this.policy = policy;
+        this.custodyOutcomes = custodyOutcomes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(DETENTION_BEDS_AVAILABLE, policy.iceDetentionBedsAvailable());
+        var intake = custodyOutcomes.intakeOf(execution.getProcessBusinessKey());
+        execution.setVariables(ProcessData.of()
+                .with(PROCESSING_PATHWAY, intake.processingPathway())
+                .with(FLIGHT_RISK, intake.flightRisk())
+                .with(DETENTION_BEDS_AVAILABLE, policy.iceDetentionBedsAvailable())
+                .variables());
     }
 }

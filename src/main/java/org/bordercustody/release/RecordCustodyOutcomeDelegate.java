@@ -7,8 +7,9 @@ import static org.bordercustody.custody.CustodyProcess.Variables.OVERRIDE_REASON
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
 
-import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.custody.Actors;
+import org.bordercustody.custody.FormAnswers;
+import org.bordercustody.custody.ProcessData;
 import org.bordercustody.release.CustodyOutcomes.Proposal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -29,7 +30,7 @@ public class RecordCustodyOutcomeDelegate implements JavaDelegate {
         var answers = new FormAnswers(execution);
         var proposal = new Proposal((String) execution.getVariable(PROPOSED_OUTCOME),
                 (String) execution.getVariable(PROPOSAL_REASON));
-        FormAnswers.asForm(() -> execution.setVariable(CUSTODY_OUTCOME, custodyOutcomes.decide(
+        FormAnswers.asForm(() -> ProcessData.set(execution, CUSTODY_OUTCOME, custodyOutcomes.decide(
                 execution.getProcessBusinessKey(), proposal, answers.requiredFlag(APPROVE_PROPOSAL),
                 answers.optionalText(OVERRIDE_OUTCOME), answers.optionalText(OVERRIDE_REASON), Actors.of(execution))));
     }

@@ -4,10 +4,10 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FAMILY_OUTC
 import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FAMILY_OUTCOME_REASON;
 
 import java.util.List;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.Actors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;

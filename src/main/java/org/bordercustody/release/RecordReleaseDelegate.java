@@ -3,10 +3,10 @@ package org.bordercustody.release;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMENTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMENT_NUMBER;
 
+import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.Actors;
 import org.bordercustody.release.CustodyOutcomes.Released;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -5,6 +5,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOM
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_PROPOSAL;
 
 import java.util.Map;
+import org.bordercustody.custody.ProcessData;
 import org.bordercustody.release.CustodyOutcomes.Proposal;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -25,8 +26,10 @@ public class RecordReleaseProposalDelegate implements JavaDelegate {
         @SuppressWarnings("unchecked")
         Map<String, Object> result = (Map<String, Object>) execution.getVariable(RELEASE_PROPOSAL);
         Proposal proposal = new Proposal((String) result.get("outcome"), (String) result.get("reason"));
-        execution.setVariable(PROPOSED_OUTCOME, proposal.outcome());
-        execution.setVariable(PROPOSAL_REASON, proposal.reason());
+        execution.setVariables(ProcessData.of()
+                .with(PROPOSED_OUTCOME, proposal.outcome())
+                .with(PROPOSAL_REASON, proposal.reason())
+                .variables());
         custodyOutcomes.recordProposal(execution.getProcessBusinessKey(), proposal);
     }
 }

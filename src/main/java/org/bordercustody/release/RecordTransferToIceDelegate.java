@@ -4,11 +4,11 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CLASSIFICATION;
 import static org.bordercustody.custody.CustodyProcess.Variables.ICE_BOOK_IN_NUMBER;
 import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
 
+import org.bordercustody.custody.Actors;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
-import org.bordercustody.custody.Actors;
-import org.bordercustody.custody.Classification;
 import org.bordercustody.release.CustodyOutcomes.BookedIn;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -3,16 +3,15 @@ package org.bordercustody.release;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_BUILDING_TYPE;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_CITY;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RECURRING;
-import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE_COUNT;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_STATE;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_STREET;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_UNIT;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_ZIP;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
-import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
 
 import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.FormAnswers;
+import org.bordercustody.custody.ProcessData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -42,10 +41,7 @@ public class StoreIntendedAddressDelegate implements JavaDelegate {
                     answers.optionalText(ADDRESS_ZIP), answers.optionalText(CONTACT_PHONE));
             long released = custodyOutcomes.recordAddress(execution.getProcessBusinessKey(), address,
                     Actors.of(execution));
-            execution.setVariable(ADDRESS_RECURRING, custodyOutcomes.isRecurring(released));
-            execution.setVariable(ADDRESS_RELEASE_COUNT, released);
-            execution.setVariable(RELEASE_ADDRESS_TEXT, address.text());
-            execution.setVariable(CONTACT_PHONE, address.contactPhone());
+            ProcessData.set(execution, ADDRESS_RECURRING, custodyOutcomes.isRecurring(released));
         });
     }
 }

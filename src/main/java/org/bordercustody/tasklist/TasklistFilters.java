@@ -1,10 +1,10 @@
 package org.bordercustody.tasklist;
 
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_FLORES_LIMIT;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_ORR_TRANSFER;
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_LOCATE_PERSON;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_SCREENING;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_LOCATE_PERSON;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_RESOLVE_CUSTODY_LIMIT_BREACH;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_REVIEW_APPROACHING_CUSTODY_LIMIT;
 import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_AGENT;
@@ -41,11 +41,6 @@ class TasklistFilters extends AbstractCamundaConfiguration {
             TASK_RESOLVE_CUSTODY_LIMIT_BREACH, TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION, TASK_FOLLOW_UP_LATE_SCREENING,
             TASK_FOLLOW_UP_LATE_ORR_TRANSFER, TASK_LOCATE_PERSON, TASK_FOLLOW_UP_FLORES_LIMIT);
     private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
-    private static final List<Map<String, String>> CASE_COLUMNS = List.of(
-            Map.of("name", Variables.CASE_NUMBER, "label", "Case"),
-            Map.of("name", Variables.PERSON_NAME, "label", "Person"),
-            Map.of("name", Variables.APPREHENDED_AT_TEXT, "label", "Apprehended"),
-            Map.of("name", Variables.CUSTODY_DEADLINE_TEXT, "label", "Custody limit"));
 
     @Override
     public void postProcessEngineBuild(ProcessEngine engine) {
@@ -74,7 +69,7 @@ class TasklistFilters extends AbstractCamundaConfiguration {
             filter = filters.newTaskFilter(name)
                     .setQuery(query)
                     .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                            "variables", CASE_COLUMNS));
+                            "variables", List.of()));
             filters.saveFilter(filter);
         }
         var authorizations = engine.getAuthorizationService();

@@ -7,11 +7,11 @@ import org.bordercustody.custody.CaseQueries;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.ProcessData;
 import org.bordercustody.system.ConflictException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,9 +46,10 @@ public class DesignateOrrPlacement {
         try {
             runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                     .processInstanceBusinessKey(caseNumber)
-                    .setVariables(Variables.createVariables()
-                            .putValue(ORR_FACILITY, facility)
-                            .putValue(ORR_PLACEMENT_TYPE, placementType))
+                    .setVariables(ProcessData.of()
+                            .with(ORR_FACILITY, facility)
+                            .with(ORR_PLACEMENT_TYPE, placementType)
+                            .variables())
                     .correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {
             throw new ConflictException("case " + caseNumber + " is no longer waiting for an ORR placement: another"

@@ -8,6 +8,7 @@ import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Resources;
 import java.util.List;
@@ -23,6 +24,8 @@ class TaskWorkRulesTest {
     int port;
     @Autowired
     TaskService taskService;
+    @Autowired
+    FormService formService;
     @Autowired
     AuthorizationService authorizationService;
 
@@ -63,7 +66,9 @@ class TaskWorkRulesTest {
                 .contains("vip: is not a field of this task's form")
                 .contains("flightRisk: is not a value of the kind this field takes");
         assertThat(taskService.createTaskQuery().taskId(taskId).count()).isEqualTo(1);
-        assertThat(taskService.getVariable(taskId, "personName")).isEqualTo("Ramirez, Jose");
+        assertThat(taskService.getVariable(taskId, "personName")).isNull();
+        assertThat(formService.getTaskFormVariables(taskId).getValue("personName", String.class))
+                .isEqualTo("Ramirez, Jose");
         assertThat(taskService.getVariable(taskId, "vip")).isNull();
         assertThat(taskService.getVariable(taskId, "biometricsStatus")).isNull();
         assertThat(instanceId).isNotNull();

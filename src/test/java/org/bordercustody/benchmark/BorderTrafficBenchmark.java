@@ -129,7 +129,7 @@ public final class BorderTrafficBenchmark {
                 return recordedEvents.incrementAndGet();
             });
             double recordingSeconds = (System.nanoTime() - started) / 1e9;
-            int tasks = workEveryTask(pool, levelId, recordedPeople.get());
+            int tasks = workEveryTask(client, pool, levelId, recordedPeople.get());
             double endToEndSeconds = (System.nanoTime() - started) / 1e9;
             AppMetrics.Snapshot after = AppMetrics.read(client);
 
@@ -144,7 +144,7 @@ public final class BorderTrafficBenchmark {
         }
     }
 
-    private static List<BorderTraffic.Event> eventsFor(String levelId, int cases) {
+    static List<BorderTraffic.Event> eventsFor(String levelId, int cases) {
         BorderTraffic traffic = new BorderTraffic(42, levelId);
         List<BorderTraffic.Event> events = new ArrayList<>();
         int people = 0;
@@ -157,7 +157,8 @@ public final class BorderTrafficBenchmark {
     }
 
     /** Completes the open tasks of this level's cases, page by page, until none is left; returns how many. */
-    private int workEveryTask(ExecutorService pool, String levelId, int people) throws Exception {
+    static int workEveryTask(BenchmarkClient client, ExecutorService pool, String levelId, int people)
+            throws Exception {
         AtomicInteger completed = new AtomicInteger();
         long lastProgress = System.nanoTime();
         while (true) {
@@ -221,7 +222,7 @@ public final class BorderTrafficBenchmark {
         Object run(int index) throws Exception;
     }
 
-    private static void inParallel(ExecutorService pool, int count, Call call) throws Exception {
+    static void inParallel(ExecutorService pool, int count, Call call) throws Exception {
         List<Future<Object>> futures = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int index = i;

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.bordercustody.custody.CustodyProcess;
-import org.bordercustody.custody.CustodyProcessStarter;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -216,12 +215,7 @@ final class CheckInPopulationSeeder implements AutoCloseable {
 
         VariableMap variablesFor(SeededCase seeded) {
             VariableMap copy = Variables.fromMap(variables);
-            copy.putValue(CustodyProcess.Variables.CASE_NUMBER, seeded.caseNumber());
-            copy.putValue(CustodyProcess.Variables.PERSON_NAME, seeded.familyName() + ", Ana");
-            copy.putValue(CustodyProcess.Variables.APPREHENDED_AT, Date.from(seeded.apprehendedAt()));
-            copy.putValue(CustodyProcess.Variables.APPREHENDED_AT_TEXT, CustodyProcessStarter.shown(seeded.apprehendedAt()));
             copy.putValue(CustodyProcess.Variables.CHECK_IN_DUE_BY, Date.from(seeded.checkInDueBy()));
-            copy.putValue(CustodyProcess.Variables.CHECK_IN_DUE_BY_TEXT, CustodyProcessStarter.shown(seeded.checkInDueBy()));
             return copy;
         }
 

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.bordercustody.checkin.CheckIns;
@@ -96,12 +98,12 @@ class MigrantCustodyProcessTest {
         now(APPREHENDED_AT.plus(Duration.ofHours(1)));
         var familyMessenger = new FamilyMessenger(runtimeService());
         Mocks.register("storeIntakeFacts", new StoreIntakeFactsDelegate(familyStatus));
-        Mocks.register("gatherFamilyFacts", new GatherFamilyFactsDelegate(familyStatus, familyMessenger));
+        Mocks.register("gatherFamilyFacts", new GatherFamilyFactsDelegate(familyStatus, familyMessenger, clocks));
         Mocks.register("storeEstablishedFacts", new StoreEstablishedFactsDelegate(familyStatus));
         Mocks.register("recordFamilyStatus", new RecordFamilyStatusDelegate(familyStatus, clocks, clock));
         Mocks.register("recordPlacement", new RecordPlacementDelegate(familyStatus));
         var releasePolicy = new ReleasePolicy(10, Duration.ofDays(90), true);
-        Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy));
+        Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy, custodyOutcomes));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
         Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes));
         Mocks.register("storeIntendedAddress", new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes));
@@ -113,6 +115,15 @@ class MigrantCustodyProcessTest {
         Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
+        // The case keeps what intake found; the release decision reads it from there.
+        Map<String, FamilyStatus.IntakeFacts> intakes = new HashMap<>();
+        doAnswer(recorded -> intakes.put(recorded.getArgument(0), recorded.getArgument(1)))
+                .when(familyStatus).recordIntake(any(), any(), any());
+        when(custodyOutcomes.intakeOf(any())).thenAnswer(read -> {
+            FamilyStatus.IntakeFacts facts = intakes.get(read.getArgument(0, String.class));
+            return new CustodyCaseRepository.Intake(facts.biometrics(), facts.recordsCheck(),
+                    facts.medicalScreening(), facts.processingPathway(), facts.flightRisk());
+        });
         when(custodyOutcomes.decide(any(), any(), anyBoolean(), any(), any(), any())).thenAnswer(decision ->
                 decision.getArgument(2, Boolean.class)
                         ? decision.getArgument(1, CustodyOutcomes.Proposal.class).outcome()
@@ -383,12 +394,12 @@ class MigrantCustodyProcessTest {
         recordAddress(custody);
         verify(custodyOutcomes).recordAddress(eq(CASE), eq(ADDRESS), any());
         assertThat(custody).isWaitingAt(TASK_ISSUE_RELEASE_DOCUMENTS).variables()
-                .containsEntry("releaseAddressText", ADDRESS.text());
+                .doesNotContainKeys("addressStreet", "contactPhone", "addressRecurring");
         releaseTo(custody, List.of(CASE));
 
         assertThat(custody).hasPassed(END_RELEASED).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
-                .containsEntry("custodyExit", "RELEASED")
-                .containsEntry("checkInDueBy", Date.from(clock.instant().plus(Duration.ofDays(60))));
+                .containsEntry("checkInDueBy", Date.from(clock.instant().plus(Duration.ofDays(60))))
+                .doesNotContainKeys("custodyExit", "releaseDocuments", "releaseDocumentNumber");
         reportCheckIn();
 
         verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"));
@@ -408,8 +419,8 @@ class MigrantCustodyProcessTest {
         verify(checkIns).recordMissed(CASE);
         Task locate = task(TASK_LOCATE_PERSON, custody);
         assertThat(locate).hasCandidateGroup("ice-ero-officer");
-        assertThat(custody).variables().containsEntry("releaseAddressText", ADDRESS.text())
-                .containsEntry("contactPhone", ADDRESS.contactPhone());
+        assertThat(custody).variables().containsKey("checkInDueBy")
+                .doesNotContainKeys("addressStreet", "contactPhone", "releaseAddressText");
         complete(locate, withVariables("locateOutcome", "REFERRED_TO_FUGITIVE_OPERATIONS", "locateNotes", "moved"));
         assertThat(custody).hasPassed(END_FOLLOW_UP_CLOSED).isEnded();
     }
@@ -449,7 +460,8 @@ class MigrantCustodyProcessTest {
         when(custodyOutcomes.isRecurring(org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
 
         recordAddress(custody);
-        assertThat(custody).isWaitingAt(TASK_REVIEW_RECURRING_ADDRESS).variables().containsEntry("addressReleaseCount", 11L);
+        assertThat(custody).isWaitingAt(TASK_REVIEW_RECURRING_ADDRESS).variables()
+                .doesNotContainKeys("addressReleaseCount", "addressRecurring", "addressStreet");
         assertThat(task(custody)).hasCandidateGroup("border-patrol-supervisor");
         complete(task(custody), withVariables("recurringAddressAccepted", "false", "recurringAddressNotes", "stash house"));
         assertThat(custody).isWaitingAt(TASK_RECORD_INTENDED_ADDRESS);
@@ -505,8 +517,8 @@ class MigrantCustodyProcessTest {
         releaseTo(parent, List.of(CASE, OTHER_CASE));
 
         for (ProcessInstance member : family) {
-            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
-                    .containsEntry("custodyExit", "RELEASED").containsEntry("releaseAddressText", ADDRESS.text());
+            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsKey("checkInDueBy")
+                    .doesNotContainKeys("custodyExit", "releaseAddressText");
         }
         assertThat(child).hasPassed(EVENT_FAMILY_OUTCOME_CARRIED_OUT, "EndEvent_LeftWithFamily");
     }
@@ -536,7 +548,7 @@ class MigrantCustodyProcessTest {
         verify(custodyOutcomes).recordAddress(eq(CASE), eq(ADDRESS), any());
 
         for (ProcessInstance member : family) {
-            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsEntry("custodyExit", "RELEASED");
+            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsKey("checkInDueBy");
         }
         assertThat(parent).hasPassed("EndEvent_IceFamilyCustodyEnded");
         assertThat(child).hasPassed("EndEvent_LeftIceCustodyWithFamily");
@@ -553,7 +565,7 @@ class MigrantCustodyProcessTest {
 
         complete(task(TASK_DECIDE_FAMILY_CUSTODY_OUTCOME, parent), decision);
         assertThat(parent).isWaitingAt("Task_ReviewIceRecurringAddress").variables()
-                .containsEntry("addressReleaseCount", 11L);
+                .doesNotContainKeys("addressReleaseCount", "addressStreet");
         assertThat(task(parent)).hasCandidateGroup("border-patrol-supervisor");
         org.mockito.Mockito.verify(custodyOutcomes, org.mockito.Mockito.never())
                 .releaseFromIceFamilyCustody(any(), any(), any());
@@ -567,7 +579,7 @@ class MigrantCustodyProcessTest {
 
         verify(custodyOutcomes).releaseFromIceFamilyCustody(eq(CASE), eq("sponsor found"), any());
         for (ProcessInstance member : family) {
-            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsEntry("custodyExit", "RELEASED");
+            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsKey("checkInDueBy");
         }
     }
 
@@ -706,6 +718,7 @@ class MigrantCustodyProcessTest {
         var custodyCase = new CustodyCase(caseNumber, "SDC2611250001", "p1", "Lopez", "Ana", null, false, "F",
                 country, apprehendedAt, ZoneOffset.ofHours(-8), Classification.UNDETERMINED, null,
                 CaseStatus.IN_CBP_CUSTODY, clocks.custodyDeadline(apprehendedAt), null, null, null, null);
+        when(familyStatus.caseOf(caseNumber)).thenReturn(custodyCase);
         new CustodyProcessStarter(runtimeService(), clocks).start(custodyCase);
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
     }

@@ -1,0 +1,12 @@
+package org.bordercustody.custody;
+
+import java.util.Map;
+
+/**
+ * Values a task's form shows about its case, read from the case tables each time the form is opened, so that the
+ * process carries no display copies. Each feature adds what it owns (the case itself, the release address...).
+ */
+public interface ShownOnForms {
+
+    void addTo(CustodyCase custodyCase, Map<String, Object> shown);
+}

@@ -1,0 +1,38 @@
+package org.bordercustody.release;
+
+import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE_COUNT;
+import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
+import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE_TEXT;
+import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
+
+import java.util.Map;
+import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyProcessStarter;
+import org.bordercustody.custody.ShownOnForms;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/** The intended address on the review, documents and locate forms; the Flores limit on ICE's family forms. */
+@Component
+@Order(1)
+class ReleaseShownOnForms implements ShownOnForms {
+
+    private final CustodyOutcomes custodyOutcomes;
+
+    ReleaseShownOnForms(CustodyOutcomes custodyOutcomes) {
+        this.custodyOutcomes = custodyOutcomes;
+    }
+
+    @Override
+    public void addTo(CustodyCase custodyCase, Map<String, Object> shown) {
+        custodyOutcomes.recordedAddress(custodyCase.caseNumber()).ifPresent(recorded -> {
+            shown.put(RELEASE_ADDRESS_TEXT, recorded.address().text());
+            shown.put(ADDRESS_RELEASE_COUNT, recorded.othersReleasedToIt());
+            if (recorded.address().contactPhone() != null) {
+                shown.put(CONTACT_PHONE, recorded.address().contactPhone());
+            }
+        });
+        custodyOutcomes.floresDeadline(custodyCase.caseNumber())
+                .ifPresent(deadline -> shown.put(FLORES_DEADLINE_TEXT, CustodyProcessStarter.shown(deadline)));
+    }
+}
