@@ -26,7 +26,7 @@ public final class CustodyTestEngine {
         configuration.setJobExecutorActivate(false);
         configuration.setExpressionManager(new MockExpressionManager());
         configuration.setEnforceHistoryTimeToLive(true);
-        TaskLifecyclePlugin.withDeclaredAnswers(configuration);
+        CustodyEnginePlugin.withDeclaredAnswers(configuration);
         return ProcessEngineCoverageExtension.builder(configuration).assertClassCoverageAtLeast(1.0).build();
     }
 

@@ -17,18 +17,20 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Attaches {@link TaskLifecycleListener} to every user task at deployment, so no model can forget it, and gives the
- * engine the form service that shows each form what the case tables hold ({@link CaseFormVariables}).
+ * What the custody process needs of the engine: {@link TaskLifecycleListener} on every user task at deployment, so
+ * no model can forget it; the form service that shows each form what the case tables hold
+ * ({@link CaseFormVariables}); every completion's answers as the process declares them
+ * ({@link DeclaredAnswersInterceptor}); and the history it keeps ({@link KeptHistory}).
  */
 @Component
-class TaskLifecyclePlugin extends AbstractCamundaConfiguration {
+class CustodyEnginePlugin extends AbstractCamundaConfiguration {
 
     private final TaskLifecycleListener listener;
     private final JdbcClient jdbc;
     private final CustodyCaseRepository cases;
     private final ObjectProvider<ShownOnForms> shownOnForms;
 
-    TaskLifecyclePlugin(TaskLifecycleListener listener, JdbcClient jdbc, CustodyCaseRepository cases,
+    CustodyEnginePlugin(TaskLifecycleListener listener, JdbcClient jdbc, CustodyCaseRepository cases,
             ObjectProvider<ShownOnForms> shownOnForms) {
         this.listener = listener;
         this.jdbc = jdbc;
@@ -40,6 +42,7 @@ class TaskLifecyclePlugin extends AbstractCamundaConfiguration {
     public void preInit(SpringProcessEngineConfiguration configuration) {
         configuration.setFormService(new CaseFormVariables(jdbc, cases, shownOnForms));
         withDeclaredAnswers(configuration);
+        configuration.setHistoryEventHandler(new KeptHistory());
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

@@ -1,0 +1,102 @@
+package org.bordercustody.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
+import org.bordercustody.TasklistClient;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The process keeps what its gateways, timers, decisions and forms read after a wait state, nothing more: answers,
+ * decision inputs, display copies and personal data the case tables hold never reach Camunda's runtime or history
+ * tables, and the forms still show the person, the clocks and the address, read from the case.
+ */
+@CustodyApplicationTest
+class LeanProcessDataTest {
+
+    /** What a released person's process holds while awaiting the check-in, and all it ever held. */
+    static final List<String> KEPT_FOR_A_RELEASED_CASE = List.of("custodyWarningAt", "custodyDeadline",
+            "classification", "placement", "familyDecisionLead", "releaseProposal", "proposedOutcome", "proposalReason",
+            "custodyOutcome", "checkInDueBy");
+    static final List<String> NEVER_KEPT = List.of("personName", "caseNumber", "apprehendedAtIso",
+            "custodyDeadlineText", "addressStreet", "addressCity", "addressZip", "contactPhone", "releaseAddressText",
+            "biometricsStatus", "recordsCheckResult", "flightRisk", "processingPathway", "approveProposal",
+            "releaseDocuments", "releaseDocumentNumber", "ageAtApprehension", "custodyExit", "addressRecurring");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    RuntimeService runtimeService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void aReleasedPersonsProcessKeepsOnlyWhatItRoutesOnAndNoPersonalData() {
+        String caseNumber = new Journeys(port).releasedAdult("LEAN001");
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+
+        List<String> running = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance).list()
+                .stream().map(VariableInstance::getName).toList();
+        List<String> everHeld = historyService.createHistoricVariableInstanceQuery().processInstanceId(instance).list()
+                .stream().map(HistoricVariableInstance::getName).toList();
+
+        assertThat(running).containsExactlyInAnyOrderElementsOf(KEPT_FOR_A_RELEASED_CASE);
+        assertThat(everHeld).containsExactlyInAnyOrderElementsOf(KEPT_FOR_A_RELEASED_CASE).doesNotContainAnyElementsOf(NEVER_KEPT);
+    }
+
+    @Test
+    void historyKeepsTheTasksPhasesAndEndsButNotTheStepsBetween() {
+        String caseNumber = new Journeys(port).releasedAdult("LEAN002");
+        String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+
+        List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
+                .processInstanceId(instance).list();
+
+        assertThat(activities).extracting(HistoricActivityInstance::getActivityId).contains("SubProcess_CbpCustody",
+                "Task_RecordIntake", "Task_ApproveCustodyOutcome", "Task_RecordIntendedAddress",
+                "Task_IssueReleaseDocuments", "EndEvent_Released");
+        assertThat(activities).extracting(HistoricActivityInstance::getActivityType)
+                .allMatch(KeptHistory.KEPT_ACTIVITY_TYPES::contains);
+        assertThat(activities).extracting(HistoricActivityInstance::getActivityId)
+                .doesNotContain("Task_StoreIntakeFacts", "Gateway_CustodyOutcome", "Task_DecideFamilyStatus");
+    }
+
+    @Test
+    void theFormsStillShowThePersonTheClockAndTheAddressReadFromTheCase() {
+        String caseNumber = new Journeys(port).adultAfterIntake("LEAN003");
+        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete(caseNumber,
+                "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true")).status()).isEqualTo(204);
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        assertThat(agent.complete(caseNumber, "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
+                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Dallas", "addressState", "TX",
+                "addressZip", "75201", "contactPhone", "+12145550100")).status()).isEqualTo(204);
+        String taskId = agent.taskId(caseNumber, "Task_IssueReleaseDocuments");
+
+        JsonNode shown = ApiClient.as(port, "agent").get("/engine-rest/task/" + taskId + "/form-variables").json();
+
+        assertThat(shown.at("/personName/value").asText()).isEqualTo("Ramirez, Jose");
+        assertThat(shown.at("/caseNumber/value").asText()).isEqualTo(caseNumber);
+        assertThat(shown.at("/custodyDeadlineText/value").asText()).endsWith("UTC");
+        assertThat(shown.at("/releaseAddressText/value").asText()).contains("12 Elm St", "Dallas, TX 75201");
+        assertThat(shown.at("/custodyOutcome/value").asText()).isEqualTo("RELEASE_NTA_OR");
+        assertThat(taskService.getVariables(taskId)).doesNotContainKeys("personName", "releaseAddressText",
+                "addressStreet", "contactPhone");
+    }
+}
