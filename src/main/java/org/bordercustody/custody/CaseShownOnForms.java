@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_DUE_BY
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUNTRY_NATIONAL;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_DEADLINE_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
+import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
 
 import java.util.Map;
 import org.springframework.core.annotation.Order;
@@ -28,6 +29,9 @@ class CaseShownOnForms implements ShownOnForms {
         shown.put(PERSON_NAME, custodyCase.displayName());
         shown.put(APPREHENDED_AT_ISO, custodyCase.apprehendedAt().toString());
         shown.put(CUSTODY_DEADLINE_TEXT, CustodyProcessStarter.shown(custodyCase.custodyDeadline()));
+        if (custodyCase.placement() != null) {
+            shown.put(PLACEMENT, custodyCase.placement());
+        }
         shown.put(CONTIGUOUS_COUNTRY_NATIONAL, CustodyProcessStarter.isContiguousCountryNational(custodyCase));
         cases.checkInDueBy(custodyCase.caseNumber())
                 .ifPresent(due -> shown.put(CHECK_IN_DUE_BY_TEXT, CustodyProcessStarter.shown(due)));

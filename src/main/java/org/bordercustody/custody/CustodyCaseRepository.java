@@ -129,6 +129,34 @@ public class CustodyCaseRepository {
                 .update();
     }
 
+    public void recordProposal(String caseNumber, ProposedOutcome proposal) {
+        jdbc.sql("UPDATE custody_case SET proposed_outcome = :outcome, proposal_reason = :reason"
+                        + " WHERE case_number = :caseNumber")
+                .param("outcome", proposal.outcome()).param("reason", proposal.reason())
+                .param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** What the release eligibility decision proposed for the case. */
+    public record ProposedOutcome(String outcome, String reason) {
+    }
+
+    public Optional<ProposedOutcome> proposal(String caseNumber) {
+        return jdbc.sql("SELECT proposed_outcome, proposal_reason FROM custody_case"
+                        + " WHERE case_number = :caseNumber AND proposed_outcome IS NOT NULL")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> new ProposedOutcome(rs.getString(1), rs.getString(2)))
+                .optional();
+    }
+
+    public Optional<String> outcome(String caseNumber) {
+        return jdbc.sql("SELECT custody_outcome FROM custody_case WHERE case_number = :caseNumber"
+                        + " AND custody_outcome IS NOT NULL")
+                .param("caseNumber", caseNumber)
+                .query(String.class)
+                .optional();
+    }
+
     public void recordOutcome(String caseNumber, String outcome) {
         jdbc.sql("UPDATE custody_case SET custody_outcome = :outcome WHERE case_number = :caseNumber")
                 .param("outcome", outcome).param("caseNumber", caseNumber).update();

@@ -146,18 +146,18 @@ public final class CustodyProcess {
         @Declared(String.class)
         public static final String FAMILY_FACTS_SOURCE = "familyFactsSource";
         // decisions
-        @Declared(value = String.class, kept = true)
+        @Declared(String.class)
         public static final String CLASSIFICATION = "classification";
-        @Declared(value = String.class, kept = true)
+        @Declared(String.class)
         public static final String PLACEMENT = "placement";
         // release or transfer
         @Declared(Boolean.class)
         public static final String DETENTION_BEDS_AVAILABLE = "detentionBedsAvailable";
-        @Declared(value = Map.class, kept = true)
+        @Declared(Map.class)
         public static final String RELEASE_PROPOSAL = "releaseProposal";
-        @Declared(value = String.class, kept = true)
+        @Declared(String.class)
         public static final String PROPOSED_OUTCOME = "proposedOutcome";
-        @Declared(value = String.class, kept = true)
+        @Declared(String.class)
         public static final String PROPOSAL_REASON = "proposalReason";
         @Declared(String.class)
         public static final String APPROVE_PROPOSAL = "approveProposal";
@@ -165,7 +165,7 @@ public final class CustodyProcess {
         public static final String OVERRIDE_OUTCOME = "overrideOutcome";
         @Declared(String.class)
         public static final String OVERRIDE_REASON = "overrideReason";
-        @Declared(value = String.class, kept = true)
+        @Declared(String.class)
         public static final String CUSTODY_OUTCOME = "custodyOutcome";
         @Declared(String.class)
         public static final String ADDRESS_STREET = "addressStreet";

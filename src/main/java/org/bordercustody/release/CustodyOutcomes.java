@@ -64,6 +64,7 @@ public class CustodyOutcomes {
     }
 
     public void recordProposal(String caseNumber, Proposal proposal) {
+        cases.recordProposal(caseNumber, new CustodyCaseRepository.ProposedOutcome(proposal.outcome(), proposal.reason()));
         timeline.record(caseNumber, "RELEASE_PROPOSED", "Release eligibility decision (releaseEligibility) proposes "
                 + proposal.outcome() + ": " + proposal.reason(), Timeline.SYSTEM_ACTOR);
     }
@@ -93,6 +94,22 @@ public class CustodyOutcomes {
                     + (member.equals(caseNumber) ? "" : " (decided for the family in case " + caseNumber + ")"), actor);
         }
         return outcome;
+    }
+
+    /** The release eligibility decision's proposal, which the supervisor approves or overrides. */
+    public Proposal proposalOf(String caseNumber) {
+        return cases.proposal(caseNumber).map(stored -> new Proposal(stored.outcome(), stored.reason()))
+                .orElseThrow(() -> new IllegalStateException("No release or transfer is proposed for " + caseNumber));
+    }
+
+    /** The outcome the supervisor approved for the case (or the family's lead). */
+    public String outcomeOf(String caseNumber) {
+        return cases.outcome(caseNumber).orElseThrow(() -> new IllegalStateException(
+                "No release or transfer is decided for " + caseNumber));
+    }
+
+    public boolean isFamilyMember(String caseNumber) {
+        return cases.get(caseNumber).classification() == Classification.FAMILY_UNIT_MEMBER;
     }
 
     /** What intake found about the person, for the release decision; refused when intake is not recorded. */

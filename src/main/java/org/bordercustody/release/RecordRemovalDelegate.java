@@ -1,6 +1,5 @@
 package org.bordercustody.release;
 
-import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.DEPARTURE_PORT;
 
 import java.util.List;
@@ -27,7 +26,7 @@ public class RecordRemovalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
-        List<String> family = custodyOutcomes.remove(caseNumber, (String) execution.getVariable(CUSTODY_OUTCOME),
+        List<String> family = custodyOutcomes.remove(caseNumber, custodyOutcomes.outcomeOf(caseNumber),
                 new FormAnswers(execution).requiredText(DEPARTURE_PORT), Actors.of(execution));
         var variables = CarriedOutVariables.removed();
         familyMessenger.carryOut(execution, family, Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);

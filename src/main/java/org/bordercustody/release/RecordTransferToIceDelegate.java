@@ -1,11 +1,9 @@
 package org.bordercustody.release;
 
-import static org.bordercustody.custody.CustodyProcess.Variables.CLASSIFICATION;
 import static org.bordercustody.custody.CustodyProcess.Variables.ICE_BOOK_IN_NUMBER;
 import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
 
 import org.bordercustody.custody.Actors;
-import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
@@ -33,7 +31,7 @@ public class RecordTransferToIceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
         String caseNumber = execution.getProcessBusinessKey();
-        boolean family = Classification.FAMILY_UNIT_MEMBER.name().equals(execution.getVariable(CLASSIFICATION));
+        boolean family = custodyOutcomes.isFamilyMember(caseNumber);
         BookedIn bookedIn = custodyOutcomes.transferToIce(caseNumber, answers.requiredText(ICE_FACILITY),
                 answers.requiredText(ICE_BOOK_IN_NUMBER), family, Actors.of(execution));
         var variables = CarriedOutVariables.transferred(bookedIn);

@@ -2,11 +2,15 @@ package org.bordercustody.release;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE_COUNT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
+import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE_TEXT;
+import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON;
+import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
 
 import java.util.Map;
 import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.ShownOnForms;
 import org.springframework.core.annotation.Order;
@@ -18,13 +22,20 @@ import org.springframework.stereotype.Component;
 class ReleaseShownOnForms implements ShownOnForms {
 
     private final CustodyOutcomes custodyOutcomes;
+    private final CustodyCaseRepository cases;
 
-    ReleaseShownOnForms(CustodyOutcomes custodyOutcomes) {
+    ReleaseShownOnForms(CustodyOutcomes custodyOutcomes, CustodyCaseRepository cases) {
         this.custodyOutcomes = custodyOutcomes;
+        this.cases = cases;
     }
 
     @Override
     public void addTo(CustodyCase custodyCase, Map<String, Object> shown) {
+        cases.proposal(custodyCase.caseNumber()).ifPresent(proposal -> {
+            shown.put(PROPOSED_OUTCOME, proposal.outcome());
+            shown.put(PROPOSAL_REASON, proposal.reason());
+        });
+        cases.outcome(custodyCase.caseNumber()).ifPresent(outcome -> shown.put(CUSTODY_OUTCOME, outcome));
         custodyOutcomes.recordedAddress(custodyCase.caseNumber()).ifPresent(recorded -> {
             shown.put(RELEASE_ADDRESS_TEXT, recorded.address().text());
             shown.put(ADDRESS_RELEASE_COUNT, recorded.othersReleasedToIt());

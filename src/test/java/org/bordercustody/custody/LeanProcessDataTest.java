@@ -29,12 +29,12 @@ class LeanProcessDataTest {
 
     /** What a released person's process holds while awaiting the check-in, and all it ever held. */
     static final List<String> KEPT_FOR_A_RELEASED_CASE = List.of("custodyWarningAt", "custodyDeadline",
-            "classification", "placement", "familyDecisionLead", "releaseProposal", "proposedOutcome", "proposalReason",
-            "custodyOutcome", "checkInDueBy");
+            "familyDecisionLead", "checkInDueBy");
     static final List<String> NEVER_KEPT = List.of("personName", "caseNumber", "apprehendedAtIso",
             "custodyDeadlineText", "addressStreet", "addressCity", "addressZip", "contactPhone", "releaseAddressText",
             "biometricsStatus", "recordsCheckResult", "flightRisk", "processingPathway", "approveProposal",
-            "releaseDocuments", "releaseDocumentNumber", "ageAtApprehension", "custodyExit", "addressRecurring");
+            "releaseDocuments", "releaseDocumentNumber", "ageAtApprehension", "custodyExit", "addressRecurring",
+            "classification", "placement", "releaseProposal", "proposedOutcome", "custodyOutcome");
 
     @LocalServerPort
     int port;

@@ -107,6 +107,13 @@ class ProcessDataDeclarationTest {
         Set<String> names = new TreeSet<>();
         // Spring beans behind delegates and listeners are not process data.
         String withoutBeans = model.replaceAll("delegateExpression=\"\\$\\{\\w+}\"", "");
+        // A decision's outcome handed on by the decisionOutcome bean names the variable it sets.
+        Matcher decisionOutcomes = Pattern.compile("\\$\\{decisionOutcome\\.keep\\w+\\(execution, '(\\w+)'\\)}")
+                .matcher(withoutBeans);
+        while (decisionOutcomes.find()) {
+            names.add(decisionOutcomes.group(1));
+        }
+        withoutBeans = decisionOutcomes.replaceAll("");
         Matcher expressions = Pattern.compile("\\$\\{([^}]*)}").matcher(withoutBeans);
         while (expressions.find()) {
             String expression = expressions.group(1);
