@@ -9,13 +9,13 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
 /**
  * Camunda's history as the custody process needs it: everything the audit level writes, except the activity
  * instances of steps that only move the case along (gateways, start events, service and decision tasks), whose
- * facts the case timeline already holds with who and when. Kept: user tasks, the custody phases (sub-processes),
+ * facts the case timeline already holds with who and when, and of user tasks, which Camunda's task history
+ * (ACT_HI_TASKINST) already holds with their assignee, start and end. Kept: the custody phases (sub-processes),
  * the clocks and messages the case waited for, and how each path ended.
  */
 public class KeptHistory extends DbHistoryEventHandler {
 
     static final Set<String> KEPT_ACTIVITY_TYPES = Set.of(
-            ActivityTypes.TASK_USER_TASK,
             ActivityTypes.SUB_PROCESS,
             ActivityTypes.START_EVENT_TIMER,
             ActivityTypes.INTERMEDIATE_EVENT_TIMER,
