@@ -2,7 +2,7 @@ package org.bordercustody.apprehension;
 
 import jakarta.validation.Valid;
 import java.security.Principal;
-import org.bordercustody.apprehension.RecordApprehension.Result;
+import org.bordercustody.apprehension.Apprehensions.Result;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/apprehensions")
 class ApprehensionController {
 
-    private final RecordApprehension recordApprehension;
+    private final Apprehensions recordApprehension;
 
-    ApprehensionController(RecordApprehension recordApprehension) {
+    ApprehensionController(Apprehensions recordApprehension) {
         this.recordApprehension = recordApprehension;
     }
 

@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
-import org.bordercustody.custody.CaseQueries;
+import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.CaseStatus;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
@@ -52,7 +52,7 @@ public class CheckIns {
     @Transactional
     public CheckIn report(String caseNumber, String reportedAtText, String office, String actor) {
         OffsetDateTime reportedAt = reportedAt(reportedAtText);
-        CustodyCase custodyCase = cases.lock(CaseQueries.checked(caseNumber));
+        CustodyCase custodyCase = cases.lock(Cases.checked(caseNumber));
         if (custodyCase.status() != CaseStatus.RELEASED_AWAITING_CHECK_IN
                 && custodyCase.status() != CaseStatus.CHECK_IN_OVERDUE) {
             throw new ConflictException("case " + caseNumber + " is " + custodyCase.status()

@@ -28,7 +28,7 @@ public class CaseAccess {
                 .collect(Collectors.toSet());
         boolean onlyOrr = groups.contains(ORR_LIAISON)
                 && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
-        if (onlyOrr && cases.find(CaseQueries.checked(caseNumber))
+        if (onlyOrr && cases.find(Cases.checked(caseNumber))
                 .filter(custodyCase -> custodyCase.classification() == Classification.UNACCOMPANIED_CHILD).isEmpty()) {
             throw new CaseNotFoundException(caseNumber);
         }

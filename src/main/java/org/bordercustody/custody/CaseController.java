@@ -11,10 +11,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/cases/{caseNumber}")
 class CaseController {
 
-    private final CaseQueries caseQueries;
+    private final Cases caseQueries;
     private final CaseAccess caseAccess;
 
-    CaseController(CaseQueries caseQueries, CaseAccess caseAccess) {
+    CaseController(Cases caseQueries, CaseAccess caseAccess) {
         this.caseQueries = caseQueries;
         this.caseAccess = caseAccess;
     }

@@ -59,6 +59,15 @@ public class CustodyCaseRepository {
         return find(caseNumber).orElseThrow(() -> new CaseNotFoundException(caseNumber));
     }
 
+    /** Every case of the apprehension event the given case belongs to, itself included, in one query. */
+    public List<CustodyCase> findByEventOf(String caseNumber) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.event_number = (SELECT event_number FROM custody_case"
+                        + " WHERE case_number = :caseNumber) ORDER BY c.case_number")
+                .param("caseNumber", caseNumber)
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
     public List<CustodyCase> findByEvent(String eventNumber) {
         return jdbc.sql(SELECT_CASE + " WHERE c.event_number = :eventNumber ORDER BY c.case_number")
                 .param("eventNumber", eventNumber)

@@ -27,11 +27,11 @@ import org.springframework.stereotype.Component;
 @Component("gatherFamilyFacts")
 public class GatherFamilyFactsDelegate implements JavaDelegate {
 
-    private final FamilyStatus familyStatus;
+    private final Families familyStatus;
     private final FamilyMessenger familyMessenger;
     private final CustodyClocks clocks;
 
-    public GatherFamilyFactsDelegate(FamilyStatus familyStatus, FamilyMessenger familyMessenger, CustodyClocks clocks) {
+    public GatherFamilyFactsDelegate(Families familyStatus, FamilyMessenger familyMessenger, CustodyClocks clocks) {
         this.familyStatus = familyStatus;
         this.familyMessenger = familyMessenger;
         this.clocks = clocks;

@@ -24,11 +24,11 @@ import org.springframework.stereotype.Component;
 @Component("recordFamilyStatus")
 public class RecordFamilyStatusDelegate implements JavaDelegate {
 
-    private final FamilyStatus familyStatus;
+    private final Families familyStatus;
     private final CustodyClocks clocks;
     private final Clock clock;
 
-    public RecordFamilyStatusDelegate(FamilyStatus familyStatus, CustodyClocks clocks, Clock clock) {
+    public RecordFamilyStatusDelegate(Families familyStatus, CustodyClocks clocks, Clock clock) {
         this.familyStatus = familyStatus;
         this.clocks = clocks;
         this.clock = clock;

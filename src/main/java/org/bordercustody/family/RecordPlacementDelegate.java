@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 @Component("recordPlacement")
 public class RecordPlacementDelegate implements JavaDelegate {
 
-    private final FamilyStatus familyStatus;
+    private final Families familyStatus;
 
-    public RecordPlacementDelegate(FamilyStatus familyStatus) {
+    public RecordPlacementDelegate(Families familyStatus) {
         this.familyStatus = familyStatus;
     }
 

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component("storeEstablishedFacts")
 public class StoreEstablishedFactsDelegate implements JavaDelegate {
 
-    private final FamilyStatus familyStatus;
+    private final Families familyStatus;
 
-    public StoreEstablishedFactsDelegate(FamilyStatus familyStatus) {
+    public StoreEstablishedFactsDelegate(Families familyStatus) {
         this.familyStatus = familyStatus;
     }
 

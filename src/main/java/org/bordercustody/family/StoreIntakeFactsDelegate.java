@@ -17,16 +17,16 @@ import org.springframework.stereotype.Component;
 @Component("storeIntakeFacts")
 public class StoreIntakeFactsDelegate implements JavaDelegate {
 
-    private final FamilyStatus familyStatus;
+    private final Families familyStatus;
 
-    public StoreIntakeFactsDelegate(FamilyStatus familyStatus) {
+    public StoreIntakeFactsDelegate(Families familyStatus) {
         this.familyStatus = familyStatus;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var variables = new FormAnswers(execution);
-        var facts = new FamilyStatus.IntakeFacts(
+        var facts = new Families.IntakeFacts(
                 variables.requiredChoice(BIOMETRICS_STATUS),
                 variables.requiredChoice(RECORDS_CHECK_RESULT),
                 variables.requiredChoice(MEDICAL_SCREENING),

@@ -12,7 +12,7 @@ import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
-import org.bordercustody.family.FamilyStatus;
+import org.bordercustody.family.Families;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -36,7 +36,7 @@ public class CustodyOutcomes {
     public record BookedIn(Instant bookedInAt, Instant floresDeadline, List<String> family) {
     }
 
-    private final FamilyStatus familyStatus;
+    private final Families familyStatus;
     private final CustodyCaseRepository cases;
     private final ReleaseRepository releases;
     private final Timeline timeline;
@@ -44,7 +44,7 @@ public class CustodyOutcomes {
     private final ReleasePolicy policy;
     private final Clock clock;
 
-    public CustodyOutcomes(FamilyStatus familyStatus, CustodyCaseRepository cases, ReleaseRepository releases,
+    public CustodyOutcomes(Families familyStatus, CustodyCaseRepository cases, ReleaseRepository releases,
             Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock) {
         this.familyStatus = familyStatus;
         this.cases = cases;
@@ -57,6 +57,9 @@ public class CustodyOutcomes {
 
     /** The members the lead's decision applies to: the lead and the family unit members of its family. */
     public List<String> familyOf(String leadCaseNumber) {
+        if (cases.get(leadCaseNumber).classification() != Classification.FAMILY_UNIT_MEMBER) {
+            return List.of(leadCaseNumber);
+        }
         return Stream.concat(Stream.of(leadCaseNumber), familyStatus.gather(leadCaseNumber).familyCaseNumbers().stream()
                         .filter(member -> !member.equals(leadCaseNumber))
                         .filter(member -> cases.get(member).classification() == Classification.FAMILY_UNIT_MEMBER))

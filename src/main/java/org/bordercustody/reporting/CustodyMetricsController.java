@@ -7,21 +7,19 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CustodyMetricsController {
 
-    private final CustodyMetricsReport report;
-    private final CustodyNowReport now;
+    private final CustodyReports reports;
 
-    CustodyMetricsController(CustodyMetricsReport report, CustodyNowReport now) {
-        this.report = report;
-        this.now = now;
+    CustodyMetricsController(CustodyReports reports) {
+        this.reports = reports;
     }
 
     @GetMapping("/api/reports/custody-now")
     CustodyNow now() {
-        return now.now();
+        return reports.now();
     }
 
     @GetMapping("/api/reports/custody-metrics")
     CustodyMetrics metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return report.between(from, to);
+        return reports.between(from, to);
     }
 }

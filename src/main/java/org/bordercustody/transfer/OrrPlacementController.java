@@ -24,10 +24,10 @@ class OrrPlacementController {
             @NotNull PlacementType placementType) {
     }
 
-    private final DesignateOrrPlacement designateOrrPlacement;
+    private final OrrPlacements designateOrrPlacement;
     private final CaseAccess caseAccess;
 
-    OrrPlacementController(DesignateOrrPlacement designateOrrPlacement, CaseAccess caseAccess) {
+    OrrPlacementController(OrrPlacements designateOrrPlacement, CaseAccess caseAccess) {
         this.designateOrrPlacement = designateOrrPlacement;
         this.caseAccess = caseAccess;
     }

@@ -33,7 +33,7 @@ import org.bordercustody.checkin.RecordCheckInDelegate;
 import org.bordercustody.checkin.RecordMissedCheckInDelegate;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.family.FamilyFacts;
-import org.bordercustody.family.FamilyStatus;
+import org.bordercustody.family.Families;
 import org.bordercustody.family.GatherFamilyFactsDelegate;
 import org.bordercustody.family.RecordFamilyStatusDelegate;
 import org.bordercustody.family.RecordPlacementDelegate;
@@ -86,7 +86,7 @@ class MigrantCustodyProcessTest {
     static final String OTHER_CASE = "SDC2611250001-02";
 
     ProcessEngine processEngine;
-    final FamilyStatus familyStatus = mock(FamilyStatus.class);
+    final Families familyStatus = mock(Families.class);
     final CustodyEvents custodyEvents = mock(CustodyEvents.class);
     final CustodyOutcomes custodyOutcomes = mock(CustodyOutcomes.class);
     final CheckIns checkIns = mock(CheckIns.class);
@@ -123,11 +123,11 @@ class MigrantCustodyProcessTest {
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
         // The case keeps what intake found; the release decision reads it from there.
-        Map<String, FamilyStatus.IntakeFacts> intakes = new HashMap<>();
+        Map<String, Families.IntakeFacts> intakes = new HashMap<>();
         doAnswer(recorded -> intakes.put(recorded.getArgument(0), recorded.getArgument(1)))
                 .when(familyStatus).recordIntake(any(), any(), any());
         when(custodyOutcomes.intakeOf(any())).thenAnswer(read -> {
-            FamilyStatus.IntakeFacts facts = intakes.get(read.getArgument(0, String.class));
+            Families.IntakeFacts facts = intakes.get(read.getArgument(0, String.class));
             return new CustodyCaseRepository.Intake(facts.biometrics(), facts.recordsCheck(),
                     facts.medicalScreening(), facts.processingPathway(), facts.flightRisk());
         });
@@ -171,7 +171,7 @@ class MigrantCustodyProcessTest {
                 .hasDueDate(Date.from(APPREHENDED_AT.plus(Duration.ofHours(12))));
         complete(task(custody), intake("CLEAR", "NO_CONCERNS", false));
         verify(familyStatus).recordIntake(eq(CASE),
-                eq(new FamilyStatus.IntakeFacts("CAPTURED", "CLEAR", "NO_CONCERNS", "NTA_OR", "LOW", false)), any());
+                eq(new Families.IntakeFacts("CAPTURED", "CLEAR", "NO_CONCERNS", "NTA_OR", "LOW", false)), any());
 
         assertThat(custody).isWaitingAt(TASK_APPROVE_CUSTODY_OUTCOME);
         Assertions.assertThat(placements).containsEntry(CASE, "ADULT_RELEASE_OR_DETENTION_REVIEW");

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.bordercustody.CustodyApplication;
 import org.bordercustody.apprehension.ApprehensionRequest;
-import org.bordercustody.apprehension.RecordApprehension;
+import org.bordercustody.apprehension.Apprehensions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -56,7 +56,7 @@ class TwoNodeClusterTest {
 
     @Test
     void twoThousandTimersDueAtOnceFireExactlyOnceOnBothNodes() throws Exception {
-        RecordApprehension recordApprehension = nodeA.getBean(RecordApprehension.class);
+        Apprehensions recordApprehension = nodeA.getBean(Apprehensions.class);
         String apprehendedAt = Instant.now().minus(Duration.ofHours(1)).atOffset(ZoneOffset.ofHours(-7)).toString();
         for (int i = 0; i < CASES; i++) {
             recordApprehension.record(apprehension("CLU%04d".formatted(i), apprehendedAt), "agent");

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.bordercustody.custody.Classification;
+import org.bordercustody.custody.CaseNotFoundException;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.FamilyGroup;
@@ -16,14 +17,14 @@ import org.springframework.stereotype.Service;
  * established later, and record the decisions themselves.
  */
 @Service
-public class FamilyStatus implements FamilyGroup {
+public class Families implements FamilyGroup {
 
     private final CustodyCaseRepository cases;
     private final FamilyLinkRepository links;
     private final Timeline timeline;
     private final Clock clock;
 
-    public FamilyStatus(CustodyCaseRepository cases, FamilyLinkRepository links, Timeline timeline, Clock clock) {
+    public Families(CustodyCaseRepository cases, FamilyLinkRepository links, Timeline timeline, Clock clock) {
         this.cases = cases;
         this.links = links;
         this.timeline = timeline;
@@ -38,6 +39,7 @@ public class FamilyStatus implements FamilyGroup {
         CustodyCase custodyCase = cases.get(caseNumber);
         // Family members finish intake in separate transactions; the lock makes the last one see all others.
         cases.lockEvent(custodyCase.eventNumber());
+        GatheredFacts.forget();
         cases.recordIntake(caseNumber, clock.instant(), new CustodyCaseRepository.Intake(facts.biometrics(),
                 facts.recordsCheck(), facts.medicalScreening(), facts.processingPathway(), facts.flightRisk()));
         if (facts.familyRelationshipVerified()) {
@@ -58,10 +60,20 @@ public class FamilyStatus implements FamilyGroup {
         return cases.get(caseNumber);
     }
 
+    /**
+     * The facts the family decisions read. Gathered once per transaction and case: the steps of one transaction
+     * (the decisions and the records of them) read the same facts, and every change of them here forgets them.
+     */
     public FamilyFacts gather(String caseNumber) {
-        CustodyCase custodyCase = cases.get(caseNumber);
-        List<CustodyCase> eventCases = cases.findByEvent(custodyCase.eventNumber());
-        return FamilyFacts.of(caseNumber, eventCases, links.findByEvent(custodyCase.eventNumber()));
+        return GatheredFacts.inThisTransaction().computeIfAbsent(caseNumber, this::load);
+    }
+
+    private FamilyFacts load(String caseNumber) {
+        List<CustodyCase> eventCases = cases.findByEventOf(caseNumber);
+        if (eventCases.isEmpty()) {
+            throw new CaseNotFoundException(caseNumber);
+        }
+        return FamilyFacts.of(caseNumber, eventCases, links.findByEvent(eventCases.get(0).eventNumber()));
     }
 
     public void establish(String caseNumber, LocalDate dateOfBirth, boolean estimated, boolean relationshipVerified,
@@ -72,6 +84,7 @@ public class FamilyStatus implements FamilyGroup {
             throw new InvalidRequestException("dateOfBirth", "is after the apprehension");
         }
         cases.lockEvent(custodyCase.eventNumber());
+        GatheredFacts.forget();
         cases.recordDateOfBirth(caseNumber, dateOfBirth, estimated);
         if (relationshipVerified) {
             links.verifyParentLinksOf(caseNumber);

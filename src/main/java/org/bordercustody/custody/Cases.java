@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Answers where a person is now and what happened to them, from the case tables and the engine. */
 @Service
 @Transactional(readOnly = true)
-public class CaseQueries {
+public class Cases {
 
     public static final Pattern CASE_NUMBER = Pattern.compile("[A-Z0-9-]{1,32}-[0-9]{2}");
 
@@ -27,7 +27,7 @@ public class CaseQueries {
     private final TaskService taskService;
     private final Clock clock;
 
-    public CaseQueries(CustodyCaseRepository cases, FamilyGroup familyGroup, Timeline timeline,
+    public Cases(CustodyCaseRepository cases, FamilyGroup familyGroup, Timeline timeline,
             TaskService taskService, Clock clock) {
         this.cases = cases;
         this.familyGroup = familyGroup;

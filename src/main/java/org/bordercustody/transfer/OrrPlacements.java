@@ -3,7 +3,7 @@ package org.bordercustody.transfer;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_FACILITY;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_PLACEMENT_TYPE;
 
-import org.bordercustody.custody.CaseQueries;
+import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
@@ -16,13 +16,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 @Service
-public class DesignateOrrPlacement {
+public class OrrPlacements {
 
     private final CustodyCaseRepository cases;
     private final CustodyEvents custodyEvents;
     private final RuntimeService runtimeService;
 
-    DesignateOrrPlacement(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService) {
+    OrrPlacements(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService) {
         this.cases = cases;
         this.custodyEvents = custodyEvents;
         this.runtimeService = runtimeService;
@@ -34,7 +34,7 @@ public class DesignateOrrPlacement {
      */
     @Transactional
     public void designate(String caseNumber, String facility, String placementType, String actor) {
-        cases.lock(CaseQueries.checked(caseNumber));
+        cases.lock(Cases.checked(caseNumber));
         var waiting = runtimeService.createEventSubscriptionQuery()
                 .eventName(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceId(processInstanceId(caseNumber))

@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * event's primary key so that only one of them creates anything.
  */
 @Service
-public class RecordApprehension {
+public class Apprehensions {
 
     public record RecordedCase(String ref, String caseNumber) {
     }
@@ -54,7 +54,7 @@ public class RecordApprehension {
     private final ObjectMapper objectMapper;
     private final TransactionTemplate transaction;
 
-    RecordApprehension(ApprehensionRules rules, ApprehensionRepository apprehensions, CustodyCaseRepository cases,
+    Apprehensions(ApprehensionRules rules, ApprehensionRepository apprehensions, CustodyCaseRepository cases,
             FamilyLinkRepository familyLinks, Timeline timeline, CustodyProcessStarter processStarter,
             CustodyClocks clocks, Clock clock, ObjectMapper objectMapper, TransactionTemplate transaction) {
         this.rules = rules;

@@ -1,0 +1,121 @@
+package org.bordercustody.custody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
+import org.bordercustody.TasklistClient;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The whole timeline of a case, entry by entry, for each way out of CBP custody: what happened, in order, who did
+ * it, and each answer where it belongs (a document number is a document number, a reason a reason).
+ */
+@CustodyApplicationTest
+class TimelineJourneyTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ManagementService managementService;
+
+    @Test
+    void releaseFromCbpCustodyToTheCheckIn() {
+        String caseNumber = new Journeys(port).releasedAdult("TLJ0001");
+        runDueJobs();
+        ApiClient.Response checkIn = ApiClient.as(port, "ice-officer").post("/api/cases/" + caseNumber + "/check-ins",
+                "{\"reportedAt\": \"" + java.time.OffsetDateTime.now() + "\", \"office\": \"Dallas ERO\"}");
+        assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
+
+        List<JsonNode> timeline = timeline(caseNumber);
+        assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
+                .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
+                        "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "RELEASE_PROPOSED by system",
+                        "TASK_COMPLETED by supervisor", "CUSTODY_OUTCOME_DECIDED by supervisor",
+                        "TASK_COMPLETED by agent", "ADDRESS_RECORDED by agent", "TASK_COMPLETED by agent",
+                        "RELEASED by agent", "ICE_NOTIFIED by system", "CHECKED_IN by ice-officer");
+        assertThat(description(timeline, "CUSTODY_OUTCOME_DECIDED")).isEqualTo("Supervisor approved the proposal RELEASE_NTA_OR");
+        assertThat(description(timeline, "ADDRESS_RECORDED")).isEqualTo("Intended U.S. address: 12 Elm St, Dallas, TX 75201");
+        assertThat(timeline.get(10).get("description").asText())
+                .contains("Documents issued: Notice to Appear (I-862); Document number: A-TLJ0001");
+        assertThat(description(timeline, "RELEASED"))
+                .startsWith("Released with NTA_I862 A-TLJ0001 to 12 Elm St, Dallas, TX 75201; report to ICE by ");
+        assertThat(description(timeline, "ICE_NOTIFIED")).startsWith("ICE notified of the release to 12 Elm St");
+        assertThat(description(timeline, "CHECKED_IN")).startsWith("Reported to ICE at Dallas ERO on ").endsWith("on time");
+    }
+
+    @Test
+    void expeditedRemovalFromCbpCustody() {
+        String caseNumber = new Journeys(port).adultAfterIntake("TLJ0002");
+        TasklistClient supervisor = new TasklistClient(ApiClient.as(port, "supervisor"));
+        assertThat(supervisor.complete(caseNumber, "Task_ApproveCustodyOutcome", Map.of("approveProposal", "false",
+                "overrideOutcome", "EXPEDITED_REMOVAL", "overrideReason", "final order on file")).status())
+                .isEqualTo(204);
+        assertThat(new TasklistClient(ApiClient.as(port, "agent")).complete(caseNumber, "Task_RecordRemoval",
+                Map.of("departurePort", "Hidalgo")).status()).isEqualTo(204);
+
+        List<JsonNode> timeline = timeline(caseNumber);
+        assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
+                .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
+                        "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "RELEASE_PROPOSED by system",
+                        "TASK_COMPLETED by supervisor", "CUSTODY_OUTCOME_DECIDED by supervisor",
+                        "TASK_COMPLETED by agent", "REMOVED by agent");
+        assertThat(description(timeline, "CUSTODY_OUTCOME_DECIDED")).isEqualTo(
+                "Supervisor overrode the proposal RELEASE_NTA_OR with EXPEDITED_REMOVAL: final order on file");
+        assertThat(timeline.get(8).get("description").asText())
+                .isEqualTo("Task completed: Record removal or return. Port of departure: Hidalgo");
+        assertThat(description(timeline, "REMOVED")).isEqualTo("EXPEDITED_REMOVAL through Hidalgo");
+    }
+
+    @Test
+    void unaccompaniedChildTransferredToOrr() {
+        String child = new Journeys(port).childAwaitingPlacement("TLJ0003");
+        TasklistClient orr = new TasklistClient(ApiClient.as(port, "orr-liaison"));
+        assertThat(orr.complete(child, "Task_DesignateOrrPlacement", Map.of("orrFacility", "Casa Padre",
+                "orrPlacementType", "SHELTER")).status()).isEqualTo(204);
+        assertThat(orr.complete(child, "Task_ConfirmTransferToOrr", Map.of("orrReceivedBy", "M. Ortiz")).status())
+                .isEqualTo(204);
+
+        List<JsonNode> timeline = timeline(child);
+        assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
+                .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
+                        "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "TASK_COMPLETED by agent",
+                        "TASK_COMPLETED by orr-liaison", "TASK_COMPLETED by orr-liaison", "TRANSFERRED_TO_ORR by system");
+        assertThat(description(timeline, "FAMILY_STATUS_DECIDED")).startsWith(
+                "Family status decision (familyStatus): UNACCOMPANIED_CHILD from age 9, companion OTHER_RELATIVE");
+        assertThat(timeline.get(5).get("description").asText()).endsWith("ORR referral id (UC Portal): UC-TLJ0003");
+        assertThat(timeline.get(6).get("description").asText())
+                .endsWith("ORR care provider: Casa Padre; Placement type: Shelter");
+        assertThat(timeline.get(7).get("description").asText()).endsWith("Received by (ORR staff): M. Ortiz");
+        assertThat(description(timeline, "TRANSFERRED_TO_ORR"))
+                .isEqualTo("Transferred to HHS ORR care at Casa Padre; CBP custody ended");
+    }
+
+    private static String description(List<JsonNode> timeline, String type) {
+        List<String> found = timeline.stream().filter(entry -> entry.get("type").asText().equals(type))
+                .map(entry -> entry.get("description").asText()).toList();
+        assertThat(found).as(type).hasSize(1);
+        return found.get(0);
+    }
+
+    private void runDueJobs() {
+        for (Job job : managementService.createJobQuery().executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
+    private List<JsonNode> timeline(String caseNumber) {
+        List<JsonNode> entries = new ArrayList<>();
+        ApiClient.as(port, "supervisor").get("/api/cases/" + caseNumber + "/timeline").json().forEach(entries::add);
+        return entries;
+    }
+}
