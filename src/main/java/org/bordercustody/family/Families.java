@@ -3,8 +3,8 @@ package org.bordercustody.family;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CaseNotFoundException;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.FamilyGroup;
@@ -56,10 +56,6 @@ public class Families implements FamilyGroup {
         return gather(caseNumber).familyCaseNumbers();
     }
 
-    public CustodyCase caseOf(String caseNumber) {
-        return cases.get(caseNumber);
-    }
-
     /**
      * The facts the family decisions read. Gathered once per transaction and case: the steps of one transaction
      * (the decisions and the records of them) read the same facts, and every change of them here forgets them.
@@ -94,15 +90,19 @@ public class Families implements FamilyGroup {
                 + "; source: " + source, actor);
     }
 
-    public void recordClassification(String caseNumber, Classification classification, FamilyFacts facts) {
+    /** Records the family status decision with the facts it decided on; returns the case as now recorded. */
+    public CustodyCase recordClassification(String caseNumber, Classification classification) {
+        FamilyFacts facts = gather(caseNumber);
         cases.recordClassification(caseNumber, classification);
         timeline.record(caseNumber, "FAMILY_STATUS_DECIDED", "Family status decision (familyStatus): "
                 + classification + " from age " + facts.ageAtApprehension() + ", companion "
                 + facts.companionRelationship() + ", cares for child " + facts.caresForAccompaniedChild()
                 + ", relationship verified " + facts.familyRelationshipVerified(), Timeline.SYSTEM_ACTOR);
+        return cases.get(caseNumber);
     }
 
-    public void recordPlacement(String caseNumber, String placement, FamilyFacts facts) {
+    public void recordPlacement(String caseNumber, String placement) {
+        FamilyFacts facts = gather(caseNumber);
         cases.recordPlacement(caseNumber, placement);
         timeline.record(caseNumber, "PLACEMENT_DECIDED", "Placement decision (familyUnitPlacement): " + placement
                 + " for a family of " + facts.familySize() + " " + facts.familyCaseNumbers()

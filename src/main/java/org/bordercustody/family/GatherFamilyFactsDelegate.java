@@ -27,12 +27,12 @@ import org.springframework.stereotype.Component;
 @Component("gatherFamilyFacts")
 public class GatherFamilyFactsDelegate implements JavaDelegate {
 
-    private final Families familyStatus;
+    private final Families families;
     private final FamilyMessenger familyMessenger;
     private final CustodyClocks clocks;
 
-    public GatherFamilyFactsDelegate(Families familyStatus, FamilyMessenger familyMessenger, CustodyClocks clocks) {
-        this.familyStatus = familyStatus;
+    public GatherFamilyFactsDelegate(Families families, FamilyMessenger familyMessenger, CustodyClocks clocks) {
+        this.families = families;
         this.familyMessenger = familyMessenger;
         this.clocks = clocks;
     }
@@ -40,7 +40,7 @@ public class GatherFamilyFactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
-        FamilyFacts facts = familyStatus.gather(caseNumber);
+        FamilyFacts facts = families.gather(caseNumber);
         execution.setVariables(ProcessData.of()
                 .with(AGE_AT_APPREHENSION, facts.ageAtApprehension())
                 .with(COMPANION_RELATIONSHIP, facts.companionRelationship())

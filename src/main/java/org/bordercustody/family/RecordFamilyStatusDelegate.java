@@ -24,12 +24,12 @@ import org.springframework.stereotype.Component;
 @Component("recordFamilyStatus")
 public class RecordFamilyStatusDelegate implements JavaDelegate {
 
-    private final Families familyStatus;
+    private final Families families;
     private final CustodyClocks clocks;
     private final Clock clock;
 
-    public RecordFamilyStatusDelegate(Families familyStatus, CustodyClocks clocks, Clock clock) {
-        this.familyStatus = familyStatus;
+    public RecordFamilyStatusDelegate(Families families, CustodyClocks clocks, Clock clock) {
+        this.families = families;
         this.clocks = clocks;
         this.clock = clock;
     }
@@ -38,9 +38,8 @@ public class RecordFamilyStatusDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
         Classification classification = Classification.valueOf((String) execution.getVariable(CLASSIFICATION));
-        familyStatus.recordClassification(caseNumber, classification, familyStatus.gather(caseNumber));
+        CustodyCase child = families.recordClassification(caseNumber, classification);
         if (classification == Classification.UNACCOMPANIED_CHILD) {
-            CustodyCase child = familyStatus.caseOf(caseNumber);
             execution.setVariables(ProcessData.of()
                     .with(ORR_TRANSFER_DEADLINE, Date.from(clocks.orrTransferDeadline(clock.instant())))
                     .with(HHS_NOTIFICATION_DEADLINE, Date.from(clocks.hhsNotificationDeadline(child.apprehendedAt())))

@@ -9,15 +9,15 @@ import org.springframework.stereotype.Component;
 @Component("recordPlacement")
 public class RecordPlacementDelegate implements JavaDelegate {
 
-    private final Families familyStatus;
+    private final Families families;
 
-    public RecordPlacementDelegate(Families familyStatus) {
-        this.familyStatus = familyStatus;
+    public RecordPlacementDelegate(Families families) {
+        this.families = families;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
-        familyStatus.recordPlacement(caseNumber, (String) execution.getVariable(PLACEMENT), familyStatus.gather(caseNumber));
+        families.recordPlacement(caseNumber, (String) execution.getVariable(PLACEMENT));
     }
 }

@@ -15,16 +15,16 @@ import org.springframework.stereotype.Component;
 @Component("storeEstablishedFacts")
 public class StoreEstablishedFactsDelegate implements JavaDelegate {
 
-    private final Families familyStatus;
+    private final Families families;
 
-    public StoreEstablishedFactsDelegate(Families familyStatus) {
-        this.familyStatus = familyStatus;
+    public StoreEstablishedFactsDelegate(Families families) {
+        this.families = families;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
-        FormAnswers.asForm(() -> familyStatus.establish(execution.getProcessBusinessKey(),
+        FormAnswers.asForm(() -> families.establish(execution.getProcessBusinessKey(),
                 answers.requiredDate(DATE_OF_BIRTH), answers.flag(DATE_OF_BIRTH_ESTIMATED),
                 answers.flag(FAMILY_RELATIONSHIP_VERIFIED), answers.requiredText(FAMILY_FACTS_SOURCE),
                 Actors.of(execution)));

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component("storeIntakeFacts")
 public class StoreIntakeFactsDelegate implements JavaDelegate {
 
-    private final Families familyStatus;
+    private final Families families;
 
-    public StoreIntakeFactsDelegate(Families familyStatus) {
-        this.familyStatus = familyStatus;
+    public StoreIntakeFactsDelegate(Families families) {
+        this.families = families;
     }
 
     @Override
@@ -33,6 +33,6 @@ public class StoreIntakeFactsDelegate implements JavaDelegate {
                 variables.requiredChoice(PROCESSING_PATHWAY),
                 variables.requiredChoice(FLIGHT_RISK),
                 variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
-        familyStatus.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution));
+        families.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution));
     }
 }

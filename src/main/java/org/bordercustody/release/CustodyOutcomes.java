@@ -36,7 +36,7 @@ public class CustodyOutcomes {
     public record BookedIn(Instant bookedInAt, Instant floresDeadline, List<String> family) {
     }
 
-    private final Families familyStatus;
+    private final Families families;
     private final CustodyCaseRepository cases;
     private final ReleaseRepository releases;
     private final Timeline timeline;
@@ -44,9 +44,9 @@ public class CustodyOutcomes {
     private final ReleasePolicy policy;
     private final Clock clock;
 
-    public CustodyOutcomes(Families familyStatus, CustodyCaseRepository cases, ReleaseRepository releases,
+    public CustodyOutcomes(Families families, CustodyCaseRepository cases, ReleaseRepository releases,
             Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock) {
-        this.familyStatus = familyStatus;
+        this.families = families;
         this.cases = cases;
         this.releases = releases;
         this.timeline = timeline;
@@ -60,7 +60,7 @@ public class CustodyOutcomes {
         if (cases.get(leadCaseNumber).classification() != Classification.FAMILY_UNIT_MEMBER) {
             return List.of(leadCaseNumber);
         }
-        return Stream.concat(Stream.of(leadCaseNumber), familyStatus.gather(leadCaseNumber).familyCaseNumbers().stream()
+        return Stream.concat(Stream.of(leadCaseNumber), families.gather(leadCaseNumber).familyCaseNumbers().stream()
                         .filter(member -> !member.equals(leadCaseNumber))
                         .filter(member -> cases.get(member).classification() == Classification.FAMILY_UNIT_MEMBER))
                 .toList();
@@ -73,8 +73,8 @@ public class CustodyOutcomes {
     }
 
     /** The supervisor approves the proposal or overrides it with a reason; returns the outcome. */
-    public String decide(String caseNumber, Proposal proposal, boolean approved, String override, String overrideReason,
-            String actor) {
+    public String decide(String caseNumber, boolean approved, String override, String overrideReason, String actor) {
+        Proposal proposal = proposalOf(caseNumber);
         String outcome;
         String description;
         if (approved) {
@@ -115,10 +115,18 @@ public class CustodyOutcomes {
         return cases.get(caseNumber).classification() == Classification.FAMILY_UNIT_MEMBER;
     }
 
-    /** What intake found about the person, for the release decision; refused when intake is not recorded. */
-    public CustodyCaseRepository.Intake intakeOf(String caseNumber) {
-        return cases.intake(caseNumber).orElseThrow(() -> new IllegalStateException(
+    /** What the release decision reads besides the family's facts. */
+    public record ReleaseFacts(String processingPathway, String flightRisk, boolean detentionBedsAvailable) {
+    }
+
+    /**
+     * What intake found about the person (from the case: intake may have been days and other family members ago)
+     * and whether ICE has detention beds; refused when intake is not recorded.
+     */
+    public ReleaseFacts releaseFactsOf(String caseNumber) {
+        var intake = cases.intake(caseNumber).orElseThrow(() -> new IllegalStateException(
                 "The release of " + caseNumber + " cannot be decided before its intake is recorded"));
+        return new ReleaseFacts(intake.processingPathway(), intake.flightRisk(), policy.iceDetentionBedsAvailable());
     }
 
     /** The address recorded for the case and how many others were released to it within the window until now. */
@@ -135,19 +143,19 @@ public class CustodyOutcomes {
         return cases.iceBookInAt(caseNumber).map(clocks::floresDeadline);
     }
 
-    /** Records the address for the family; returns how many others were released to it within the window. */
-    public long recordAddress(String caseNumber, IntendedAddress address, String actor) {
+    /**
+     * Records the address for the family; true when more others than the threshold were released to it within the
+     * window, so that a supervisor reviews it.
+     */
+    public boolean recordAddress(String caseNumber, IntendedAddress address, String actor) {
         Instant now = clock.instant();
         for (String member : familyOf(caseNumber)) {
             releases.saveAddress(member, address, now);
             timeline.record(member, "ADDRESS_RECORDED", "Intended U.S. address: " + address.text(), actor);
         }
         String event = cases.get(caseNumber).eventNumber();
-        return releases.releasesTo(address.key(), now.minus(policy.recurringAddressWindow()), event);
-    }
-
-    public boolean isRecurring(long releasesToAddress) {
-        return releasesToAddress > policy.recurringAddressThreshold();
+        long others = releases.releasesTo(address.key(), now.minus(policy.recurringAddressWindow()), event);
+        return others > policy.recurringAddressThreshold();
     }
 
     /** Releases the person, and the family with them, from CBP custody with the documents issued. */
@@ -184,8 +192,8 @@ public class CustodyOutcomes {
                 + CustodyProcessStarter.shown(due), Timeline.SYSTEM_ACTOR);
     }
 
-    public BookedIn transferToIce(String caseNumber, String facility, String bookInNumber, boolean familyCustody,
-            String actor) {
+    public BookedIn transferToIce(String caseNumber, String facility, String bookInNumber, String actor) {
+        boolean familyCustody = isFamilyMember(caseNumber);
         Instant bookedInAt = clock.instant();
         List<String> family = familyOf(caseNumber);
         Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
@@ -199,8 +207,8 @@ public class CustodyOutcomes {
     }
 
     /** The person, and the family with them, was removed or returned from CBP custody. */
-    public List<String> remove(String caseNumber, String outcome, String departurePort, String actor) {
-        return removeFamily(caseNumber, outcome + " through " + departurePort, true, actor);
+    public List<String> remove(String caseNumber, String departurePort, String actor) {
+        return removeFamily(caseNumber, outcomeOf(caseNumber) + " through " + departurePort, true, actor);
     }
 
     /** ICE removed a family from family custody, for the reason its officer gives. */

@@ -16,21 +16,19 @@ import org.springframework.stereotype.Component;
 @Component("gatherReleaseFacts")
 public class GatherReleaseFactsDelegate implements JavaDelegate {
 
-    private final ReleasePolicy policy;
     private final CustodyOutcomes custodyOutcomes;
 
-    public GatherReleaseFactsDelegate(ReleasePolicy policy, CustodyOutcomes custodyOutcomes) {
-        this.policy = policy;
+    public GatherReleaseFactsDelegate(CustodyOutcomes custodyOutcomes) {
         this.custodyOutcomes = custodyOutcomes;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var intake = custodyOutcomes.intakeOf(execution.getProcessBusinessKey());
+        var facts = custodyOutcomes.releaseFactsOf(execution.getProcessBusinessKey());
         execution.setVariables(ProcessData.of()
-                .with(PROCESSING_PATHWAY, intake.processingPathway())
-                .with(FLIGHT_RISK, intake.flightRisk())
-                .with(DETENTION_BEDS_AVAILABLE, policy.iceDetentionBedsAvailable())
+                .with(PROCESSING_PATHWAY, facts.processingPathway())
+                .with(FLIGHT_RISK, facts.flightRisk())
+                .with(DETENTION_BEDS_AVAILABLE, facts.detentionBedsAvailable())
                 .variables());
     }
 }

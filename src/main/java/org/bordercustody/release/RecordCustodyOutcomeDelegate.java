@@ -25,9 +25,8 @@ public class RecordCustodyOutcomeDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
-        var proposal = custodyOutcomes.proposalOf(execution.getProcessBusinessKey());
         FormAnswers.asForm(() -> ProcessData.set(execution, CUSTODY_OUTCOME, custodyOutcomes.decide(
-                execution.getProcessBusinessKey(), proposal, answers.requiredFlag(APPROVE_PROPOSAL),
+                execution.getProcessBusinessKey(), answers.requiredFlag(APPROVE_PROPOSAL),
                 answers.optionalText(OVERRIDE_OUTCOME), answers.optionalText(OVERRIDE_REASON), Actors.of(execution))));
     }
 }

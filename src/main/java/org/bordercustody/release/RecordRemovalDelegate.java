@@ -26,7 +26,7 @@ public class RecordRemovalDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String caseNumber = execution.getProcessBusinessKey();
-        List<String> family = custodyOutcomes.remove(caseNumber, custodyOutcomes.outcomeOf(caseNumber),
+        List<String> family = custodyOutcomes.remove(caseNumber,
                 new FormAnswers(execution).requiredText(DEPARTURE_PORT), Actors.of(execution));
         var variables = CarriedOutVariables.removed();
         familyMessenger.carryOut(execution, family, Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);

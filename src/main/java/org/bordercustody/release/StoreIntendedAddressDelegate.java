@@ -39,9 +39,8 @@ public class StoreIntendedAddressDelegate implements JavaDelegate {
                     answers.optionalText(ADDRESS_UNIT), answers.optionalText(ADDRESS_BUILDING_TYPE),
                     answers.optionalText(ADDRESS_CITY), answers.optionalText(ADDRESS_STATE),
                     answers.optionalText(ADDRESS_ZIP), answers.optionalText(CONTACT_PHONE));
-            long released = custodyOutcomes.recordAddress(execution.getProcessBusinessKey(), address,
-                    Actors.of(execution));
-            ProcessData.set(execution, ADDRESS_RECURRING, custodyOutcomes.isRecurring(released));
+            ProcessData.set(execution, ADDRESS_RECURRING,
+                    custodyOutcomes.recordAddress(execution.getProcessBusinessKey(), address, Actors.of(execution)));
         });
     }
 }

@@ -32,8 +32,8 @@ import org.bordercustody.checkin.CheckIns;
 import org.bordercustody.checkin.RecordCheckInDelegate;
 import org.bordercustody.checkin.RecordMissedCheckInDelegate;
 import org.bordercustody.custody.Classification;
-import org.bordercustody.family.FamilyFacts;
 import org.bordercustody.family.Families;
+import org.bordercustody.family.FamilyFacts;
 import org.bordercustody.family.GatherFamilyFactsDelegate;
 import org.bordercustody.family.RecordFamilyStatusDelegate;
 import org.bordercustody.family.RecordPlacementDelegate;
@@ -98,6 +98,8 @@ class MigrantCustodyProcessTest {
     final Map<String, String> placements = new HashMap<>();
     final Map<String, CustodyOutcomes.Proposal> proposals = new HashMap<>();
     final Map<String, String> outcomes = new HashMap<>();
+    final Map<String, CustodyCase> started = new HashMap<>();
+    final ReleasePolicy releasePolicy = new ReleasePolicy(10, Duration.ofDays(90), true);
 
     @BeforeEach
     void registerBeans() {
@@ -109,8 +111,7 @@ class MigrantCustodyProcessTest {
         Mocks.register("storeEstablishedFacts", new StoreEstablishedFactsDelegate(familyStatus));
         Mocks.register("recordFamilyStatus", new RecordFamilyStatusDelegate(familyStatus, clocks, clock));
         Mocks.register("recordPlacement", new RecordPlacementDelegate(familyStatus));
-        var releasePolicy = new ReleasePolicy(10, Duration.ofDays(90), true);
-        Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(releasePolicy, custodyOutcomes));
+        Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(custodyOutcomes));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
         Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes));
         Mocks.register("storeIntendedAddress", new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes));
@@ -126,26 +127,28 @@ class MigrantCustodyProcessTest {
         Map<String, Families.IntakeFacts> intakes = new HashMap<>();
         doAnswer(recorded -> intakes.put(recorded.getArgument(0), recorded.getArgument(1)))
                 .when(familyStatus).recordIntake(any(), any(), any());
-        when(custodyOutcomes.intakeOf(any())).thenAnswer(read -> {
+        when(custodyOutcomes.releaseFactsOf(any())).thenAnswer(read -> {
             Families.IntakeFacts facts = intakes.get(read.getArgument(0, String.class));
-            return new CustodyCaseRepository.Intake(facts.biometrics(), facts.recordsCheck(),
-                    facts.medicalScreening(), facts.processingPathway(), facts.flightRisk());
+            return new CustodyOutcomes.ReleaseFacts(facts.processingPathway(), facts.flightRisk(),
+                    releasePolicy.iceDetentionBedsAvailable());
         });
         Mocks.register("decisionOutcome", new DecisionOutcome());
-        doAnswer(recorded -> classifications.put(recorded.getArgument(0), recorded.getArgument(1)))
-                .when(familyStatus).recordClassification(any(), any(), any());
+        when(familyStatus.recordClassification(any(), any())).thenAnswer(recorded -> {
+            classifications.put(recorded.getArgument(0), recorded.getArgument(1));
+            return started.get(recorded.getArgument(0, String.class));
+        });
         doAnswer(recorded -> placements.put(recorded.getArgument(0), recorded.getArgument(1)))
-                .when(familyStatus).recordPlacement(any(), any(), any());
+                .when(familyStatus).recordPlacement(any(), any());
         doAnswer(recorded -> proposals.put(recorded.getArgument(0), recorded.getArgument(1)))
                 .when(custodyOutcomes).recordProposal(any(), any());
         when(custodyOutcomes.proposalOf(any())).thenAnswer(read -> proposals.get(read.getArgument(0, String.class)));
         when(custodyOutcomes.outcomeOf(any())).thenAnswer(read -> outcomes.get(read.getArgument(0, String.class)));
         when(custodyOutcomes.isFamilyMember(any())).thenAnswer(read ->
                 classifications.get(read.getArgument(0, String.class)) == Classification.FAMILY_UNIT_MEMBER);
-        when(custodyOutcomes.decide(any(), any(), anyBoolean(), any(), any(), any())).thenAnswer(decision -> {
-            String outcome = decision.getArgument(2, Boolean.class)
-                    ? decision.getArgument(1, CustodyOutcomes.Proposal.class).outcome()
-                    : decision.getArgument(3, String.class);
+        when(custodyOutcomes.decide(any(), anyBoolean(), any(), any(), any())).thenAnswer(decision -> {
+            String outcome = decision.getArgument(1, Boolean.class)
+                    ? proposals.get(decision.getArgument(0, String.class)).outcome()
+                    : decision.getArgument(2, String.class);
             outcomes.put(decision.getArgument(0), outcome);
             return outcome;
         });
@@ -177,8 +180,8 @@ class MigrantCustodyProcessTest {
         Assertions.assertThat(placements).containsEntry(CASE, "ADULT_RELEASE_OR_DETENTION_REVIEW");
         Assertions.assertThat(proposals.get(CASE).outcome()).isEqualTo("RELEASE_NTA_OR");
         assertThat(task(custody)).hasCandidateGroup("border-patrol-supervisor");
-        verify(familyStatus).recordClassification(eq(CASE), eq(Classification.SINGLE_ADULT), any());
-        verify(familyStatus).recordPlacement(eq(CASE), eq("ADULT_RELEASE_OR_DETENTION_REVIEW"), any());
+        verify(familyStatus).recordClassification(eq(CASE), eq(Classification.SINGLE_ADULT));
+        verify(familyStatus).recordPlacement(eq(CASE), eq("ADULT_RELEASE_OR_DETENTION_REVIEW"));
         verify(custodyOutcomes).recordProposal(CASE, new CustodyOutcomes.Proposal("RELEASE_NTA_OR",
                 "Notice to Appear, release on own recognizance"));
     }
@@ -405,7 +408,7 @@ class MigrantCustodyProcessTest {
     void singleAdultIsReleasedWithAnAddressAndChecksInWithin60Days() {
         ProcessInstance custody = adultAwaitingApproval("NTA_OR");
         complete(task(custody), withVariables("approveProposal", "true"));
-        verify(custodyOutcomes).decide(eq(CASE), any(), eq(true), any(), any(), any());
+        verify(custodyOutcomes).decide(eq(CASE), eq(true), any(), any(), any());
 
         assertThat(custody).isWaitingAt(TASK_RECORD_INTENDED_ADDRESS);
         Assertions.assertThat(outcomes).containsEntry(CASE, "RELEASE_NTA_OR");
@@ -474,8 +477,7 @@ class MigrantCustodyProcessTest {
     void anAddressGivenByManyGoesToTheSupervisorWhoMayAskForAnother() {
         ProcessInstance custody = adultAwaitingApproval("NOTICE_TO_REPORT");
         complete(task(custody), withVariables("approveProposal", true));
-        when(custodyOutcomes.recordAddress(any(), any(), any())).thenReturn(11L, 12L);
-        when(custodyOutcomes.isRecurring(org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
+        when(custodyOutcomes.recordAddress(any(), any(), any())).thenReturn(true);
 
         recordAddress(custody);
         assertThat(custody).isWaitingAt(TASK_REVIEW_RECURRING_ADDRESS).variables()
@@ -494,14 +496,14 @@ class MigrantCustodyProcessTest {
         ProcessInstance custody = adultAwaitingApproval("NTA_OR");
         complete(task(custody), withVariables("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
                 "overrideReason", "absconded before"));
-        verify(custodyOutcomes).decide(eq(CASE), any(), eq(false), eq("TRANSFER_TO_ICE_DETENTION"),
+        verify(custodyOutcomes).decide(eq(CASE), eq(false), eq("TRANSFER_TO_ICE_DETENTION"),
                 eq("absconded before"), any());
 
         assertThat(custody).isWaitingAt(TASK_PREPARE_ICE_TRANSFER);
         complete(task(custody), withVariables("iceFacility", "Port Isabel SPC", "transferRecord", "no medical issues"));
         assertThat(custody).isWaitingAt(TASK_ACCEPT_ICE_TRANSFER);
         assertThat(task(custody)).hasCandidateGroup("ice-ero-officer");
-        when(custodyOutcomes.transferToIce(eq(CASE), eq("Port Isabel SPC"), eq("B-77"), eq(false), any()))
+        when(custodyOutcomes.transferToIce(eq(CASE), eq("Port Isabel SPC"), eq("B-77"), any()))
                 .thenReturn(new CustodyOutcomes.BookedIn(clock.instant(), null, List.of(CASE)));
         complete(task(custody), withVariables("iceBookInNumber", "B-77"));
 
@@ -515,7 +517,7 @@ class MigrantCustodyProcessTest {
         complete(task(custody), withVariables("approveProposal", true));
 
         assertThat(custody).isWaitingAt(TASK_RECORD_REMOVAL);
-        when(custodyOutcomes.remove(eq(CASE), eq("EXPEDITED_REMOVAL"), eq("Hidalgo"), any()))
+        when(custodyOutcomes.remove(eq(CASE), eq("Hidalgo"), any()))
                 .thenReturn(List.of(CASE));
         complete(task(custody), withVariables("departurePort", "Hidalgo"));
 
@@ -576,8 +578,7 @@ class MigrantCustodyProcessTest {
     void anAddressGivenByManyForAFamilyLeavingIceFamilyCustodyGoesToTheSupervisorWhoMayAskForAnother() {
         ProcessInstance[] family = familyInIceFamilyCustody();
         ProcessInstance parent = family[0];
-        when(custodyOutcomes.recordAddress(any(), any(), any())).thenReturn(11L, 12L);
-        when(custodyOutcomes.isRecurring(org.mockito.ArgumentMatchers.anyLong())).thenReturn(true);
+        when(custodyOutcomes.recordAddress(any(), any(), any())).thenReturn(true);
         Map<String, Object> decision = new java.util.HashMap<>(addressAnswers());
         decision.putAll(withVariables("iceFamilyOutcome", "RELEASE", "iceFamilyOutcomeReason", "sponsor found"));
 
@@ -694,7 +695,7 @@ class MigrantCustodyProcessTest {
         Assertions.assertThat(proposals.get(CASE).outcome()).isEqualTo("TRANSFER_TO_ICE_DETENTION");
         complete(task(parent), withVariables("approveProposal", true));
         complete(task(parent), withVariables("iceFacility", "Dilley FRC", "transferRecord", "family of two"));
-        when(custodyOutcomes.transferToIce(eq(CASE), eq("Dilley FRC"), eq("F-12"), eq(true), any())).thenReturn(
+        when(custodyOutcomes.transferToIce(eq(CASE), eq("Dilley FRC"), eq("F-12"), any())).thenReturn(
                 new CustodyOutcomes.BookedIn(clock.instant(), clock.instant().plus(Duration.ofDays(20)),
                         List.of(CASE, OTHER_CASE)));
         complete(task(parent), withVariables("iceBookInNumber", "F-12"));
@@ -736,7 +737,7 @@ class MigrantCustodyProcessTest {
         var custodyCase = new CustodyCase(caseNumber, "SDC2611250001", "p1", "Lopez", "Ana", null, false, "F",
                 country, apprehendedAt, ZoneOffset.ofHours(-8), Classification.UNDETERMINED, null,
                 CaseStatus.IN_CBP_CUSTODY, clocks.custodyDeadline(apprehendedAt), null, null, null, null);
-        when(familyStatus.caseOf(caseNumber)).thenReturn(custodyCase);
+        started.put(caseNumber, custodyCase);
         new CustodyProcessStarter(runtimeService(), clocks).start(custodyCase);
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();
     }
