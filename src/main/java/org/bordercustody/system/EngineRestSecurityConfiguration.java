@@ -2,7 +2,6 @@ package org.bordercustody.system;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +25,7 @@ class EngineRestSecurityConfiguration {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                HttpBasicAuthenticationProvider.class.getName());
+                BasicAuthenticationInOneTransaction.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(AUTHENTICATION_ORDER);
         return registration;
