@@ -70,6 +70,10 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
+    String bodyText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
     List<WebElement> all(By locator) {
         return driver.findElements(locator);
     }

@@ -48,6 +48,8 @@ class TasklistAndCockpitBrowserTest {
             browser.waitForText("hours in custody");
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
                     .contains("Ramirez, Jose", "case BRW0001-01", "2 hours in custody");
+            assertThat(browser.bodyText()).as("no vendor banner, no empty notice bar").doesNotContain("Camunda 8");
+            assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
             browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
             browser.waitUntilGone(By.cssSelector(".disabled-form"));
             browser.choose("Biometrics", "Captured");
@@ -136,6 +138,7 @@ class TasklistAndCockpitBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.login("cockpit", "manager");
             WebElement panel = browser.waitFor(By.id("custody-panel"));
+            assertThat(browser.bodyText()).doesNotContain("Camunda 8");
             browser.waitFor(By.id("custody-in-custody"));
             assertThat(panel.getText()).contains("CBP custody now", "past the 72-hour limit",
                     "unaccompanied children awaiting ORR", "check-in compliance");

@@ -1,0 +1,57 @@
+package org.bordercustody.system;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The notice at the top of every page of Tasklist, Cockpit and Admin, login included: the agency's own words
+ * ({@code custody.notice.text}, none by default), in the place where the web apps show the vendor's Camunda 8
+ * migration banner. The web apps read it from their English texts, which this serves with the notice put in;
+ * an empty notice hides the bar (styles/user-styles.css).
+ */
+@RestController
+class AgencyNotice {
+
+    static final String BANNER_KEY = "BANNER_CE_EOL_TEXT";
+    private static final Set<String> APPS = Set.of("tasklist", "cockpit", "admin", "welcome");
+
+    /** The agency notice: plain text, shown as written. */
+    @ConfigurationProperties("custody.notice")
+    record Properties(@DefaultValue("") String text) {
+    }
+
+    private final ObjectMapper objectMapper;
+    private final Properties notice;
+
+    AgencyNotice(ObjectMapper objectMapper, Properties notice) {
+        this.objectMapper = objectMapper;
+        this.notice = notice;
+    }
+
+    @GetMapping(value = "/camunda/app/{app}/locales/en.json", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<ObjectNode> englishTexts(@PathVariable String app) throws IOException {
+        if (!APPS.contains(app)) {
+            return ResponseEntity.notFound().build();
+        }
+        ClassPathResource texts = new ClassPathResource("META-INF/resources/webjars/camunda/app/" + app
+                + "/locales/en.json");
+        try (InputStream in = texts.getInputStream()) {
+            ObjectNode json = (ObjectNode) objectMapper.readTree(in);
+            ((ObjectNode) json.path("labels")).put(BANNER_KEY, HtmlUtils.htmlEscape(notice.text().strip()));
+            return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(json);
+        }
+    }
+}
