@@ -97,6 +97,18 @@ final class Browser implements AutoCloseable {
         item.click();
     }
 
+    /** Opens a Camunda Forms select, found by its label, and leaves it without choosing (a click beside it). */
+    void openAndLeave(String label) {
+        WebElement field = waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., "
+                + literal(label) + ")]]"));
+        WebElement input = field.findElement(By.cssSelector(".fjs-input-group"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        input.click();
+        waitFor(By.cssSelector(".fjs-dropdownlist-item"));
+        driver.findElement(By.cssSelector(".fjs-form-field-text")).click();
+        waitUntilGone(By.cssSelector(".fjs-dropdownlist-item"));
+    }
+
     /** Clicks by script: Tasklist's notifications may lie over its buttons; an element re-rendered meanwhile is found again. */
     void press(By locator) {
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -110,6 +111,31 @@ class TasklistAndCockpitBrowserTest {
         }
         assertThat(ApiClient.as(port, "supervisor").get("/api/cases/BRW0004-01/timeline").body())
                 .contains("\"actor\":\"supervisor\"");
+    }
+
+    @Test
+    void supervisorWhoStartsAnOverrideAndGoesBackToApprovingCanStillComplete() throws Exception {
+        String caseNumber = new Journeys(port).adultAfterIntake("BRW0005");
+        String approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "supervisor");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + approval);
+            browser.waitForText("Approve the proposal");
+            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
+            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.press(By.xpath("//label[contains(., 'Override it')]"));
+            browser.openAndLeave("Outcome instead");
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+            browser.waitUntilGone(By.xpath("//label[contains(., 'Outcome instead')]"));
+            browser.screenshot("tasklist-override-toggle");
+
+            WebElement complete = browser.waitFor(By.xpath("//button[normalize-space(.)='Complete']"));
+            assertThat(complete.isEnabled()).as("Complete after going back to approving").isTrue();
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitCompleted(approval);
+        }
+        assertThat(ApiClient.as(port, "supervisor").get("/api/cases/" + caseNumber + "/timeline").body())
+                .contains("Supervisor approved the proposal");
     }
 
     @Test
