@@ -3,17 +3,17 @@ package org.bordercustody.reporting;
 import java.util.Map;
 
 /**
- * What the Inspector General measured, over the cases of a period (../shared/api.md). Rates are 1.0 for address
- * capture and 0.0 for check-in compliance when nothing was there to measure, as the contract's example shows.
+ * What the Inspector General measured, over the cases of a period. A rate whose denominator is zero (nobody
+ * released, no check-in due) is null: nothing was there to measure, which is not 0% and not 100%.
  */
 public record CustodyMetrics(
         long apprehended,
         long released,
         long releasedWithVerifiedAddress,
-        double addressCaptureRate,
+        Double addressCaptureRate,
         long checkInsDue,
         long checkInsOnTime,
-        double checkInComplianceRate,
+        Double checkInComplianceRate,
         long custodyLimitBreaches,
         long familyStatusUndetermined,
         double medianHoursInCustody,

@@ -13,7 +13,7 @@ public record CustodyNow(
         long pastCustodyLimit,
         List<HeldCase> longestHeld,
         long unaccompaniedChildrenAwaitingOrrTransfer,
-        double checkInComplianceLast90Days) {
+        Double checkInComplianceLast90Days) {
 
     public record HeldCase(String caseNumber, String classification, double hoursInCustody, Instant custodyDeadline) {
     }

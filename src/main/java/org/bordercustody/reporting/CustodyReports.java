@@ -80,10 +80,13 @@ public class CustodyReports {
         Map<String, Long> breaches = breachesByClock(start, end);
 
         return new CustodyMetrics(apprehended, released, releasedWithAddress,
-                released == 0 ? 1.0 : (double) releasedWithAddress / released,
-                checkInsDue, checkInsOnTime, checkInsDue == 0 ? 0.0 : (double) checkInsOnTime / checkInsDue,
+                rate(releasedWithAddress, released), checkInsDue, checkInsOnTime, rate(checkInsOnTime, checkInsDue),
                 breaches.getOrDefault(LegalClock.CBP_HOLDING_LIMIT.name(), 0L), undetermined,
                 medianHoursInCustody(start, end, now), breaches);
+    }
+
+    private static Double rate(long part, long whole) {
+        return whole == 0 ? null : (double) part / whole;
     }
 
     private long count(String sql, Instant start, Instant end, Instant now) {
@@ -163,7 +166,7 @@ public class CustodyReports {
         long children = held.stream().filter(c -> "UNACCOMPANIED_CHILD".equals(c.classification())).count();
         String today = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String ninetyDaysAgo = now.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC).toLocalDate().toString();
-        double compliance = between(ninetyDaysAgo, today).checkInComplianceRate();
+        Double compliance = between(ninetyDaysAgo, today).checkInComplianceRate();
         return new CustodyNow(now, held.size(), byBand, near, past, held.stream().limit(LONGEST_HELD_SHOWN).toList(),
                 children, compliance);
     }

@@ -165,6 +165,10 @@ class TasklistAndCockpitBrowserTest {
             browser.login("cockpit", "manager");
             WebElement panel = browser.waitFor(By.id("custody-panel"));
             assertThat(browser.bodyText()).doesNotContain("Camunda 8");
+            WebElement rightNow = browser.waitFor(By.xpath("//h1[normalize-space(.)='Right Now']"));
+            assertThat(browser.bodyText()).contains("Custody\nCBP custody now").doesNotContain("Custom Plugins");
+            assertThat(panel.getLocation().getY()).as("the custody panel above Cockpit's own sections")
+                    .isLessThan(rightNow.getLocation().getY());
             browser.waitFor(By.id("custody-in-custody"));
             assertThat(panel.getText()).contains("CBP custody now", "past the 72-hour limit",
                     "unaccompanied children awaiting ORR", "check-in compliance");

@@ -41,7 +41,8 @@ function render(node, view) {
       figure('custody-near-limit', 'within 12 h of the limit', view.nearCustodyLimit, false),
       figure('custody-children-awaiting-orr', 'unaccompanied children awaiting ORR', view.unaccompaniedChildrenAwaitingOrrTransfer, false),
       figure('custody-check-in-compliance', 'check-in compliance, 90 days',
-        Math.round(view.checkInComplianceLast90Days * 100) + '%', false)
+        view.checkInComplianceLast90Days === null ? 'n/a' : Math.round(view.checkInComplianceLast90Days * 100) + '%',
+        false)
     ]),
     element('h4', {}, ['People in custody by hours held']),
     chart(view.inCbpCustodyByHoursHeld),

@@ -18,7 +18,7 @@ import org.springframework.test.context.ActiveProfiles;
  * The web apps' top bar carries the agency's notice instead of the vendor's migration banner: nothing by default,
  * the configured words escaped when set; the texts are public, as the login page needs them.
  */
-class AgencyNoticeTest {
+class WebappTextsTest {
 
     @Nested
     @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -32,9 +32,10 @@ class AgencyNoticeTest {
         void everyWebAppShowsNoBannerAndKeepsItsOtherTexts() throws Exception {
             for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
                 JsonNode texts = englishTexts(port, app);
-                assertThat(texts.get(AgencyNotice.BANNER_KEY).asText()).as(app).isEmpty();
+                assertThat(texts.get(WebappTexts.BANNER_KEY).asText()).as(app).isEmpty();
                 assertThat(texts.size()).as(app).isGreaterThan(100);
             }
+            assertThat(englishTexts(port, "cockpit").get(WebappTexts.DASHBOARD_SECTION_KEY).asText()).isEqualTo("Custody");
             assertThat(status(port, "/camunda/app/unknown/locales/en.json")).isEqualTo(404);
         }
     }
@@ -50,7 +51,7 @@ class AgencyNoticeTest {
 
         @Test
         void theNoticeIsShownAsWrittenAndNeverAsMarkup() throws Exception {
-            assertThat(englishTexts(port, "tasklist").get(AgencyNotice.BANNER_KEY).asText())
+            assertThat(englishTexts(port, "tasklist").get(WebappTexts.BANNER_KEY).asText())
                     .isEqualTo("For official use only &lt;b&gt;CBP&lt;/b&gt;");
         }
     }

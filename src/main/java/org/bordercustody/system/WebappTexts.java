@@ -17,15 +17,16 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * The notice at the top of every page of Tasklist, Cockpit and Admin, login included: the agency's own words
- * ({@code custody.notice.text}, none by default), in the place where the web apps show the vendor's Camunda 8
- * migration banner. The web apps read it from their English texts, which this serves with the notice put in;
- * an empty notice hides the bar (styles/user-styles.css).
+ * The web apps' English texts with the agency's words in them: the notice at the top of every page of Tasklist,
+ * Cockpit and Admin, login included ({@code custody.notice.text}, none by default), in the place where the web
+ * apps show the vendor's Camunda 8 migration banner (an empty notice hides the bar: styles/user-styles.css); and
+ * "Custody" as the title of the dashboard section that holds the custody panel.
  */
 @RestController
-class AgencyNotice {
+class WebappTexts {
 
     static final String BANNER_KEY = "BANNER_CE_EOL_TEXT";
+    static final String DASHBOARD_SECTION_KEY = "DASHBOARD_CUSTOM_PLUGINS";
     private static final Set<String> APPS = Set.of("tasklist", "cockpit", "admin", "welcome");
 
     /** The agency notice: plain text, shown as written. */
@@ -36,7 +37,7 @@ class AgencyNotice {
     private final ObjectMapper objectMapper;
     private final Properties notice;
 
-    AgencyNotice(ObjectMapper objectMapper, Properties notice) {
+    WebappTexts(ObjectMapper objectMapper, Properties notice) {
         this.objectMapper = objectMapper;
         this.notice = notice;
     }
@@ -50,7 +51,11 @@ class AgencyNotice {
                 + "/locales/en.json");
         try (InputStream in = texts.getInputStream()) {
             ObjectNode json = (ObjectNode) objectMapper.readTree(in);
-            ((ObjectNode) json.path("labels")).put(BANNER_KEY, HtmlUtils.htmlEscape(notice.text().strip()));
+            ObjectNode labels = (ObjectNode) json.path("labels");
+            labels.put(BANNER_KEY, HtmlUtils.htmlEscape(notice.text().strip()));
+            if (labels.has(DASHBOARD_SECTION_KEY)) {
+                labels.put(DASHBOARD_SECTION_KEY, "Custody");
+            }
             return ResponseEntity.ok().cacheControl(CacheControl.noCache()).body(json);
         }
     }
