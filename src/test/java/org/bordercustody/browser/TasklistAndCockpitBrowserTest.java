@@ -106,6 +106,9 @@ class TasklistAndCockpitBrowserTest {
             browser.waitUntilGone(By.cssSelector(".disabled-form"));
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
             browser.screenshot("tasklist-approval");
+            assertThat(browser.bodyText()).as("words on the form, codes in the data")
+                    .contains("Adult: release or detention review", "Release: Notice to Appear, own recognizance")
+                    .doesNotContain("ADULT_RELEASE_OR_DETENTION_REVIEW").doesNotContain("RELEASE_NTA_OR");
             browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
             awaitCompleted(approval);
         }

@@ -31,6 +31,25 @@ class ChoicesAgreeTest {
     }
 
     @Test
+    void thePlacementDecisionProducesExactlyThePlacementsTheFormsNameInWords() throws IOException {
+        assertThat(outputValues("dmn/family-unit-placement.dmn", 0))
+                .isEqualTo(new TreeSet<>(TaskForms.deployed().choicesOf("placement").keySet()));
+    }
+
+    @Test
+    void everyFormShowingAnOutcomeNamesTheOutcomesTheSupervisorChoosesFromInTheSameWords() {
+        var outcomes = TaskForms.deployed().choicesOf("overrideOutcome");
+        List<String> shown = new ArrayList<>();
+        TaskForms.deployed().all().forEach((formId, form) -> form.fields().forEach((key, field) -> {
+            if (key.equals("proposedOutcome") || key.equals("custodyOutcome")) {
+                assertThat(field.options()).as(formId + " " + key).isEqualTo(outcomes);
+                shown.add(formId + " " + key);
+            }
+        }));
+        assertThat(shown).hasSize(3);
+    }
+
+    @Test
     void theFamilyStatusDecisionProducesExactlyTheClassificationsTheCaseKnows() throws IOException {
         assertThat(outputValues("dmn/family-status.dmn", 0)).isEqualTo(
                 Arrays.stream(Classification.values()).map(Enum::name).collect(Collectors.toCollection(TreeSet::new)));
