@@ -120,6 +120,16 @@ public class TaskForms {
                 .orElseThrow(() -> new IllegalArgumentException("no form has choices for " + key));
     }
 
+    /** The words a form shows for a code of one of its fields' choices; the code itself when no form lists it. */
+    public String wordsFor(String key, String code) {
+        if (code == null) {
+            return null;
+        }
+        return formsById.values().stream().map(form -> form.fields().get(key))
+                .filter(field -> field != null && field.options().containsKey(code)).findFirst()
+                .map(field -> field.options().get(code)).orElse(code);
+    }
+
     public Optional<Form> byId(String formId) {
         return Optional.ofNullable(formId).map(formsById::get);
     }

@@ -3,11 +3,13 @@ package org.bordercustody.family;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import org.bordercustody.custody.CaseNotFoundException;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.FamilyGroup;
+import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -45,9 +47,12 @@ public class Families implements FamilyGroup {
         if (facts.familyRelationshipVerified()) {
             links.verifyParentLinksOf(caseNumber);
         }
-        timeline.record(caseNumber, "INTAKE_RECORDED", "Intake recorded: biometrics " + facts.biometrics()
-                + ", records check " + facts.recordsCheck() + ", medical screening " + facts.medicalScreening()
-                + ", pathway " + facts.processingPathway() + ", flight risk " + facts.flightRisk()
+        timeline.record(caseNumber, "INTAKE_RECORDED", "Intake recorded: biometrics "
+                + words("biometricsStatus", facts.biometrics()) + ", records check "
+                + words("recordsCheckResult", facts.recordsCheck()) + ", medical screening "
+                + words("medicalScreening", facts.medicalScreening()) + ", pathway "
+                + words("processingPathway", facts.processingPathway()) + ", flight risk "
+                + words("flightRisk", facts.flightRisk())
                 + (facts.familyRelationshipVerified() ? ", parent or guardian relationship verified" : ""), actor);
     }
 
@@ -94,20 +99,34 @@ public class Families implements FamilyGroup {
     public CustodyCase recordClassification(String caseNumber, Classification classification) {
         FamilyFacts facts = gather(caseNumber);
         cases.recordClassification(caseNumber, classification);
-        timeline.record(caseNumber, "FAMILY_STATUS_DECIDED", "Family status decision (familyStatus): "
-                + classification + " from age " + facts.ageAtApprehension() + ", companion "
-                + facts.companionRelationship() + ", cares for child " + facts.caresForAccompaniedChild()
-                + ", relationship verified " + facts.familyRelationshipVerified(), Timeline.SYSTEM_ACTOR);
+        timeline.record(caseNumber, "FAMILY_STATUS_DECIDED", "The family status decision found: "
+                + classification.words() + " (age " + (facts.ageAtApprehension() == null ? "unknown"
+                : facts.ageAtApprehension()) + ", companion: " + plain(facts.companionRelationship())
+                + ", cares for a child: " + yesNo(facts.caresForAccompaniedChild()) + ", relationship verified: "
+                + yesNo(facts.familyRelationshipVerified()) + ")", Timeline.SYSTEM_ACTOR);
         return cases.get(caseNumber);
     }
 
     public void recordPlacement(String caseNumber, String placement) {
         FamilyFacts facts = gather(caseNumber);
         cases.recordPlacement(caseNumber, placement);
-        timeline.record(caseNumber, "PLACEMENT_DECIDED", "Placement decision (familyUnitPlacement): " + placement
-                + " for a family of " + facts.familySize() + " " + facts.familyCaseNumbers()
-                + ", youngest child " + facts.youngestChildAge() + ", medical needs "
-                + facts.familyMedicallyVulnerable() + ", adults' records " + facts.adultsRecordsCheck(),
-                Timeline.SYSTEM_ACTOR);
+        timeline.record(caseNumber, "PLACEMENT_DECIDED", "The placement decision found: "
+                + words("placement", placement) + " (family of " + facts.familySize() + ": "
+                + String.join(", ", facts.familyCaseNumbers()) + "; youngest child: "
+                + (facts.youngestChildAge() == null ? "none" : facts.youngestChildAge()) + "; medical needs: "
+                + yesNo(facts.familyMedicallyVulnerable()) + "; adults' records: "
+                + words("recordsCheckResult", facts.adultsRecordsCheck()) + ")", Timeline.SYSTEM_ACTOR);
+    }
+
+    private static String words(String field, String code) {
+        return TaskForms.deployed().wordsFor(field, code);
+    }
+
+    private static String plain(String code) {
+        return code == null ? "none" : code.toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+
+    private static String yesNo(Boolean answer) {
+        return Boolean.TRUE.equals(answer) ? "yes" : "no";
     }
 }

@@ -68,8 +68,8 @@ public class CustodyOutcomes {
 
     public void recordProposal(String caseNumber, Proposal proposal) {
         cases.recordProposal(caseNumber, new CustodyCaseRepository.ProposedOutcome(proposal.outcome(), proposal.reason()));
-        timeline.record(caseNumber, "RELEASE_PROPOSED", "Release eligibility decision (releaseEligibility) proposes "
-                + proposal.outcome() + ": " + proposal.reason(), Timeline.SYSTEM_ACTOR);
+        timeline.record(caseNumber, "RELEASE_PROPOSED", "The release eligibility decision proposes: "
+                + outcomeWords(proposal.outcome()) + " (" + proposal.reason() + ")", Timeline.SYSTEM_ACTOR);
     }
 
     /** The supervisor approves the proposal or overrides it with a reason; returns the outcome. */
@@ -79,7 +79,7 @@ public class CustodyOutcomes {
         String description;
         if (approved) {
             outcome = proposal.outcome();
-            description = "Supervisor approved the proposal " + outcome;
+            description = "Supervisor approved the proposal: " + outcomeWords(outcome);
         } else {
             if (override == null || !OUTCOMES.contains(override)) {
                 throw new InvalidRequestException("overrideOutcome", "must be one of " + String.join(", ", OUTCOMES.stream().sorted().toList()));
@@ -88,8 +88,8 @@ public class CustodyOutcomes {
                 throw new InvalidRequestException("overrideReason", "is required to override the proposal");
             }
             outcome = override;
-            description = "Supervisor overrode the proposal " + proposal.outcome() + " with " + outcome + ": "
-                    + overrideReason.strip();
+            description = "Supervisor overrode the proposal (" + outcomeWords(proposal.outcome()) + ") with: "
+                    + outcomeWords(outcome) + ", because " + overrideReason.strip();
         }
         for (String member : familyOf(caseNumber)) {
             cases.recordOutcome(member, outcome);
@@ -97,6 +97,10 @@ public class CustodyOutcomes {
                     + (member.equals(caseNumber) ? "" : " (decided for the family in case " + caseNumber + ")"), actor);
         }
         return outcome;
+    }
+
+    static String outcomeWords(String outcome) {
+        return TaskForms.deployed().wordsFor("overrideOutcome", outcome);
     }
 
     /** The release eligibility decision's proposal, which the supervisor approves or overrides. */
@@ -160,7 +164,8 @@ public class CustodyOutcomes {
 
     /** Releases the person, and the family with them, from CBP custody with the documents issued. */
     public Released release(String caseNumber, String documents, String documentNumber, String actor) {
-        return releaseFamily(caseNumber, documents, "with " + documents + " " + documentNumber, true, actor);
+        return releaseFamily(caseNumber, documents, "with " + TaskForms.deployed().wordsFor("releaseDocuments", documents)
+                + " number " + documentNumber, true, actor);
     }
 
     /** ICE releases a family from family custody, for the reason its officer gives. */
@@ -208,7 +213,8 @@ public class CustodyOutcomes {
 
     /** The person, and the family with them, was removed or returned from CBP custody. */
     public List<String> remove(String caseNumber, String departurePort, String actor) {
-        return removeFamily(caseNumber, outcomeOf(caseNumber) + " through " + departurePort, true, actor);
+        return removeFamily(caseNumber, outcomeWords(outcomeOf(caseNumber)) + " through " + departurePort, true,
+                actor);
     }
 
     /** ICE removed a family from family custody, for the reason its officer gives. */

@@ -23,6 +23,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CustodyApplicationTest
 class TimelineJourneyTest {
 
+    static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile("\\b[A-Z0-9]{2,}_[A-Z0-9_]{2,}\\b");
+
     @LocalServerPort
     int port;
     @Autowired
@@ -37,18 +39,21 @@ class TimelineJourneyTest {
         assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
 
         List<JsonNode> timeline = timeline(caseNumber);
+        inWords(timeline);
         assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
                 .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
                         "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "RELEASE_PROPOSED by system",
                         "TASK_COMPLETED by supervisor", "CUSTODY_OUTCOME_DECIDED by supervisor",
                         "TASK_COMPLETED by agent", "ADDRESS_RECORDED by agent", "TASK_COMPLETED by agent",
                         "RELEASED by agent", "ICE_NOTIFIED by system", "CHECKED_IN by ice-officer");
-        assertThat(description(timeline, "CUSTODY_OUTCOME_DECIDED")).isEqualTo("Supervisor approved the proposal RELEASE_NTA_OR");
+        assertThat(description(timeline, "CUSTODY_OUTCOME_DECIDED")).isEqualTo(
+                "Supervisor approved the proposal: Release: Notice to Appear, own recognizance");
         assertThat(description(timeline, "ADDRESS_RECORDED")).isEqualTo("Intended U.S. address: 12 Elm St, Dallas, TX 75201");
         assertThat(timeline.get(10).get("description").asText())
                 .contains("Documents issued: Notice to Appear (I-862); Document number: A-TLJ0001");
         assertThat(description(timeline, "RELEASED"))
-                .startsWith("Released with NTA_I862 A-TLJ0001 to 12 Elm St, Dallas, TX 75201; report to ICE by ");
+                .startsWith("Released with Notice to Appear (I-862) number A-TLJ0001 to 12 Elm St, Dallas, TX 75201;"
+                        + " report to ICE by ");
         assertThat(description(timeline, "ICE_NOTIFIED")).startsWith("ICE notified of the release to 12 Elm St");
         assertThat(description(timeline, "CHECKED_IN")).startsWith("Reported to ICE at Dallas ERO on ").endsWith("on time");
     }
@@ -64,16 +69,18 @@ class TimelineJourneyTest {
                 Map.of("departurePort", "Hidalgo")).status()).isEqualTo(204);
 
         List<JsonNode> timeline = timeline(caseNumber);
+        inWords(timeline);
         assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
                 .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
                         "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "RELEASE_PROPOSED by system",
                         "TASK_COMPLETED by supervisor", "CUSTODY_OUTCOME_DECIDED by supervisor",
                         "TASK_COMPLETED by agent", "REMOVED by agent");
         assertThat(description(timeline, "CUSTODY_OUTCOME_DECIDED")).isEqualTo(
-                "Supervisor overrode the proposal RELEASE_NTA_OR with EXPEDITED_REMOVAL: final order on file");
+                "Supervisor overrode the proposal (Release: Notice to Appear, own recognizance) with: Expedited removal,"
+                        + " because final order on file");
         assertThat(timeline.get(8).get("description").asText())
                 .isEqualTo("Task completed: Record removal or return. Port of departure: Hidalgo");
-        assertThat(description(timeline, "REMOVED")).isEqualTo("EXPEDITED_REMOVAL through Hidalgo");
+        assertThat(description(timeline, "REMOVED")).isEqualTo("Expedited removal through Hidalgo");
     }
 
     @Test
@@ -86,18 +93,25 @@ class TimelineJourneyTest {
                 .isEqualTo(204);
 
         List<JsonNode> timeline = timeline(child);
+        inWords(timeline);
         assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
                 .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
                         "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "TASK_COMPLETED by agent",
                         "TASK_COMPLETED by orr-liaison", "TASK_COMPLETED by orr-liaison", "TRANSFERRED_TO_ORR by system");
         assertThat(description(timeline, "FAMILY_STATUS_DECIDED")).startsWith(
-                "Family status decision (familyStatus): UNACCOMPANIED_CHILD from age 9, companion OTHER_RELATIVE");
+                "The family status decision found: unaccompanied child (age 9, companion: other relative");
         assertThat(timeline.get(5).get("description").asText()).endsWith("ORR referral id (UC Portal): UC-TLJ0003");
         assertThat(timeline.get(6).get("description").asText())
                 .endsWith("ORR care provider: Casa Padre; Placement type: Shelter");
         assertThat(timeline.get(7).get("description").asText()).endsWith("Received by (ORR staff): M. Ortiz");
         assertThat(description(timeline, "TRANSFERRED_TO_ORR"))
                 .isEqualTo("Transferred to HHS ORR care at Casa Padre; CBP custody ended");
+    }
+
+    /** What a person reads is words: no code of the API (SINGLE_ADULT, NTA_I862...) in any entry. */
+    private static void inWords(List<JsonNode> timeline) {
+        assertThat(timeline).extracting(entry -> entry.get("description").asText())
+                .noneMatch(text -> CODE.matcher(text).find());
     }
 
     private static String description(List<JsonNode> timeline, String type) {
