@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.operations.OperationsSnapshot.ClockCounts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.management.Metrics;
@@ -32,13 +33,6 @@ class OperationsQueries {
             "Timer_ScreeningOverdue", "CONTIGUOUS_COUNTRY_SCREENING",
             "Timer_OrrTransferOverdue", "ORR_TRANSFER",
             "Timer_FloresLimitReached", "FLORES_FAMILY_CUSTODY");
-
-    /** A breach of a clock stays "past the limit" while this holds for its case (c: the case, t: its open tasks). */
-    static final Map<String, String> STILL_PAST = Map.of(
-            "HHS_NOTIFICATION", "EXISTS (" + openTask("Task_NotifyHhsOfChild") + ")",
-            "CONTIGUOUS_COUNTRY_SCREENING", "EXISTS (" + openTask("Task_ScreenContiguousCountryChild") + ")",
-            "ORR_TRANSFER", "c.status = 'IN_CBP_CUSTODY'",
-            "FLORES_FAMILY_CUSTODY", "c.status = 'TRANSFERRED_TO_ICE'");
 
     static final String[] BANDS = {"0-12h", "12-24h", "24-48h", "48-72h", "72h+"};
 
@@ -214,7 +208,7 @@ class OperationsQueries {
                     }
                     return clocks;
                 });
-        for (Map.Entry<String, String> still : STILL_PAST.entrySet()) {
+        for (Map.Entry<String, String> still : BreachRepository.STILL_PAST.entrySet()) {
             long breached = jdbc.sql("SELECT COUNT(*) FROM custody_breach b JOIN custody_case c ON c.case_number = b.case_number"
                     + " WHERE b.clock = :clock AND " + still.getValue())
                     .param("clock", still.getKey()).query(Long.class).single();
@@ -251,11 +245,6 @@ class OperationsQueries {
             }
             return counts;
         });
-    }
-
-    private static String openTask(String taskDefinitionKey) {
-        return "SELECT 1 FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_"
-                + " WHERE p.BUSINESS_KEY_ = c.case_number AND t.TASK_DEF_KEY_ = '" + taskDefinitionKey + "'";
     }
 
     private static Map<String, Long> bands(ResultSet rs) throws SQLException {

@@ -13,8 +13,16 @@ public record CustodyNow(
         long pastCustodyLimit,
         List<HeldCase> longestHeld,
         long unaccompaniedChildrenAwaitingOrrTransfer,
-        Double checkInComplianceLast90Days) {
+        Double checkInComplianceLast90Days,
+        long inIceFamilyCustody,
+        List<LateCase> lateNow) {
 
-    public record HeldCase(String caseNumber, String classification, double hoursInCustody, Instant custodyDeadline) {
+    public record HeldCase(String caseNumber, String name, String classification, double hoursInCustody,
+            Instant custodyDeadline) {
+    }
+
+    /** Someone late on a clock now: who, which clock (its code and its words), since when, and the Cockpit link. */
+    public record LateCase(String caseNumber, String name, String clock, String clockWords, Instant dueAt,
+            double hoursLate, String processInstanceId) {
     }
 }

@@ -2,19 +2,27 @@ package org.bordercustody.reporting;
 
 import static org.bordercustody.custody.CustodyCaseRepository.utc;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bordercustody.custody.BreachRepository;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.LegalClock;
 import org.bordercustody.reporting.CustodyNow.HeldCase;
+import org.bordercustody.reporting.CustodyNow.LateCase;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -36,10 +44,14 @@ public class CustodyReports {
     static final int LONGEST_HELD_SHOWN = 10;
 
     private final JdbcClient jdbc;
+    private final BreachRepository breaches;
+    private final CustodyClocks clocks;
     private final Clock clock;
 
-    public CustodyReports(JdbcClient jdbc, Clock clock) {
+    public CustodyReports(JdbcClient jdbc, BreachRepository breaches, CustodyClocks clocks, Clock clock) {
         this.jdbc = jdbc;
+        this.breaches = breaches;
+        this.clocks = clocks;
         this.clock = clock;
     }
 
@@ -75,7 +87,8 @@ public class CustodyReports {
                 start, end, now);
         long undetermined = count("""
                 SELECT COUNT(*) FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
-                 WHERE e.apprehended_at >= :start AND e.apprehended_at < :end AND c.classification = 'UNDETERMINED'""",
+                 WHERE e.apprehended_at >= :start AND e.apprehended_at < :end AND c.classification = 'UNDETERMINED'
+                   AND c.intake_completed_at IS NOT NULL""",
                 start, end, now);
         Map<String, Long> breaches = breachesByClock(start, end);
 
@@ -144,12 +157,14 @@ public class CustodyReports {
     public CustodyNow now() {
         Instant now = clock.instant();
         List<HeldCase> held = jdbc.sql("""
-                SELECT c.case_number, c.classification, c.custody_deadline, e.apprehended_at
+                SELECT c.case_number, c.family_name, c.given_names, c.classification, c.custody_deadline,
+                       e.apprehended_at
                   FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
                  WHERE c.status = 'IN_CBP_CUSTODY'
                  ORDER BY e.apprehended_at
                 """)
-                .query((rs, row) -> new HeldCase(rs.getString("case_number"), rs.getString("classification"),
+                .query((rs, row) -> new HeldCase(rs.getString("case_number"), name(rs),
+                        Classification.valueOf(rs.getString("classification")).words(),
                         hoursBetween(CustodyCaseRepository.instant(rs, "apprehended_at"), now),
                         CustodyCaseRepository.instant(rs, "custody_deadline")))
                 .list();
@@ -163,12 +178,63 @@ public class CustodyReports {
         long past = held.stream().filter(c -> !c.custodyDeadline().isAfter(now)).count();
         long near = held.stream().filter(c -> c.custodyDeadline().isAfter(now)
                 && !c.custodyDeadline().isAfter(now.plus(NEAR_LIMIT))).count();
-        long children = held.stream().filter(c -> "UNACCOMPANIED_CHILD".equals(c.classification())).count();
+        long children = held.stream()
+                .filter(c -> Classification.UNACCOMPANIED_CHILD.words().equals(c.classification())).count();
+        long inIceFamilyCustody = jdbc.sql("SELECT COUNT(*) FROM custody_case WHERE status = 'TRANSFERRED_TO_ICE'"
+                + " AND placement = 'ICE_FAMILY_RESIDENTIAL_CENTER'").query(Long.class).single();
         String today = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String ninetyDaysAgo = now.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC).toLocalDate().toString();
         Double compliance = between(ninetyDaysAgo, today).checkInComplianceRate();
         return new CustodyNow(now, held.size(), byBand, near, past, held.stream().limit(LONGEST_HELD_SHOWN).toList(),
-                children, compliance);
+                children, compliance, inIceFamilyCustody, lateNow(now));
+    }
+
+    /**
+     * Everyone late now, on every clock, the latest first: intake not recorded in time, past the CBP holding limit,
+     * every breach still standing (HHS notification, screening, ORR transfer, Flores) and missed check-ins.
+     */
+    List<LateCase> lateNow(Instant now) {
+        List<LateCase> late = new ArrayList<>();
+        jdbc.sql(CASE_AND_INSTANCE + " WHERE c.status = 'IN_CBP_CUSTODY' AND c.intake_completed_at IS NULL"
+                        + " AND c.apprehended_at <= :cutoff")
+                .param("cutoff", utc(now.minus(clocks.intakeDue())))
+                .query((rs, row) -> late(rs, "INTAKE", "Intake not recorded within " + clocks.intakeDue().toHours()
+                        + " hours", CustodyCaseRepository.instant(rs, "apprehended_at").plus(clocks.intakeDue()), now))
+                .list().forEach(late::add);
+        jdbc.sql(CASE_AND_INSTANCE + " WHERE c.status = 'IN_CBP_CUSTODY' AND c.custody_deadline <= :now")
+                .param("now", utc(now))
+                .query((rs, row) -> late(rs, LegalClock.CBP_HOLDING_LIMIT.name(),
+                        LegalClock.CBP_HOLDING_LIMIT.description(), CustodyCaseRepository.instant(rs, "custody_deadline"),
+                        now))
+                .list().forEach(late::add);
+        jdbc.sql(CASE_AND_INSTANCE + " WHERE c.status = 'CHECK_IN_OVERDUE'")
+                .query((rs, row) -> late(rs, LegalClock.CHECK_IN.name(), LegalClock.CHECK_IN.description(),
+                        CustodyCaseRepository.instant(rs, "check_in_due_by"), now))
+                .list().forEach(late::add);
+        for (BreachRepository.StandingBreach breach : breaches.standing()) {
+            jdbc.sql(CASE_AND_INSTANCE + " WHERE c.case_number = :caseNumber")
+                    .param("caseNumber", breach.caseNumber())
+                    .query((rs, row) -> late(rs, breach.clock().name(), breach.clock().description(), breach.dueAt(), now))
+                    .list().forEach(late::add);
+        }
+        late.sort(Comparator.comparing(LateCase::hoursLate).reversed());
+        return late;
+    }
+
+    private static final String CASE_AND_INSTANCE = """
+            SELECT c.case_number, c.family_name, c.given_names, c.apprehended_at, c.custody_deadline, c.check_in_due_by,
+                   (SELECT p.ID_ FROM ACT_RU_EXECUTION p WHERE p.BUSINESS_KEY_ = c.case_number AND p.PARENT_ID_ IS NULL
+                     AND p.PROC_INST_ID_ = p.ID_) AS process_instance_id
+              FROM custody_case c""";
+
+    private static LateCase late(ResultSet rs, String clock, String clockWords, Instant dueAt, Instant now)
+            throws SQLException {
+        return new LateCase(rs.getString("case_number"), name(rs), clock, clockWords, dueAt, hoursBetween(dueAt, now),
+                rs.getString("process_instance_id"));
+    }
+
+    private static String name(ResultSet rs) throws SQLException {
+        return rs.getString("family_name") + ", " + rs.getString("given_names");
     }
 
     private static double hoursBetween(Instant from, Instant to) {

@@ -163,13 +163,13 @@ class TasklistAndCockpitBrowserTest {
 
     @Test
     void managerSeesTheCustodyProcessWithItsInstancesAndTheCustodyPanelInCockpit() throws Exception {
-        record(ApprehensionFixtures.singleAdult("BRW0003"));
+        record(ApprehensionFixtures.singleAdult("BRW0003", ApprehensionFixtures.hoursAgo(20)));
         try (Browser browser = new Browser(port)) {
             browser.login("cockpit", "manager");
             WebElement panel = browser.waitFor(By.id("custody-panel"));
             assertThat(browser.bodyText()).doesNotContain("Camunda 8");
             WebElement rightNow = browser.waitFor(By.xpath("//h1[normalize-space(.)='Right Now']"));
-            assertThat(browser.bodyText()).contains("Custody\nCBP custody now").doesNotContain("Custom Plugins");
+            assertThat(browser.bodyText()).contains("Custody\nLate now").doesNotContain("Custom Plugins");
             assertThat(panel.getLocation().getY()).as("the custody panel above Cockpit's own sections")
                     .isLessThan(rightNow.getLocation().getY());
             browser.waitFor(By.id("custody-in-custody"));
@@ -177,6 +177,11 @@ class TasklistAndCockpitBrowserTest {
                     "unaccompanied children awaiting ORR", "check-in compliance");
             assertThat(Long.parseLong(browser.waitFor(By.id("custody-in-custody")).getText())).isPositive();
             assertThat(browser.all(By.cssSelector("#custody-hours-held .custody-band"))).hasSize(5);
+            WebElement overdueIntake = browser.waitFor(By.xpath(
+                    "//table[@id='custody-late-now']//tr[td[contains(., 'BRW0003-01')]]"));
+            assertThat(overdueIntake.getText()).as("the overdue intake, by name, with its clock and how late")
+                    .contains("Ramirez, Jose", "BRW0003-01", "Intake not recorded within 12 hours").containsPattern("[0-9.]+ h");
+            assertThat(overdueIntake.findElement(By.tagName("a")).getAttribute("href")).contains("#/process-instance/");
             browser.screenshot("cockpit-dashboard");
 
             browser.open("/camunda/app/cockpit/default/#/processes");

@@ -3,12 +3,18 @@ package org.bordercustody.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A rate with nothing to measure is null, never a made-up 0% or 100%. */
+/**
+ * The reports a manager reads: a rate with nothing to measure is null, never a made-up 0% or 100%; everyone late
+ * now is listed by name with the clock they are late on.
+ */
 @CustodyApplicationTest
 class CustodyReportsTest {
 
@@ -26,5 +32,25 @@ class CustodyReportsTest {
         assertThat(figures.get("checkInsDue").asLong()).isZero();
         assertThat(figures.get("addressCaptureRate").isNull()).as(response.body()).isTrue();
         assertThat(figures.get("checkInComplianceRate").isNull()).as(response.body()).isTrue();
+    }
+
+    @Test
+    void someoneHeld73HoursWithoutIntakeIsLateOnTheIntakeAndThe72HourLimitByName() {
+        assertThat(ApiClient.as(port, "agent").post("/api/apprehensions",
+                ApprehensionFixtures.singleAdult("LATE0001", ApprehensionFixtures.hoursAgo(73))).status()).isEqualTo(201);
+
+        JsonNode now = ApiClient.as(port, "manager").get("/api/reports/custody-now").json();
+
+        List<String> rows = new ArrayList<>();
+        now.get("lateNow").forEach(row -> {
+            if (row.get("caseNumber").asText().equals("LATE0001-01")) {
+                rows.add(row.get("name").asText() + " | " + row.get("clock").asText() + " | "
+                        + Math.round(row.get("hoursLate").asDouble()) + " | " + row.get("processInstanceId").isTextual());
+            }
+        });
+        assertThat(rows).containsExactlyInAnyOrder("Ramirez, Jose | INTAKE | 61 | true",
+                "Ramirez, Jose | CBP_HOLDING_LIMIT | 1 | true");
+        assertThat(now.get("lateNow").get(0).get("hoursLate").asDouble())
+                .as("the latest first").isGreaterThanOrEqualTo(61);
     }
 }

@@ -1,5 +1,6 @@
-// Cockpit dashboard panel: people in CBP custody against the 72-hour limit, unaccompanied children awaiting
-// transfer to HHS ORR, and check-in compliance. Reads GET /api/reports/custody-now with the Cockpit session.
+// Cockpit dashboard panel: everyone late now on any clock, people in CBP custody against the 72-hour limit,
+// unaccompanied children awaiting transfer to HHS ORR, families in ICE custody and check-in compliance.
+// Reads GET /api/reports/custody-now with the Cockpit session.
 const REFRESH_MS = 60000;
 
 function element(tag, attributes, children) {
@@ -29,17 +30,42 @@ function chart(bands) {
     ])));
 }
 
+function caseLink(caseNumber, processInstanceId) {
+  return processInstanceId
+    ? element('a', { href: '#/process-instance/' + processInstanceId + '/runtime' }, [caseNumber])
+    : caseNumber;
+}
+
+function lateNow(late) {
+  if (late.length === 0) {
+    return element('p', { id: 'custody-late-now', class: 'custody-on-time' }, ['Nobody is late on any clock.']);
+  }
+  return element('table', { id: 'custody-late-now', class: 'custody-late' }, [
+    element('tr', {}, ['Person', 'Case', 'Clock', 'Late by'].map(title => element('th', {}, [title]))),
+    ...late.map(row => element('tr', { class: 'custody-alarm' }, [
+      element('td', {}, [row.name]),
+      element('td', {}, [caseLink(row.caseNumber, row.processInstanceId)]),
+      element('td', {}, [row.clockWords]),
+      element('td', {}, [row.hoursLate + ' h'])
+    ]))
+  ]);
+}
+
 function render(node, view) {
   node.innerHTML = '';
   const longest = element('ol', { class: 'custody-longest' }, view.longestHeld.map(held =>
-    element('li', {}, [held.caseNumber + ' · ' + held.classification + ' · ' + held.hoursInCustody + ' h'])));
+    element('li', {}, [held.name + ' · ', caseLink(held.caseNumber, null), ' · ' + held.classification + ' · '
+      + held.hoursInCustody + ' h'])));
   node.append(element('section', { id: 'custody-panel', class: 'custody-panel' }, [
+    element('h3', {}, ['Late now (' + view.lateNow.length + ')']),
+    lateNow(view.lateNow),
     element('h3', {}, ['CBP custody now']),
     element('div', { class: 'custody-figures' }, [
       figure('custody-in-custody', 'in CBP custody', view.inCbpCustody, false),
       figure('custody-past-limit', 'past the 72-hour limit', view.pastCustodyLimit, view.pastCustodyLimit > 0),
       figure('custody-near-limit', 'within 12 h of the limit', view.nearCustodyLimit, false),
       figure('custody-children-awaiting-orr', 'unaccompanied children awaiting ORR', view.unaccompaniedChildrenAwaitingOrrTransfer, false),
+      figure('custody-ice-family-custody', 'in ICE family custody', view.inIceFamilyCustody, false),
       figure('custody-check-in-compliance', 'check-in compliance, 90 days',
         view.checkInComplianceLast90Days === null ? 'n/a' : Math.round(view.checkInComplianceLast90Days * 100) + '%',
         false)
@@ -73,6 +99,10 @@ const style = `
 .custody-bar { background: #3c85b5; height: 14px; min-width: 1px; }
 .custody-bar.custody-alarm { background: #b5152b; }
 .custody-count { width: 50px; text-align: right; }
+.custody-late { width: 100%; max-width: 960px; margin-bottom: 16px; }
+.custody-late th, .custody-late td { padding: 4px 8px; border-bottom: 1px solid #eee; text-align: left; }
+.custody-late tr.custody-alarm td { font-weight: bold; }
+.custody-on-time { color: #2b7a3d; }
 `;
 
 export default [{
