@@ -3,13 +3,11 @@ package org.bordercustody.custody;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The engine's form service, answering a task's form variables (what Tasklist fills a Camunda Form with) with the
@@ -19,12 +17,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class CaseFormVariables extends FormServiceImpl {
 
-    private final JdbcClient jdbc;
     private final CustodyCaseRepository cases;
     private final ObjectProvider<ShownOnForms> shownOnForms;
 
-    CaseFormVariables(JdbcClient jdbc, CustodyCaseRepository cases, ObjectProvider<ShownOnForms> shownOnForms) {
-        this.jdbc = jdbc;
+    CaseFormVariables(CustodyCaseRepository cases, ObjectProvider<ShownOnForms> shownOnForms) {
         this.cases = cases;
         this.shownOnForms = shownOnForms;
     }
@@ -33,7 +29,7 @@ class CaseFormVariables extends FormServiceImpl {
     public VariableMap getTaskFormVariables(String taskId, Collection<String> formVariables,
             boolean deserializeObjectValues) {
         VariableMap variables = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
-        custodyCaseOf(taskId).flatMap(cases::find).ifPresent(custodyCase -> {
+        cases.caseNumberOfTask(taskId).flatMap(cases::find).ifPresent(custodyCase -> {
             Map<String, Object> shown = new HashMap<>();
             shownOnForms.orderedStream().forEach(source -> source.addTo(custodyCase, shown));
             shown.forEach((name, value) -> {
@@ -53,14 +49,5 @@ class CaseFormVariables extends FormServiceImpl {
             return Variables.longValue(number);
         }
         return Variables.stringValue(value.toString());
-    }
-
-    private Optional<String> custodyCaseOf(String taskId) {
-        return jdbc.sql("""
-                SELECT e.BUSINESS_KEY_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
-                 JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
-                 WHERE t.ID_ = :taskId AND d.KEY_ = :key""")
-                .param("taskId", taskId).param("key", CustodyProcess.KEY)
-                .query(String.class).optional();
     }
 }

@@ -237,6 +237,16 @@ public class CustodyCaseRepository {
                 .optional().flatMap(due -> due);
     }
 
+    /** The case a task of the custody process belongs to; read only after the engine has let the caller see it. */
+    public Optional<String> caseNumberOfTask(String taskId) {
+        return jdbc.sql("""
+                SELECT e.BUSINESS_KEY_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
+                 JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+                 WHERE t.ID_ = :taskId AND d.KEY_ = :key""")
+                .param("taskId", taskId).param("key", CustodyProcess.KEY)
+                .query(String.class).optional();
+    }
+
     public Optional<Instant> iceBookInAt(String caseNumber) {
         return jdbc.sql("SELECT ice_book_in_at FROM custody_case WHERE case_number = :caseNumber")
                 .param("caseNumber", caseNumber)

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,21 +25,19 @@ import org.springframework.stereotype.Component;
 class CustodyEnginePlugin extends AbstractCamundaConfiguration {
 
     private final TaskLifecycleListener listener;
-    private final JdbcClient jdbc;
     private final CustodyCaseRepository cases;
     private final ObjectProvider<ShownOnForms> shownOnForms;
 
-    CustodyEnginePlugin(TaskLifecycleListener listener, JdbcClient jdbc, CustodyCaseRepository cases,
+    CustodyEnginePlugin(TaskLifecycleListener listener, CustodyCaseRepository cases,
             ObjectProvider<ShownOnForms> shownOnForms) {
         this.listener = listener;
-        this.jdbc = jdbc;
         this.cases = cases;
         this.shownOnForms = shownOnForms;
     }
 
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
-        configuration.setFormService(new CaseFormVariables(jdbc, cases, shownOnForms));
+        configuration.setFormService(new CaseFormVariables(cases, shownOnForms));
         withDeclaredAnswers(configuration);
         configuration.setHistoryEventHandler(new KeptHistory());
         if (configuration.getCustomPostBPMNParseListeners() == null) {

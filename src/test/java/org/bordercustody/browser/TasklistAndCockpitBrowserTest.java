@@ -47,6 +47,10 @@ class TasklistAndCockpitBrowserTest {
             browser.login("tasklist", "agent");
             browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
             browser.waitForText("hours in custody");
+            assertThat(browser.waitFor(By.cssSelector(".custody-card[data-case='BRW0001-01']")).getText())
+                    .as("the card names the person, the case, the age and the task's clock")
+                    .contains("Ramirez, Jose", "BRW0001-01", "age ").containsPattern("due in \\d+ h");
+            browser.screenshot("tasklist-cards");
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
                     .contains("Ramirez, Jose", "case BRW0001-01", "2 hours in custody");
             assertThat(browser.bodyText()).as("no vendor banner, no empty notice bar").doesNotContain("Camunda 8");

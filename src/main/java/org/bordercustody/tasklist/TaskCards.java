@@ -1,0 +1,87 @@
+package org.bordercustody.tasklist;
+
+import java.security.Principal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.system.NotFoundException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a Tasklist card says about its task's person: name, case number, age and the task's clock. Answered only
+ * for a task the caller may see, as the engine decides with the caller's own groups; any other task is not found.
+ */
+@RestController
+class TaskCards {
+
+    /** The card: who, which case, how old, and the task's due time in words (due in / overdue by). */
+    record TaskCard(String taskId, String caseNumber, String name, Integer age, Instant due, boolean overdue,
+            String clock) {
+    }
+
+    private final TaskService taskService;
+    private final IdentityService identityService;
+    private final CustodyCaseRepository cases;
+    private final Clock clock;
+
+    TaskCards(TaskService taskService, IdentityService identityService, CustodyCaseRepository cases, Clock clock) {
+        this.taskService = taskService;
+        this.identityService = identityService;
+        this.cases = cases;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/tasks/{taskId}/card")
+    TaskCard card(@PathVariable String taskId, Principal caller) {
+        Task task = visibleTo(caller, taskId);
+        CustodyCase custodyCase = cases.caseNumberOfTask(task.getId()).flatMap(cases::find)
+                .orElseThrow(() -> new NotFoundException("task " + taskId));
+        Instant now = clock.instant();
+        Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
+        boolean overdue = due != null && due.isBefore(now);
+        return new TaskCard(task.getId(), custodyCase.caseNumber(), custodyCase.displayName(),
+                custodyCase.ageAtApprehension(), due, overdue, clockWords(due, now));
+    }
+
+    private Task visibleTo(Principal caller, String taskId) {
+        List<String> groups = caller instanceof Authentication authentication
+                ? authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() : List.of();
+        identityService.setAuthentication(caller.getName(), groups);
+        try {
+            Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                throw new NotFoundException("task " + taskId);
+            }
+            return task;
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    static String clockWords(Instant due, Instant now) {
+        if (due == null) {
+            return "no due time";
+        }
+        Duration left = Duration.between(now, due);
+        String amount = words(left.abs());
+        return left.isNegative() ? "overdue by " + amount : "due in " + amount;
+    }
+
+    private static String words(Duration duration) {
+        long hours = duration.toHours();
+        if (hours >= 48) {
+            return duration.toDays() + " days";
+        }
+        return hours >= 1 ? hours + " h" : duration.toMinutes() + " min";
+    }
+}

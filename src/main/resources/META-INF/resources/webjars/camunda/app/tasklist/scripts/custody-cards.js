@@ -1,0 +1,42 @@
+// Tasklist card plugin: under each task's name, the person it is about (name, case number, age) and the task's
+// clock (due in / overdue by), overdue ones marked. Reads GET /api/tasks/{id}/card with the Tasklist session; the
+// server answers only for tasks the signed-in user may see.
+function element(tag, attributes, children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  (children || []).forEach(child => node.append(child));
+  return node;
+}
+
+const style = `
+.custody-card { font-size: 12px; margin-top: 2px; }
+.custody-card-person { font-weight: bold; }
+.custody-card-overdue { color: #b5152b; font-weight: bold; }
+`;
+
+export default [{
+  id: 'custody.task.card',
+  pluginPoint: 'tasklist.card',
+  priority: 10,
+  render: (node, { taskId }) => {
+    if (!document.getElementById('custody-card-style')) {
+      document.head.append(element('style', { id: 'custody-card-style' }, [style]));
+    }
+    fetch('/api/tasks/' + encodeURIComponent(taskId) + '/card',
+      { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+      .then(response => response.ok ? response.json() : null)
+      .then(card => {
+        node.innerHTML = '';
+        if (!card) {
+          return;
+        }
+        const age = card.age === null ? 'age unknown' : 'age ' + card.age;
+        node.append(element('div', { class: 'custody-card', 'data-case': card.caseNumber }, [
+          element('span', { class: 'custody-card-person' }, [card.name]),
+          ' · ' + card.caseNumber + ' · ' + age + ' · ',
+          element('span', { class: card.overdue ? 'custody-card-overdue' : 'custody-card-clock' }, [card.clock])
+        ]));
+      })
+      .catch(() => { node.innerHTML = ''; });
+  }
+}];

@@ -1,0 +1,57 @@
+package org.bordercustody.tasklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A task card names the person and the task's clock, for those who may see the task and no one else. */
+@CustodyApplicationTest
+class TaskCardsTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+
+    @Test
+    void theAgentsCardOfAnOverdueIntakeNamesThePersonTheAgeAndHowLate() {
+        String taskId = intakeOf("CARD0001", ApprehensionFixtures.hoursAgo(20));
+
+        ApiClient.Response response = ApiClient.as(port, "agent").get("/api/tasks/" + taskId + "/card");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode card = response.json();
+        assertThat(card.get("name").asText()).isEqualTo("Ramirez, Jose");
+        assertThat(card.get("caseNumber").asText()).isEqualTo("CARD0001-01");
+        assertThat(card.get("age").isInt()).isTrue();
+        assertThat(card.get("overdue").asBoolean()).isTrue();
+        assertThat(card.get("clock").asText()).isEqualTo("overdue by 8 h");
+    }
+
+    @Test
+    void aTaskOfAnotherGroupHasNoCardForThemAndAnUnknownTaskNeither() {
+        String taskId = intakeOf("CARD0002", ApprehensionFixtures.hoursAgo(1));
+
+        assertThat(ApiClient.as(port, "agent").get("/api/tasks/" + taskId + "/card").json().get("clock").asText())
+                .isEqualTo("due in 10 h");
+        for (String other : new String[] {"supervisor", "orr-liaison", "ice-officer"}) {
+            ApiClient.Response response = ApiClient.as(port, other).get("/api/tasks/" + taskId + "/card");
+            assertThat(response.status()).as(other).isEqualTo(404);
+            assertThat(response.body()).as(other).doesNotContain("Ramirez").doesNotContain("CARD0002");
+        }
+        assertThat(ApiClient.as(port, "agent").get("/api/tasks/no-such-task/card").status()).isEqualTo(404);
+    }
+
+    private String intakeOf(String eventNumber, String apprehendedAt) {
+        assertThat(ApiClient.as(port, "agent").post("/api/apprehensions",
+                ApprehensionFixtures.singleAdult(eventNumber, apprehendedAt)).status()).isEqualTo(201);
+        return taskService.createTaskQuery().processInstanceBusinessKey(eventNumber + "-01").singleResult().getId();
+    }
+}
