@@ -193,6 +193,8 @@ public final class CustodyProcess {
         public static final String RELEASE_DOCUMENTS = "releaseDocuments";
         @Declared(String.class)
         public static final String RELEASE_DOCUMENT_NUMBER = "releaseDocumentNumber";
+        @Declared(String.class)
+        public static final String DOCUMENTS_DIFFER_REASON = "documentsDifferReason";
         @Declared(value = String.class, kept = true)
         public static final String ICE_FACILITY = "iceFacility";
         @Declared(String.class)

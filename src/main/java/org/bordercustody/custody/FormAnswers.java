@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
@@ -88,8 +89,16 @@ public final class FormAnswers {
      * the engine rolls back and its REST API answers with 400 naming the field.
      */
     public static void asForm(Runnable useCase) {
-        try {
+        asForm(() -> {
             useCase.run();
+            return null;
+        });
+    }
+
+    /** The same, for a use case that answers. */
+    public static <T> T asForm(Supplier<T> useCase) {
+        try {
+            return useCase.get();
         } catch (InvalidRequestException e) {
             throw refused(e.field(), e.reason());
         }

@@ -3,6 +3,7 @@ package org.bordercustody.release;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -99,6 +100,12 @@ public class CustodyOutcomes {
         return outcome;
     }
 
+    /** The documents each release outcome is carried out with. */
+    static final Map<String, String> DOCUMENTS_OF = Map.of(
+            "RELEASE_NTA_OR", "NTA_I862",
+            "RELEASE_NOTICE_TO_REPORT", "NTR_I385",
+            "RELEASE_PAROLE_ATD", "PAROLE_I94_ATD");
+
     static String outcomeWords(String outcome) {
         return TaskForms.deployed().wordsFor("overrideOutcome", outcome);
     }
@@ -163,9 +170,19 @@ public class CustodyOutcomes {
     }
 
     /** Releases the person, and the family with them, from CBP custody with the documents issued. */
-    public Released release(String caseNumber, String documents, String documentNumber, String actor) {
+    public Released release(String caseNumber, String documents, String documentNumber, String differReason,
+            String actor) {
+        String outcome = outcomeOf(caseNumber);
+        String expected = DOCUMENTS_OF.get(outcome);
+        boolean differ = expected != null && !expected.equals(documents);
+        if (differ && (differReason == null || differReason.isBlank())) {
+            throw new InvalidRequestException("releaseDocuments", "must be the "
+                    + TaskForms.deployed().wordsFor("releaseDocuments", expected) + " of the approved outcome ("
+                    + outcomeWords(outcome) + "), or say why the documents differ");
+        }
         return releaseFamily(caseNumber, documents, "with " + TaskForms.deployed().wordsFor("releaseDocuments", documents)
-                + " number " + documentNumber, true, actor);
+                + " number " + documentNumber + (differ ? " (not the documents of the approved outcome, "
+                + outcomeWords(outcome) + ": " + differReason.strip() + ")" : ""), true, actor);
     }
 
     /** ICE releases a family from family custody, for the reason its officer gives. */

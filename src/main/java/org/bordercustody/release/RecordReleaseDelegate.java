@@ -1,5 +1,6 @@
 package org.bordercustody.release;
 
+import static org.bordercustody.custody.CustodyProcess.Variables.DOCUMENTS_DIFFER_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMENTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMENT_NUMBER;
 
@@ -28,9 +29,9 @@ public class RecordReleaseDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
         String caseNumber = execution.getProcessBusinessKey();
-        Released released = custodyOutcomes.release(caseNumber,
-                answers.requiredChoice(RELEASE_DOCUMENTS),
-                answers.requiredText(RELEASE_DOCUMENT_NUMBER), Actors.of(execution));
+        Released released = FormAnswers.asForm(() -> custodyOutcomes.release(caseNumber,
+                answers.requiredChoice(RELEASE_DOCUMENTS), answers.requiredText(RELEASE_DOCUMENT_NUMBER),
+                answers.optionalText(DOCUMENTS_DIFFER_REASON), Actors.of(execution)));
         var variables = CarriedOutVariables.released(released);
         familyMessenger.carryOut(execution, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }

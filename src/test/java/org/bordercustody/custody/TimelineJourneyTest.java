@@ -59,6 +59,36 @@ class TimelineJourneyTest {
     }
 
     @Test
+    void documentsOtherThanTheApprovedOutcomesAreRefusedUnlessTheAgentSaysWhy() {
+        Journeys journeys = new Journeys(port);
+        String caseNumber = journeys.adultAfterIntake("TLJ0004");
+        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete(caseNumber,
+                "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true")).status()).isEqualTo(204);
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        assertThat(agent.complete(caseNumber, "Task_RecordIntendedAddress", Map.of("addressStreet", "9 Pine St",
+                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Austin", "addressState", "TX",
+                "addressZip", "78701")).status()).isEqualTo(204);
+        int entries = timeline(caseNumber).size();
+
+        ApiClient.Response refused = agent.complete(caseNumber, "Task_IssueReleaseDocuments",
+                Map.of("releaseDocuments", "NTR_I385", "releaseDocumentNumber", "R-1"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("releaseDocuments")
+                .contains("must be the Notice to Appear (I-862) of the approved outcome");
+        assertThat(timeline(caseNumber)).as("nothing recorded").hasSize(entries);
+        assertThat(ApiClient.as(port, "agent").get("/api/cases/" + caseNumber).json().get("status").asText())
+                .isEqualTo("IN_CBP_CUSTODY");
+
+        assertThat(agent.complete(caseNumber, "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTR_I385",
+                "releaseDocumentNumber", "R-1", "documentsDifferReason", "I-862 forms out of stock")).status())
+                .isEqualTo(204);
+        assertThat(description(timeline(caseNumber), "RELEASED")).startsWith("Released with Notice to Report (I-385)"
+                + " number R-1 (not the documents of the approved outcome, Release: Notice to Appear, own"
+                + " recognizance: I-862 forms out of stock) to 9 Pine St");
+    }
+
+    @Test
     void expeditedRemovalFromCbpCustody() {
         String caseNumber = new Journeys(port).adultAfterIntake("TLJ0002");
         TasklistClient supervisor = new TasklistClient(ApiClient.as(port, "supervisor"));
