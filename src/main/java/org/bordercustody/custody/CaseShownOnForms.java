@@ -1,39 +1,110 @@
 package org.bordercustody.custody;
 
-import static org.bordercustody.custody.CustodyProcess.Variables.APPREHENDED_AT_ISO;
 import static org.bordercustody.custody.CustodyProcess.Variables.CASE_NUMBER;
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_DUE_BY_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUNTRY_NATIONAL;
-import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_DEADLINE_TEXT;
+import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_CLOCK;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
+import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
 import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The person and the CBP clock at the top of every form; the check-in date once released. */
+/**
+ * The person at the top of every form: name, age, sex, nationality, case number, the family members a lead's
+ * decision covers, and the clock of the custody phase the person is in now.
+ */
 @Component
 @Order(0)
 class CaseShownOnForms implements ShownOnForms {
 
     private final CustodyCaseRepository cases;
+    private final CustodyClocks clocks;
+    private final Clock clock;
 
-    CaseShownOnForms(CustodyCaseRepository cases) {
+    CaseShownOnForms(CustodyCaseRepository cases, CustodyClocks clocks, Clock clock) {
         this.cases = cases;
+        this.clocks = clocks;
+        this.clock = clock;
     }
 
     @Override
     public void addTo(CustodyCase custodyCase, Map<String, Object> shown) {
+        Instant now = clock.instant();
         shown.put(CASE_NUMBER, custodyCase.caseNumber());
         shown.put(PERSON_NAME, custodyCase.displayName());
-        shown.put(APPREHENDED_AT_ISO, custodyCase.apprehendedAt().toString());
-        shown.put(CUSTODY_DEADLINE_TEXT, CustodyProcessStarter.shown(custodyCase.custodyDeadline()));
+        shown.put(PERSON_FACTS, facts(custodyCase));
+        shown.put(FAMILY_COVERED, familyCovered(custodyCase));
+        Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
+        shown.put(CUSTODY_CLOCK, clockOf(custodyCase, checkInDueBy, now));
         if (custodyCase.placement() != null) {
             shown.put(PLACEMENT, custodyCase.placement());
         }
         shown.put(CONTIGUOUS_COUNTRY_NATIONAL, CustodyProcessStarter.isContiguousCountryNational(custodyCase));
-        cases.checkInDueBy(custodyCase.caseNumber())
-                .ifPresent(due -> shown.put(CHECK_IN_DUE_BY_TEXT, CustodyProcessStarter.shown(due)));
+        checkInDueBy.ifPresent(due -> shown.put(CHECK_IN_DUE_BY_TEXT, CustodyProcessStarter.shown(due)));
+    }
+
+    static String facts(CustodyCase custodyCase) {
+        Integer age = custodyCase.ageAtApprehension();
+        String ageWords = age == null ? "age unknown"
+                : "age " + age + (custodyCase.dateOfBirthEstimated() ? " (estimated)" : "");
+        String sex = switch (custodyCase.sex()) {
+            case "F" -> "female";
+            case "M" -> "male";
+            default -> "sex not recorded";
+        };
+        String nationality = new Locale("", custodyCase.countryOfCitizenship()).getDisplayCountry(Locale.ENGLISH);
+        return ageWords + ", " + sex + ", " + nationality;
+    }
+
+    /** The other family unit members a family's decision covers, for every member's form; nothing for others. */
+    private String familyCovered(CustodyCase custodyCase) {
+        if (custodyCase.classification() != Classification.FAMILY_UNIT_MEMBER) {
+            return "";
+        }
+        List<String> others = cases.findByEventOf(custodyCase.caseNumber()).stream()
+                .filter(member -> !member.caseNumber().equals(custodyCase.caseNumber()))
+                .filter(member -> member.classification() == Classification.FAMILY_UNIT_MEMBER)
+                .map(member -> member.displayName() + " (" + (member.ageAtApprehension() == null ? "age unknown"
+                        : "age " + member.ageAtApprehension()) + ", case " + member.caseNumber() + ")")
+                .toList();
+        return others.isEmpty() ? "" : " · with the family: " + String.join("; ", others);
+    }
+
+    private String clockOf(CustodyCase custodyCase, Optional<Instant> checkInDueBy, Instant now) {
+        return switch (custodyCase.status()) {
+            case IN_CBP_CUSTODY -> {
+                long hours = Duration.between(custodyCase.apprehendedAt(), now).toHours();
+                String limit = CustodyProcessStarter.shown(custodyCase.custodyDeadline());
+                yield custodyCase.custodyDeadline().isAfter(now)
+                        ? hours + " hours in CBP custody; 72-hour limit " + limit
+                        : hours + " hours in CBP custody: past the 72-hour limit of " + limit;
+            }
+            case TRANSFERRED_TO_ICE -> cases.iceBookInAt(custodyCase.caseNumber())
+                    .filter(bookedIn -> "ICE_FAMILY_RESIDENTIAL_CENTER".equals(custodyCase.placement()))
+                    .map(bookedIn -> {
+                        Instant limit = clocks.floresDeadline(bookedIn);
+                        long days = Duration.between(now, limit).toDays();
+                        return "In ICE family custody; Flores limit " + CustodyProcessStarter.shown(limit)
+                                + (limit.isAfter(now) ? " (" + days + " days left)" : " (passed)");
+                    })
+                    .orElse("In ICE custody");
+            case RELEASED_AWAITING_CHECK_IN -> "Released; report to ICE by "
+                    + checkInDueBy.map(CustodyProcessStarter::shown).orElse("(not recorded)");
+            case CHECK_IN_OVERDUE -> "Released; the check-in due by "
+                    + checkInDueBy.map(CustodyProcessStarter::shown).orElse("(not recorded)") + " was missed";
+            case TRANSFERRED_TO_ORR -> "In HHS ORR care";
+            case CHECKED_IN -> "Released and checked in with ICE";
+            case REMOVED -> "Removed or returned";
+        };
     }
 }

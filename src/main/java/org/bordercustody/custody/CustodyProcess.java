@@ -84,15 +84,19 @@ public final class CustodyProcess {
         public static final String CASE_NUMBER = "caseNumber";
         @Declared(String.class)
         public static final String PERSON_NAME = "personName";
-        /** ISO-8601 in UTC, for forms that count the hours in custody as they are shown. */
+        /** Shown: age, sex and nationality in words. */
         @Declared(String.class)
-        public static final String APPREHENDED_AT_ISO = "apprehendedAtIso";
+        public static final String PERSON_FACTS = "personFacts";
+        /** Shown: the clock of the current custody phase in words (CBP hours and limit, Flores limit, check-in). */
+        @Declared(String.class)
+        public static final String CUSTODY_CLOCK = "custodyClock";
+        /** Shown: the other family members a lead's decision covers, or nothing. */
+        @Declared(String.class)
+        public static final String FAMILY_COVERED = "familyCovered";
         @Declared(value = Date.class, kept = true)
         public static final String CUSTODY_WARNING_AT = "custodyWarningAt";
         @Declared(value = Date.class, kept = true)
         public static final String CUSTODY_DEADLINE = "custodyDeadline";
-        @Declared(String.class)
-        public static final String CUSTODY_DEADLINE_TEXT = "custodyDeadlineText";
         @Declared(Date.class)
         public static final String INTAKE_DUE = "intakeDue";
         @Declared(value = Date.class, kept = true)

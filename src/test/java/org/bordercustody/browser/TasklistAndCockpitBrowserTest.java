@@ -46,13 +46,13 @@ class TasklistAndCockpitBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
             browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
-            browser.waitForText("hours in custody");
+            browser.waitForText("hours in CBP custody");
             assertThat(browser.waitFor(By.cssSelector(".custody-card[data-case='BRW0001-01']")).getText())
                     .as("the card names the person, the case, the age and the task's clock")
                     .contains("Ramirez, Jose", "BRW0001-01", "age ").containsPattern("due in \\d+ h");
             browser.screenshot("tasklist-cards");
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
-                    .contains("Ramirez, Jose", "case BRW0001-01", "2 hours in custody");
+                    .contains("Ramirez, Jose", "case BRW0001-01", "male", "2 hours in CBP custody; 72-hour limit");
             assertThat(browser.bodyText()).as("no vendor banner, no empty notice bar").doesNotContain("Camunda 8");
             assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
             browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
@@ -85,7 +85,7 @@ class TasklistAndCockpitBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
             browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
-            browser.waitForText("hours in custody");
+            browser.waitForText("hours in CBP custody");
             browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
             browser.waitUntilGone(By.cssSelector(".disabled-form"));
             awaitAssignee(intake, "agent");

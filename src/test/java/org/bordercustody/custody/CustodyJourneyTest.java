@@ -62,6 +62,13 @@ class CustodyJourneyTest {
         assertThat(mother.get("openTasks").get(0).get("name").asText()).isEqualTo("Approve release or transfer");
         assertThat(mother.get("openTasks").get(0).get("candidateGroup").asText()).isEqualTo("border-patrol-supervisor");
         assertThat(caseView("JRN0001-02").get("openTasks")).isEmpty();
+        String decision = new TasklistClient(ApiClient.as(port, "supervisor")).taskId("JRN0001-01",
+                "Task_ApproveCustodyOutcome");
+        JsonNode form = ApiClient.as(port, "supervisor").get("/engine-rest/task/" + decision + "/form-variables").json();
+        assertThat(form.at("/personFacts/value").asText()).matches("age \\d+, female, Guatemala");
+        assertThat(form.at("/familyCovered/value").asText()).as("the form names whom the decision covers")
+                .matches(" · with the family: Lopez, Luis \\(age \\d+, case JRN0001-02\\);"
+                        + " Lopez, Maria \\(age \\d+, case JRN0001-03\\)");
         assertThat(timelineTypes("JRN0001-02")).containsSubsequence("APPREHENDED", "TASK_COMPLETED", "INTAKE_RECORDED",
                 "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED");
         assertThat(timeline("JRN0001-02")).anySatisfy(entry -> {

@@ -31,8 +31,8 @@ class LeanProcessDataTest {
     /** What a released person's process holds while awaiting the check-in, and all it ever held. */
     static final List<String> KEPT_FOR_A_RELEASED_CASE = List.of("custodyWarningAt", "custodyDeadline",
             "familyDecisionLead", "checkInDueBy");
-    static final List<String> NEVER_KEPT = List.of("personName", "caseNumber", "apprehendedAtIso",
-            "custodyDeadlineText", "addressStreet", "addressCity", "addressZip", "contactPhone", "releaseAddressText",
+    static final List<String> NEVER_KEPT = List.of("personName", "caseNumber", "personFacts",
+            "custodyClock", "familyCovered", "addressStreet", "addressCity", "addressZip", "contactPhone", "releaseAddressText",
             "biometricsStatus", "recordsCheckResult", "flightRisk", "processingPathway", "approveProposal",
             "releaseDocuments", "releaseDocumentNumber", "ageAtApprehension", "custodyExit", "addressRecurring",
             "classification", "placement", "releaseProposal", "proposedOutcome", "custodyOutcome");
@@ -99,7 +99,9 @@ class LeanProcessDataTest {
 
         assertThat(shown.at("/personName/value").asText()).isEqualTo("Ramirez, Jose");
         assertThat(shown.at("/caseNumber/value").asText()).isEqualTo(caseNumber);
-        assertThat(shown.at("/custodyDeadlineText/value").asText()).endsWith("UTC");
+        assertThat(shown.at("/personFacts/value").asText()).matches("age \\d+, male, .+");
+        assertThat(shown.at("/custodyClock/value").asText()).contains("hours in CBP custody; 72-hour limit")
+                .endsWith("UTC");
         assertThat(shown.at("/releaseAddressText/value").asText()).contains("12 Elm St", "Dallas, TX 75201");
         assertThat(shown.at("/custodyOutcome/value").asText()).isEqualTo("RELEASE_NTA_OR");
         assertThat(taskService.getVariables(taskId)).doesNotContainKeys("personName", "releaseAddressText",
