@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUN
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_CLOCK;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_FACTS;
+import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_IS_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
 import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
 
@@ -43,6 +44,8 @@ class CaseShownOnForms implements ShownOnForms {
         shown.put(CASE_NUMBER, custodyCase.caseNumber());
         shown.put(PERSON_NAME, custodyCase.displayName());
         shown.put(PERSON_FACTS, facts(custodyCase));
+        shown.put(PERSON_IS_CHILD, custodyCase.ageAtApprehension() != null
+                && custodyCase.ageAtApprehension() < CustodyCase.AGE_OF_MAJORITY);
         shown.put(FAMILY_COVERED, familyCovered(custodyCase));
         Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
         shown.put(CUSTODY_CLOCK, clockOf(custodyCase, checkInDueBy, now));

@@ -90,6 +90,9 @@ public final class CustodyProcess {
         /** Shown: the clock of the current custody phase in words (CBP hours and limit, Flores limit, check-in). */
         @Declared(String.class)
         public static final String CUSTODY_CLOCK = "custodyClock";
+        /** Shown: true for a person known to be under 18, whose intake asks no adult-only questions. */
+        @Declared(Boolean.class)
+        public static final String PERSON_IS_CHILD = "personIsChild";
         /** Shown: the other family members a lead's decision covers, or nothing. */
         @Declared(String.class)
         public static final String FAMILY_COVERED = "familyCovered";

@@ -35,6 +35,11 @@ public final class FormAnswers {
         return value instanceof String text && !text.isBlank() ? text.strip() : null;
     }
 
+    /** One of the field's choices when answered, or null. */
+    public String optionalChoice(String name) {
+        return optionalText(name) == null ? null : requiredChoice(name);
+    }
+
     /** One of the field's choices, as its form lists them. */
     public String requiredChoice(String name) {
         String value = requiredText(name);

@@ -37,8 +37,17 @@ public class Families implements FamilyGroup {
             String processingPathway, String flightRisk, boolean familyRelationshipVerified) {
     }
 
+    /** Records what intake found; a processing pathway and a flight risk are asked of everyone not known a child. */
     public void recordIntake(String caseNumber, IntakeFacts facts, String actor) {
         CustodyCase custodyCase = cases.get(caseNumber);
+        boolean child = custodyCase.ageAtApprehension() != null
+                && custodyCase.ageAtApprehension() < CustodyCase.AGE_OF_MAJORITY;
+        if (!child && facts.processingPathway() == null) {
+            throw new InvalidRequestException("processingPathway", "is required for an adult");
+        }
+        if (!child && facts.flightRisk() == null) {
+            throw new InvalidRequestException("flightRisk", "is required for an adult");
+        }
         // Family members finish intake in separate transactions; the lock makes the last one see all others.
         cases.lockEvent(custodyCase.eventNumber());
         GatheredFacts.forget();
@@ -50,9 +59,10 @@ public class Families implements FamilyGroup {
         timeline.record(caseNumber, "INTAKE_RECORDED", "Intake recorded: biometrics "
                 + words("biometricsStatus", facts.biometrics()) + ", records check "
                 + words("recordsCheckResult", facts.recordsCheck()) + ", medical screening "
-                + words("medicalScreening", facts.medicalScreening()) + ", pathway "
-                + words("processingPathway", facts.processingPathway()) + ", flight risk "
-                + words("flightRisk", facts.flightRisk())
+                + words("medicalScreening", facts.medicalScreening())
+                + (facts.processingPathway() == null ? "" : ", pathway "
+                + words("processingPathway", facts.processingPathway()))
+                + (facts.flightRisk() == null ? "" : ", flight risk " + words("flightRisk", facts.flightRisk()))
                 + (facts.familyRelationshipVerified() ? ", parent or guardian relationship verified" : ""), actor);
     }
 

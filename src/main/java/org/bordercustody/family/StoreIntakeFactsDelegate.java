@@ -30,9 +30,9 @@ public class StoreIntakeFactsDelegate implements JavaDelegate {
                 variables.requiredChoice(BIOMETRICS_STATUS),
                 variables.requiredChoice(RECORDS_CHECK_RESULT),
                 variables.requiredChoice(MEDICAL_SCREENING),
-                variables.requiredChoice(PROCESSING_PATHWAY),
-                variables.requiredChoice(FLIGHT_RISK),
+                variables.optionalChoice(PROCESSING_PATHWAY),
+                variables.optionalChoice(FLIGHT_RISK),
                 variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
-        families.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution));
+        FormAnswers.asForm(() -> families.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution)));
     }
 }

@@ -121,6 +121,28 @@ class TasklistAndCockpitBrowserTest {
     }
 
     @Test
+    void aChildsIntakeAsksNoAdultQuestions() throws Exception {
+        record(ApprehensionFixtures.family("BRW0006"));
+        String intake = taskService.createTaskQuery().processInstanceBusinessKey("BRW0006-02").singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
+            browser.waitForText("hours in CBP custody");
+            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
+            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            String form = browser.waitFor(By.cssSelector(".fjs-form")).getText();
+            assertThat(form).contains("Lopez, Luis", "male", "Biometrics", "Medical screening")
+                    .doesNotContain("Flight risk").doesNotContain("Processing pathway");
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.screenshot("tasklist-child-intake");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitCompleted(intake);
+        }
+    }
+
+    @Test
     void supervisorWhoStartsAnOverrideAndGoesBackToApprovingCanStillComplete() throws Exception {
         String caseNumber = new Journeys(port).adultAfterIntake("BRW0005");
         String approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();

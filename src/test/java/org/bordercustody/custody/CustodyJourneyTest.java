@@ -41,6 +41,23 @@ class CustodyJourneyTest {
     }
 
     @Test
+    void adultQuestionsAreAskedOfAdultsOnlyAndRequiredOfThem() {
+        record(ApprehensionFixtures.family("JRN0009"));
+        TasklistClient tasklist = new TasklistClient(agent());
+        Map<String, Object> withoutAdultQuestions = Map.of("biometricsStatus", "CAPTURED",
+                "recordsCheckResult", "CLEAR", "medicalScreening", "NO_CONCERNS");
+
+        ApiClient.Response adult = tasklist.complete("JRN0009-01", "Task_RecordIntake", withoutAdultQuestions);
+        assertThat(adult.status()).isEqualTo(400);
+        assertThat(adult.body()).contains("processingPathway").contains("is required for an adult");
+        assertThat(timelineTypes("JRN0009-01")).doesNotContain("INTAKE_RECORDED");
+
+        assertThat(tasklist.complete("JRN0009-02", "Task_RecordIntake", withoutAdultQuestions).status())
+                .as("a six-year-old is not asked for a pathway or a flight risk").isEqualTo(204);
+        assertThat(timelineTypes("JRN0009-02")).contains("INTAKE_RECORDED");
+    }
+
+    @Test
     void familyIsDecidedAndPlacedTogetherOnceEveryMemberFinishedIntake() {
         record(ApprehensionFixtures.family("JRN0001"));
         TasklistClient tasklist = new TasklistClient(agent());
