@@ -23,7 +23,8 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-    static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
+    /** The browser tests take the user guide's pictures of the real screens (docs/user-guide.md). */
+    static final Path SCREENSHOTS = Path.of("docs", "screenshots");
 
     private final WebDriver driver;
     private final WebDriverWait wait;
