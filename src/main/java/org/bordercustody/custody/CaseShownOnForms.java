@@ -4,7 +4,9 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CASE_NUMBER;
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_DUE_BY_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUNTRY_NATIONAL;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_CLOCK;
+import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_KNOWN;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
+import static org.bordercustody.custody.CustodyProcess.Variables.MISSING_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_IS_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
@@ -47,6 +49,11 @@ class CaseShownOnForms implements ShownOnForms {
         shown.put(PERSON_IS_CHILD, custodyCase.ageAtApprehension() != null
                 && custodyCase.ageAtApprehension() < CustodyCase.AGE_OF_MAJORITY);
         shown.put(FAMILY_COVERED, familyCovered(custodyCase));
+        shown.put(DATE_OF_BIRTH_KNOWN, custodyCase.dateOfBirth() != null);
+        shown.put(MISSING_FACTS, custodyCase.dateOfBirth() == null
+                ? "the date of birth was not recorded at apprehension."
+                : "the date of birth (" + custodyCase.dateOfBirth() + ") is on record; whether the parent or legal"
+                        + " guardian relationship to the people encountered with this person is verified is not.");
         Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
         shown.put(CUSTODY_CLOCK, clockOf(custodyCase, checkInDueBy, now));
         if (custodyCase.placement() != null) {

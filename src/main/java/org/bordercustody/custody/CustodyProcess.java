@@ -93,6 +93,12 @@ public final class CustodyProcess {
         /** Shown: true for a person known to be under 18, whose intake asks no adult-only questions. */
         @Declared(Boolean.class)
         public static final String PERSON_IS_CHILD = "personIsChild";
+        /** Shown: what the family status decision lacked, in words. */
+        @Declared(String.class)
+        public static final String MISSING_FACTS = "missingFacts";
+        /** Shown: true when the date of birth is on record, so that it is not asked again. */
+        @Declared(Boolean.class)
+        public static final String DATE_OF_BIRTH_KNOWN = "dateOfBirthKnown";
         /** Shown: the other family members a lead's decision covers, or nothing. */
         @Declared(String.class)
         public static final String FAMILY_COVERED = "familyCovered";

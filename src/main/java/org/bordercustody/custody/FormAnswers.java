@@ -74,6 +74,12 @@ public final class FormAnswers {
         throw refused(name, "must be true or false");
     }
 
+    /** A date when answered, or null. */
+    public LocalDate optionalDate(String name) {
+        Object value = scope.getVariable(name);
+        return value == null || value instanceof String text && text.isBlank() ? null : requiredDate(name);
+    }
+
     public LocalDate requiredDate(String name) {
         Object value = scope.getVariable(name);
         if (value instanceof Date date) {

@@ -90,18 +90,24 @@ public class Families implements FamilyGroup {
     public void establish(String caseNumber, LocalDate dateOfBirth, boolean estimated, boolean relationshipVerified,
             String source, String actor) {
         CustodyCase custodyCase = cases.get(caseNumber);
+        if (dateOfBirth == null && custodyCase.dateOfBirth() == null) {
+            throw new InvalidRequestException("dateOfBirth", "is required: none was recorded at apprehension");
+        }
         LocalDate apprehensionDay = custodyCase.apprehendedAt().atOffset(custodyCase.apprehendedOffset()).toLocalDate();
-        if (dateOfBirth.isAfter(apprehensionDay)) {
+        if (dateOfBirth != null && dateOfBirth.isAfter(apprehensionDay)) {
             throw new InvalidRequestException("dateOfBirth", "is after the apprehension");
         }
         cases.lockEvent(custodyCase.eventNumber());
         GatheredFacts.forget();
-        cases.recordDateOfBirth(caseNumber, dateOfBirth, estimated);
+        if (dateOfBirth != null) {
+            cases.recordDateOfBirth(caseNumber, dateOfBirth, estimated);
+        }
         if (relationshipVerified) {
             links.verifyParentLinksOf(caseNumber);
         }
-        timeline.record(caseNumber, "FAMILY_FACTS_ESTABLISHED", "Date of birth " + dateOfBirth
-                + (estimated ? " (estimated)" : "") + (relationshipVerified ? ", relationship verified" : "")
+        timeline.record(caseNumber, "FAMILY_FACTS_ESTABLISHED", (dateOfBirth == null ? "Date of birth as recorded"
+                : "Date of birth " + dateOfBirth + (estimated ? " (estimated)" : ""))
+                + (relationshipVerified ? ", relationship verified" : ", relationship not verified")
                 + "; source: " + source, actor);
     }
 

@@ -25,7 +25,7 @@ public class StoreEstablishedFactsDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
         FormAnswers.asForm(() -> families.establish(execution.getProcessBusinessKey(),
-                answers.requiredDate(DATE_OF_BIRTH), answers.flag(DATE_OF_BIRTH_ESTIMATED),
+                answers.optionalDate(DATE_OF_BIRTH), answers.flag(DATE_OF_BIRTH_ESTIMATED),
                 answers.flag(FAMILY_RELATIONSHIP_VERIFIED), answers.requiredText(FAMILY_FACTS_SOURCE),
                 Actors.of(execution)));
     }

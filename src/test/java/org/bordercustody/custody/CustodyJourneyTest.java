@@ -58,6 +58,31 @@ class CustodyJourneyTest {
     }
 
     @Test
+    void establishingFamilyStatusNamesTheMissingFactAndDoesNotAskForADateOfBirthOnRecord() {
+        record(ApprehensionFixtures.family("JRN0010"));
+        TasklistClient tasklist = new TasklistClient(agent());
+        for (String member : List.of("JRN0010-01", "JRN0010-02", "JRN0010-03")) {
+            tasklist.completeIntake(member, false);
+        }
+        String establish = tasklist.taskId("JRN0010-02", "Task_EstablishFamilyStatus");
+
+        JsonNode form = agent().get("/engine-rest/task/" + establish + "/form-variables").json();
+        assertThat(form.at("/dateOfBirthKnown/value").asBoolean()).isTrue();
+        assertThat(form.at("/missingFacts/value").asText()).as("the fact the decision lacked")
+                .contains("date of birth (2020-06-30) is on record")
+                .contains("parent or legal guardian relationship").contains("is not");
+
+        ApiClient.Response response = tasklist.complete("JRN0010-02", "Task_EstablishFamilyStatus",
+                Map.of("familyRelationshipVerified", true, "familyFactsSource", "birth certificate"));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(204);
+        assertThat(caseView("JRN0010-02").get("classification").asText()).as("decided again, on the date of birth"
+                + " on record").isEqualTo("FAMILY_UNIT_MEMBER");
+        assertThat(timeline("JRN0010-02")).anySatisfy(entry -> assertThat(entry.get("description").asText())
+                .isEqualTo("Date of birth as recorded, relationship verified; source: birth certificate"));
+    }
+
+    @Test
     void familyIsDecidedAndPlacedTogetherOnceEveryMemberFinishedIntake() {
         record(ApprehensionFixtures.family("JRN0001"));
         TasklistClient tasklist = new TasklistClient(agent());
