@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUN
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_CLOCK;
 import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_KNOWN;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
+import static org.bordercustody.custody.CustodyProcess.Variables.INTAKE_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.MISSING_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_IS_CHILD;
@@ -49,6 +50,7 @@ class CaseShownOnForms implements ShownOnForms {
         shown.put(PERSON_IS_CHILD, custodyCase.ageAtApprehension() != null
                 && custodyCase.ageAtApprehension() < CustodyCase.AGE_OF_MAJORITY);
         shown.put(FAMILY_COVERED, familyCovered(custodyCase));
+        cases.intake(custodyCase.caseNumber()).ifPresent(intake -> shown.put(INTAKE_FACTS, intakeWords(intake)));
         shown.put(DATE_OF_BIRTH_KNOWN, custodyCase.dateOfBirth() != null);
         shown.put(MISSING_FACTS, custodyCase.dateOfBirth() == null
                 ? "the date of birth was not recorded at apprehension."
@@ -74,6 +76,16 @@ class CaseShownOnForms implements ShownOnForms {
         };
         String nationality = new Locale("", custodyCase.countryOfCitizenship()).getDisplayCountry(Locale.ENGLISH);
         return ageWords + ", " + sex + ", " + nationality;
+    }
+
+    static String intakeWords(CustodyCaseRepository.Intake intake) {
+        TaskForms forms = TaskForms.deployed();
+        return "Biometrics: " + forms.wordsFor("biometricsStatus", intake.biometrics())
+                + "; records check: " + forms.wordsFor("recordsCheckResult", intake.recordsCheck())
+                + "; medical screening: " + forms.wordsFor("medicalScreening", intake.medicalScreening())
+                + (intake.processingPathway() == null ? ""
+                : "; processing pathway: " + forms.wordsFor("processingPathway", intake.processingPathway()))
+                + (intake.flightRisk() == null ? "" : "; flight risk: " + forms.wordsFor("flightRisk", intake.flightRisk()));
     }
 
     /** The other family unit members a family's decision covers, for every member's form; nothing for others. */

@@ -93,6 +93,9 @@ public final class CustodyProcess {
         /** Shown: true for a person known to be under 18, whose intake asks no adult-only questions. */
         @Declared(Boolean.class)
         public static final String PERSON_IS_CHILD = "personIsChild";
+        /** Shown: what intake found, in words, for the decisions after it. */
+        @Declared(String.class)
+        public static final String INTAKE_FACTS = "intakeFacts";
         /** Shown: what the family status decision lacked, in words. */
         @Declared(String.class)
         public static final String MISSING_FACTS = "missingFacts";

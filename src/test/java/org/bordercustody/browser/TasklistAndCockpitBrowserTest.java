@@ -112,6 +112,8 @@ class TasklistAndCockpitBrowserTest {
             browser.screenshot("tasklist-approval");
             assertThat(browser.bodyText()).as("words on the form, codes in the data")
                     .contains("Adult: release or detention review", "Release: Notice to Appear, own recognizance")
+                    .contains("Intake found. Biometrics: Captured; records check: No record; medical screening: No concerns;"
+                            + " processing pathway: Notice to Appear, own recognizance; flight risk: Low")
                     .doesNotContain("ADULT_RELEASE_OR_DETENTION_REVIEW").doesNotContain("RELEASE_NTA_OR");
             browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
             awaitCompleted(approval);
