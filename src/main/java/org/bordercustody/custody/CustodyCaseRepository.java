@@ -247,6 +247,14 @@ public class CustodyCaseRepository {
                 .query(String.class).optional();
     }
 
+    /** The case a custody process instance (running or ended) is for. */
+    public Optional<String> caseNumberOfProcessInstance(String processInstanceId) {
+        return jdbc.sql("""
+                SELECT p.BUSINESS_KEY_ FROM ACT_HI_PROCINST p WHERE p.ID_ = :id AND p.PROC_DEF_KEY_ = :key""")
+                .param("id", processInstanceId).param("key", CustodyProcess.KEY)
+                .query(String.class).optional();
+    }
+
     public Optional<Instant> iceBookInAt(String caseNumber) {
         return jdbc.sql("SELECT ice_book_in_at FROM custody_case WHERE case_number = :caseNumber")
                 .param("caseNumber", caseNumber)

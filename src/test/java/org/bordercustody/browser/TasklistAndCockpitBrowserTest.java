@@ -218,6 +218,16 @@ class TasklistAndCockpitBrowserTest {
             WebElement row = browser.waitFor(By.xpath("//tr[.//a[normalize-space(.)='Migrant custody']]"));
             assertThat(row.getText()).contains(String.valueOf(running));
             browser.screenshot("cockpit-processes");
+
+            String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BRW0003-01")
+                    .singleResult().getId();
+            browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");
+            browser.press(By.xpath("//a[normalize-space(.)='Case']"));
+            WebElement caseTab = browser.waitFor(By.id("custody-case"));
+            assertThat(caseTab.getText()).as("the case and its timeline on the instance's page")
+                    .contains("Case BRW0003-01: in CBP custody", "72-hour limit", "Apprehended at")
+                    .doesNotContain("IN_CBP_CUSTODY");
+            browser.screenshot("cockpit-case");
         }
     }
 

@@ -1,4 +1,5 @@
-// Cockpit configuration of the border custody workflow: adds the custody panel to the dashboard.
+// Cockpit configuration of the border custody workflow: the custody panel on the dashboard and the case tab on
+// every process instance.
 export default {
-  customScripts: ['scripts/custody-panel.js']
+  customScripts: ['scripts/custody-panel.js', 'scripts/custody-case-tab.js']
 };

@@ -1,0 +1,61 @@
+// Cockpit tab on a process instance: the custody case it is for, where the person is now and the case's
+// timeline, from the case API with the Cockpit session (GET /api/process-instances/{id}/case, /api/cases/...).
+const STATUS_WORDS = {
+  IN_CBP_CUSTODY: 'in CBP custody',
+  TRANSFERRED_TO_ICE: 'transferred to ICE',
+  TRANSFERRED_TO_ORR: 'transferred to HHS ORR',
+  RELEASED_AWAITING_CHECK_IN: 'released, check-in due',
+  CHECK_IN_OVERDUE: 'released, check-in missed',
+  CHECKED_IN: 'released and checked in',
+  REMOVED: 'removed or returned'
+};
+
+function element(tag, attributes, children) {
+  const node = document.createElement(tag);
+  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
+  (children || []).forEach(child => node.append(child));
+  return node;
+}
+
+function json(path) {
+  return fetch(path, { credentials: 'same-origin', headers: { Accept: 'application/json' } })
+    .then(response => response.ok ? response.json() : Promise.reject(new Error('HTTP ' + response.status)));
+}
+
+function shown(instant) {
+  return instant ? instant.replace('T', ' ').substring(0, 16) + ' UTC' : '';
+}
+
+function render(node, view, timeline) {
+  node.innerHTML = '';
+  node.append(element('section', { id: 'custody-case', class: 'custody-case' }, [
+    element('h3', {}, ['Case ' + view.caseNumber + ': ' + (STATUS_WORDS[view.status] || view.status)]),
+    element('p', {}, ['Apprehended ' + shown(view.apprehendedAt) + '; 72-hour limit ' + shown(view.custodyDeadline)
+      + (view.checkInDueBy ? '; check-in due by ' + shown(view.checkInDueBy) : '')]),
+    element('table', { id: 'custody-case-timeline', class: 'table table-striped' }, [
+      element('tr', {}, ['When', 'What', 'Who'].map(title => element('th', {}, [title]))),
+      ...timeline.map(entry => element('tr', {}, [
+        element('td', {}, [shown(entry.at || entry.occurredAt)]),
+        element('td', {}, [entry.description]),
+        element('td', {}, [entry.actor])
+      ]))
+    ])
+  ]));
+}
+
+export default [{
+  id: 'custody.processInstance.case',
+  pluginPoint: 'cockpit.processInstance.runtime.tab',
+  priority: 30,
+  properties: { label: 'Case' },
+  render: (node, { processInstanceId }) => {
+    json('/api/process-instances/' + encodeURIComponent(processInstanceId) + '/case')
+      .then(found => Promise.all([json('/api/cases/' + found.caseNumber),
+        json('/api/cases/' + found.caseNumber + '/timeline')]))
+      .then(([view, timeline]) => render(node, view, timeline))
+      .catch(error => {
+        node.innerHTML = '';
+        node.append(element('p', { id: 'custody-case-error' }, ['The case cannot be shown: ' + error.message]));
+      });
+  }
+}];
