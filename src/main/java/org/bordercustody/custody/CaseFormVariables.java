@@ -3,6 +3,7 @@ package org.bordercustody.custody;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.FormServiceImpl;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -31,7 +32,10 @@ class CaseFormVariables extends FormServiceImpl {
         VariableMap variables = super.getTaskFormVariables(taskId, formVariables, deserializeObjectValues);
         cases.caseNumberOfTask(taskId).flatMap(cases::find).ifPresent(custodyCase -> {
             Map<String, Object> shown = new HashMap<>();
-            shownOnForms.orderedStream().forEach(source -> source.addTo(custodyCase, shown));
+            Map<String, Object> processData = Map.copyOf(variables.entrySet().stream()
+                    .filter(entry -> entry.getValue() != null)
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            shownOnForms.orderedStream().forEach(source -> source.addTo(custodyCase, processData, shown));
             shown.forEach((name, value) -> {
                 if ((formVariables == null || formVariables.contains(name)) && !variables.containsKey(name)) {
                     variables.putValueTyped(name, typed(value));

@@ -8,6 +8,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_K
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
 import static org.bordercustody.custody.CustodyProcess.Variables.INTAKE_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.MISSING_FACTS;
+import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_IS_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Variables.PERSON_NAME;
@@ -16,6 +17,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +44,7 @@ class CaseShownOnForms implements ShownOnForms {
     }
 
     @Override
-    public void addTo(CustodyCase custodyCase, Map<String, Object> shown) {
+    public void addTo(CustodyCase custodyCase, Map<String, Object> processData, Map<String, Object> shown) {
         Instant now = clock.instant();
         shown.put(CASE_NUMBER, custodyCase.caseNumber());
         shown.put(PERSON_NAME, custodyCase.displayName());
@@ -57,7 +59,9 @@ class CaseShownOnForms implements ShownOnForms {
                 : "the date of birth (" + custodyCase.dateOfBirth() + ") is on record; whether the parent or legal"
                         + " guardian relationship to the people encountered with this person is verified is not.");
         Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
-        shown.put(CUSTODY_CLOCK, clockOf(custodyCase, checkInDueBy, now));
+        shown.put(CUSTODY_CLOCK, processData.get(ORR_TRANSFER_DEADLINE) instanceof Date orrDeadline
+                && custodyCase.status() == CaseStatus.IN_CBP_CUSTODY
+                ? childClock(custodyCase, orrDeadline.toInstant(), now) : clockOf(custodyCase, checkInDueBy, now));
         if (custodyCase.placement() != null) {
             shown.put(PLACEMENT, custodyCase.placement());
         }
@@ -100,6 +104,14 @@ class CaseShownOnForms implements ShownOnForms {
                         : "age " + member.ageAtApprehension()) + ", case " + member.caseNumber() + ")")
                 .toList();
         return others.isEmpty() ? "" : " · with the family: " + String.join("; ", others);
+    }
+
+    /** An unaccompanied child in CBP custody: the ORR transfer clock first, then the CBP limit. */
+    private static String childClock(CustodyCase child, Instant orrDeadline, Instant now) {
+        Duration left = Duration.between(now, orrDeadline);
+        return "Unaccompanied child: transfer to HHS ORR due by " + CustodyProcessStarter.shown(orrDeadline)
+                + (left.isNegative() ? " (overdue by " + left.abs().toHours() + " h)" : " (" + left.toHours() + " h left)")
+                + "; CBP 72-hour limit " + CustodyProcessStarter.shown(child.custodyDeadline());
     }
 
     private String clockOf(CustodyCase custodyCase, Optional<Instant> checkInDueBy, Instant now) {

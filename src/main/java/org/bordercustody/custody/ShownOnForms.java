@@ -8,5 +8,9 @@ import java.util.Map;
  */
 public interface ShownOnForms {
 
-    void addTo(CustodyCase custodyCase, Map<String, Object> shown);
+    /**
+     * Adds to {@code shown} what the form should show about the case; {@code processData} is what the task's process
+     * keeps (its clocks), as the engine let the caller read it.
+     */
+    void addTo(CustodyCase custodyCase, Map<String, Object> processData, Map<String, Object> shown);
 }

@@ -30,7 +30,7 @@ class ReleaseShownOnForms implements ShownOnForms {
     }
 
     @Override
-    public void addTo(CustodyCase custodyCase, Map<String, Object> shown) {
+    public void addTo(CustodyCase custodyCase, Map<String, Object> processData, Map<String, Object> shown) {
         cases.proposal(custodyCase.caseNumber()).ifPresent(proposal -> {
             shown.put(PROPOSED_OUTCOME, proposal.outcome());
             shown.put(PROPOSAL_REASON, proposal.reason());

@@ -107,4 +107,15 @@ class LeanProcessDataTest {
         assertThat(taskService.getVariables(taskId)).doesNotContainKeys("personName", "releaseAddressText",
                 "addressStreet", "contactPhone");
     }
+
+    @Test
+    void anUnaccompaniedChildsFormsShowTheOrrTransferClock() {
+        String child = new Journeys(port).childAwaitingPlacement("LEAN004");
+        String taskId = new TasklistClient(ApiClient.as(port, "orr-liaison")).taskId(child, "Task_DesignateOrrPlacement");
+
+        JsonNode shown = ApiClient.as(port, "orr-liaison").get("/engine-rest/task/" + taskId + "/form-variables").json();
+
+        assertThat(shown.at("/custodyClock/value").asText())
+                .matches("Unaccompanied child: transfer to HHS ORR due by .+ UTC \\(7[01] h left\\); CBP 72-hour limit .+");
+    }
 }
