@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.TaskPriorities;
 import org.bordercustody.system.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -26,7 +27,7 @@ class TaskCards {
 
     /** The card: who, which case, how old, and the task's due time in words (due in / overdue by). */
     record TaskCard(String taskId, String caseNumber, String name, Integer age, Instant due, boolean overdue,
-            String clock) {
+            String clock, String urgency) {
     }
 
     private final TaskService taskService;
@@ -50,7 +51,7 @@ class TaskCards {
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         boolean overdue = due != null && due.isBefore(now);
         return new TaskCard(task.getId(), custodyCase.caseNumber(), custodyCase.displayName(),
-                custodyCase.ageAtApprehension(), due, overdue, clockWords(due, now));
+                custodyCase.ageAtApprehension(), due, overdue, clockWords(due, now), urgency(task.getPriority()));
     }
 
     private Task visibleTo(Principal caller, String taskId) {
@@ -66,6 +67,17 @@ class TaskCards {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** The task's priority in words, as the list is ordered by it: what a bare number would not say. */
+    static String urgency(int priority) {
+        if (priority >= TaskPriorities.ESCALATION) {
+            return "escalation";
+        }
+        if (priority >= TaskPriorities.CLOCK_RUNNING_OUT) {
+            return "clock running out";
+        }
+        return priority >= TaskPriorities.DUE_WITHIN_A_DAY ? "due within a day" : "";
     }
 
     static String clockWords(Instant due, Instant now) {

@@ -49,7 +49,9 @@ class TasklistAndCockpitBrowserTest {
             browser.waitForText("hours in CBP custody");
             assertThat(browser.waitFor(By.cssSelector(".custody-card[data-case='BRW0001-01']")).getText())
                     .as("the card names the person, the case, the age and the task's clock")
-                    .contains("Ramirez, Jose", "BRW0001-01", "age ").containsPattern("due in \\d+ h");
+                    .contains("Ramirez, Jose", "BRW0001-01", "age ", "due within a day").containsPattern("due in \\d+ h");
+            assertThat(browser.all(By.cssSelector(".tasks-list .priority"))).as("no bare priority numbers")
+                    .noneMatch(WebElement::isDisplayed);
             browser.screenshot("tasklist-cards");
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
                     .contains("Ramirez, Jose", "case BRW0001-01", "male", "2 hours in CBP custody; 72-hour limit");

@@ -33,6 +33,7 @@ class TaskCardsTest {
         assertThat(card.get("age").isInt()).isTrue();
         assertThat(card.get("overdue").asBoolean()).isTrue();
         assertThat(card.get("clock").asText()).isEqualTo("overdue by 8 h");
+        assertThat(card.get("urgency").asText()).isEqualTo("escalation");
     }
 
     @Test

@@ -12,6 +12,7 @@ const style = `
 .custody-card { font-size: 12px; margin-top: 2px; }
 .custody-card-person { font-weight: bold; }
 .custody-card-overdue { color: #b5152b; font-weight: bold; }
+.custody-card-urgency { font-style: italic; }
 `;
 
 export default [{
@@ -34,7 +35,8 @@ export default [{
         node.append(element('div', { class: 'custody-card', 'data-case': card.caseNumber }, [
           element('span', { class: 'custody-card-person' }, [card.name]),
           ' · ' + card.caseNumber + ' · ' + age + ' · ',
-          element('span', { class: card.overdue ? 'custody-card-overdue' : 'custody-card-clock' }, [card.clock])
+          element('span', { class: card.overdue ? 'custody-card-overdue' : 'custody-card-clock' }, [card.clock]),
+          ...(card.urgency ? [' · ', element('span', { class: 'custody-card-urgency' }, [card.urgency])] : [])
         ]));
       })
       .catch(() => { node.innerHTML = ''; });
