@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.TaskForms;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -48,6 +49,11 @@ final class TaskWorkRules {
         return checkedFirst(command, context -> {
             TaskEntity task = context.getTaskManager().findTaskById(taskId);
             if (task != null) {
+                // Whoever completes a custody task, administrators included, writes its form's fields and nothing
+                // else: the process's own data (clocks, routing facts) is never a completion's to set.
+                if (isCustodyTask(task)) {
+                    requireFormFields(task, variables);
+                }
                 requireAnswers(task, variables);
             }
         });
@@ -161,6 +167,11 @@ final class TaskWorkRules {
             String first = problems.get(0);
             throw new FormFieldValidationException(first.substring(0, first.indexOf(' ')), String.join("; ", problems));
         }
+    }
+
+    private static boolean isCustodyTask(TaskEntity task) {
+        return task.getProcessDefinitionId() != null
+                && task.getProcessDefinitionId().startsWith(CustodyProcess.KEY + ":");
     }
 
     private TaskForms.Form formOf(TaskEntity task) {

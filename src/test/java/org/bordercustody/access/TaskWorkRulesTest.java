@@ -75,6 +75,27 @@ class TaskWorkRulesTest {
     }
 
     @Test
+    void evenAnAdministratorsCompletionCannotWriteTheProcesssOwnData() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0005")).status()).isEqualTo(201);
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey("TWR0005-01").singleResult().getId();
+        Object deadline = taskService.getVariable(taskId, "custodyDeadline");
+
+        ApiClient.Response response = ApiClient.as(port, "admin").post("/engine-rest/task/" + taskId + "/complete",
+                "{\"variables\": {\"biometricsStatus\": {\"value\": \"CAPTURED\"}, \"recordsCheckResult\": {\"value\": \"CLEAR\"},"
+                        + " \"medicalScreening\": {\"value\": \"NO_CONCERNS\"}, \"processingPathway\": {\"value\": \"NTA_OR\"},"
+                        + " \"flightRisk\": {\"value\": \"LOW\"}, \"custodyDeadline\": {\"value\": \"2030-01-01T00:00:00.000+0000\","
+                        + " \"type\": \"Date\"}, \"orrFacility\": {\"value\": \"EVIL\"}}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body()).contains("custodyDeadline: is not a field of this task's form")
+                .contains("orrFacility: is not a field of this task's form");
+        assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("still open").isEqualTo(1);
+        assertThat(taskService.getVariable(taskId, "custodyDeadline")).isEqualTo(deadline);
+        assertThat(taskService.getVariable(taskId, "orrFacility")).isNull();
+    }
+
+    @Test
     void aReadOnlyFieldShownOnTheFormCannotBeChanged() {
         ApiClient agent = ApiClient.as(port, "agent");
         assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("TWR0003")).status()).isEqualTo(201);
