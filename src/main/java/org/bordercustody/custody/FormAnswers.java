@@ -117,6 +117,6 @@ public final class FormAnswers {
 
     /** Camunda's own form validation failure, which its REST API answers with 400. */
     public static FormFieldValidationException refused(String name, String why) {
-        return new FormFieldValidationException(name, name + ": " + why);
+        return new FormFieldValidationException(name, name + " (" + TaskForms.deployed().labelOf(name) + "): " + why);
     }
 }

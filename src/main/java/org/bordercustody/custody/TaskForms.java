@@ -120,6 +120,12 @@ public class TaskForms {
                 .orElseThrow(() -> new IllegalArgumentException("no form has choices for " + key));
     }
 
+    /** The label a form shows for a field; the key itself when no form has the field. */
+    public String labelOf(String key) {
+        return formsById.values().stream().map(form -> form.fields().get(key)).filter(java.util.Objects::nonNull)
+                .findFirst().map(Field::label).orElse(key);
+    }
+
     /** The words a form shows for a code of one of its fields' choices; the code itself when no form lists it. */
     public String wordsFor(String key, String code) {
         if (code == null) {

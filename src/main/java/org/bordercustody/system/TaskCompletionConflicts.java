@@ -4,6 +4,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -17,13 +20,20 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Two people completing one task at once: the engine keeps one completion and rolls the others back, but its
  * REST API answers them 500, 403 or 400, depending on how far each got before it lost. They are conflicts, not
  * failures: when the task is gone, or the engine reports optimistic locking, this answers 409 so that Tasklist
- * and partner systems reload the task. An error on a task that still exists is left as it is.
+ * and partner systems reload the task. A refused answer (400) to Tasklist is told in the form's words: every
+ * problem at once, each named by its field's label ("Flight risk: must be one of ..."), without the engine's prefix
+ * and task id; API clients keep the field keys.
  */
 class TaskCompletionConflicts extends OncePerRequestFilter {
 
     private static final Pattern TASK_ACTIONS = Pattern.compile(".*/task/([^/]+)/(complete|submit-form|resolve|claim)");
     /** Camunda's error code for optimistic locking, and its message for a task that no longer exists. */
     private static final Pattern LOST_RACE = Pattern.compile("\"code\":1[,}]|Cannot find task with id");
+
+    private static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot (submit task form|complete task|resolve task) [^:]+: ");
+    /** "flightRisk (Flight risk): ..." at the start of each problem; labels may hold parentheses themselves. */
+    private static final Pattern KEY_AND_LABEL = Pattern.compile("(^|; )[a-zA-Z]\\w* \\((.+?)\\): ");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Predicate<String> taskExists;
 
@@ -51,8 +61,32 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
             buffered.getWriter().write("{\"type\":\"TaskConflict\",\"message\":\"The task was completed or changed by"
                     + " someone else at the same moment; nothing of this request was saved. Reload the task.\"}");
             buffered.getWriter().flush();
+        } else if (buffered.getStatus() == HttpServletResponse.SC_BAD_REQUEST
+                && request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
+            // Tasklist shows this message to a person; API clients keep the field keys they send.
+            String worded = inWords(body);
+            if (!worded.equals(body)) {
+                buffered.resetBuffer();
+                buffered.getWriter().write(worded);
+                buffered.getWriter().flush();
+            }
         }
         buffered.copyBodyToResponse();
+    }
+
+    /** The refusal's message without "Cannot submit task form {id}: " and with labels instead of field keys. */
+    static String inWords(String body) {
+        try {
+            JsonNode error = JSON.readTree(body);
+            if (!(error instanceof ObjectNode object) || !error.path("message").isTextual()) {
+                return body;
+            }
+            String message = ENGINE_PREFIX.matcher(error.get("message").asText()).replaceFirst("");
+            object.put("message", KEY_AND_LABEL.matcher(message).replaceAll("$1$2: "));
+            return JSON.writeValueAsString(object);
+        } catch (IOException notJson) {
+            return body;
+        }
     }
 
     private static String taskId(HttpServletRequest request) {

@@ -161,6 +161,18 @@ class TasklistAndCockpitBrowserTest {
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
             browser.waitUntilGone(By.xpath("//label[contains(., 'Outcome instead')]"));
             browser.screenshot("tasklist-override-toggle");
+            assertThat(browser.waitFor(By.xpath("//button[normalize-space(.)='Complete']")).isEnabled())
+                    .as("Complete after going back to approving").isTrue();
+
+            browser.press(By.xpath("//label[contains(., 'Override it')]"));
+            browser.choose("Outcome instead", "Transfer to ICE detention");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            browser.waitForText("Reason for the override: is required to override the proposal");
+            assertThat(browser.bodyText()).as("the refusal in the form's words, without the task id")
+                    .doesNotContain(approval).doesNotContain("overrideReason");
+            browser.screenshot("tasklist-override-refused");
+            assertThat(taskService.createTaskQuery().taskId(approval).count()).as("nothing done").isEqualTo(1);
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
 
             WebElement complete = browser.waitFor(By.xpath("//button[normalize-space(.)='Complete']"));
             assertThat(complete.isEnabled()).as("Complete after going back to approving").isTrue();

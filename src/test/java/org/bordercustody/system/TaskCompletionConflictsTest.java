@@ -1,0 +1,28 @@
+package org.bordercustody.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** A refused answer reads in the form's words: labels, every problem, no engine prefix and no task id. */
+class TaskCompletionConflictsTest {
+
+    @Test
+    void theEnginesPrefixAndTheFieldKeysGiveWayToTheLabels() {
+        String refused = "{\"type\":\"RestException\",\"message\":\"Cannot submit task form 5496e041-ea16-11f1: "
+                + "addressState (State (two letters)): 'XX' is not a U.S. state; addressZip (ZIP code (5 or 9 digits)):"
+                + " is required\",\"code\":null}";
+
+        String worded = TaskCompletionConflicts.inWords(refused);
+
+        assertThat(worded).contains("\"message\":\"State (two letters): 'XX' is not a U.S. state;"
+                + " ZIP code (5 or 9 digits): is required\"").doesNotContain("5496e041").doesNotContain("addressState");
+    }
+
+    @Test
+    void aMessageWithoutLabelsAndABodyThatIsNotJsonStayAsTheyAre() {
+        String unknownField = "{\"message\":\"personName: is not a field of this task's form\"}";
+        assertThat(TaskCompletionConflicts.inWords(unknownField)).contains("personName: is not a field");
+        assertThat(TaskCompletionConflicts.inWords("not json")).isEqualTo("not json");
+    }
+}
