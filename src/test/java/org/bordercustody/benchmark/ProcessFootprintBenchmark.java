@@ -42,7 +42,7 @@ import java.util.concurrent.TimeUnit;
  *
  * <pre>./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.bordercustody.benchmark.ProcessFootprintBenchmark \
- *   -Dexec.args="--a target/before/app.jar --a-name before --b target/app.jar --b-name after --cases 600 --rounds 2"</pre>
+ *   -Dexec.args="--a target/before/target/border-custody-0.1.0-SNAPSHOT.jar --a-name before --b target/after.jar --b-name after"</pre>
  *
  * Options: --a/--b the jars, --a-name/--b-name their labels, --cases per round (600), --warmup cases per round
  * (200), --concurrency (2), --rounds (2), --port of PostgreSQL (5434), --out markdown file
