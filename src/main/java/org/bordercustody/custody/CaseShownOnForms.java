@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUN
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_CLOCK;
 import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_KNOWN;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
+import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.INTAKE_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.MISSING_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
@@ -59,9 +60,12 @@ class CaseShownOnForms implements ShownOnForms {
                 : "the date of birth (" + custodyCase.dateOfBirth() + ") is on record; whether the parent or legal"
                         + " guardian relationship to the people encountered with this person is verified is not.");
         Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
+        Optional<Instant> floresLimit = cases.iceBookInAt(custodyCase.caseNumber()).map(clocks::floresDeadline);
+        floresLimit.ifPresent(limit -> shown.put(FLORES_DEADLINE_TEXT, CustodyProcessStarter.shown(limit)));
         shown.put(CUSTODY_CLOCK, processData.get(ORR_TRANSFER_DEADLINE) instanceof Date orrDeadline
                 && custodyCase.status() == CaseStatus.IN_CBP_CUSTODY
-                ? childClock(custodyCase, orrDeadline.toInstant(), now) : clockOf(custodyCase, checkInDueBy, now));
+                ? childClock(custodyCase, orrDeadline.toInstant(), now)
+                : clockOf(custodyCase, checkInDueBy, floresLimit, now));
         if (custodyCase.placement() != null) {
             shown.put(PLACEMENT, custodyCase.placement());
         }
@@ -114,7 +118,8 @@ class CaseShownOnForms implements ShownOnForms {
                 + "; CBP 72-hour limit " + CustodyProcessStarter.shown(child.custodyDeadline());
     }
 
-    private String clockOf(CustodyCase custodyCase, Optional<Instant> checkInDueBy, Instant now) {
+    private static String clockOf(CustodyCase custodyCase, Optional<Instant> checkInDueBy,
+            Optional<Instant> floresLimit, Instant now) {
         return switch (custodyCase.status()) {
             case IN_CBP_CUSTODY -> {
                 long hours = Duration.between(custodyCase.apprehendedAt(), now).toHours();
@@ -123,10 +128,9 @@ class CaseShownOnForms implements ShownOnForms {
                         ? hours + " hours in CBP custody; 72-hour limit " + limit
                         : hours + " hours in CBP custody: past the 72-hour limit of " + limit;
             }
-            case TRANSFERRED_TO_ICE -> cases.iceBookInAt(custodyCase.caseNumber())
-                    .filter(bookedIn -> "ICE_FAMILY_RESIDENTIAL_CENTER".equals(custodyCase.placement()))
-                    .map(bookedIn -> {
-                        Instant limit = clocks.floresDeadline(bookedIn);
+            case TRANSFERRED_TO_ICE -> floresLimit
+                    .filter(limit -> "ICE_FAMILY_RESIDENTIAL_CENTER".equals(custodyCase.placement()))
+                    .map(limit -> {
                         long days = Duration.between(now, limit).toDays();
                         return "In ICE family custody; Flores limit " + CustodyProcessStarter.shown(limit)
                                 + (limit.isAfter(now) ? " (" + days + " days left)" : " (passed)");

@@ -150,10 +150,6 @@ public class CustodyOutcomes {
     public record RecordedAddress(IntendedAddress address, long othersReleasedToIt) {
     }
 
-    public Optional<Instant> floresDeadline(String caseNumber) {
-        return cases.iceBookInAt(caseNumber).map(clocks::floresDeadline);
-    }
-
     /**
      * Records the address for the family; true when more others than the threshold were released to it within the
      * window, so that a supervisor reviews it.

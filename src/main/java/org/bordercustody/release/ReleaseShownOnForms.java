@@ -3,7 +3,6 @@ package org.bordercustody.release;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE_COUNT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_OUTCOME;
-import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
@@ -11,12 +10,11 @@ import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS
 import java.util.Map;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
-import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.ShownOnForms;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** The intended address on the review, documents and locate forms; the Flores limit on ICE's family forms. */
+/** The proposal, the approved outcome and the intended address on the forms that decide and carry out a release. */
 @Component
 @Order(1)
 class ReleaseShownOnForms implements ShownOnForms {
@@ -43,7 +41,5 @@ class ReleaseShownOnForms implements ShownOnForms {
                 shown.put(CONTACT_PHONE, recorded.address().contactPhone());
             }
         });
-        custodyOutcomes.floresDeadline(custodyCase.caseNumber())
-                .ifPresent(deadline -> shown.put(FLORES_DEADLINE_TEXT, CustodyProcessStarter.shown(deadline)));
     }
 }

@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -211,14 +212,28 @@ public class CustodyReports {
                 .query((rs, row) -> late(rs, LegalClock.CHECK_IN.name(), LegalClock.CHECK_IN.description(),
                         CustodyCaseRepository.instant(rs, "check_in_due_by"), now))
                 .list().forEach(late::add);
-        for (BreachRepository.StandingBreach breach : breaches.standing()) {
-            jdbc.sql(CASE_AND_INSTANCE + " WHERE c.case_number = :caseNumber")
-                    .param("caseNumber", breach.caseNumber())
-                    .query((rs, row) -> late(rs, breach.clock().name(), breach.clock().description(), breach.dueAt(), now))
-                    .list().forEach(late::add);
+        List<BreachRepository.StandingBreach> standing = breaches.standing();
+        if (!standing.isEmpty()) {
+            // The people of all standing breaches in one query, then one row per breach.
+            Map<String, Person> people = new HashMap<>();
+            jdbc.sql(CASE_AND_INSTANCE + " WHERE c.case_number IN (:caseNumbers)")
+                    .param("caseNumbers", standing.stream().map(BreachRepository.StandingBreach::caseNumber)
+                            .distinct().toList())
+                    .query((rs, row) -> new Person(rs.getString("case_number"), name(rs),
+                            rs.getString("process_instance_id")))
+                    .list().forEach(person -> people.put(person.caseNumber(), person));
+            standing.stream().filter(breach -> people.containsKey(breach.caseNumber())).forEach(breach -> {
+                Person person = people.get(breach.caseNumber());
+                late.add(new LateCase(person.caseNumber(), person.name(), breach.clock().name(),
+                        breach.clock().description(), breach.dueAt(), hoursBetween(breach.dueAt(), now),
+                        person.processInstanceId()));
+            });
         }
         late.sort(Comparator.comparing(LateCase::hoursLate).reversed());
         return late;
+    }
+
+    private record Person(String caseNumber, String name, String processInstanceId) {
     }
 
     private static final String CASE_AND_INSTANCE = """

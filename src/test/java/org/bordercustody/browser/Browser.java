@@ -98,6 +98,13 @@ final class Browser implements AutoCloseable {
         item.click();
     }
 
+    /** Claims the open task for the signed-in user and waits until its form can be filled in. */
+    void claim() {
+        press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task'"
+                + " or contains(@class,'claim')]"));
+        waitUntilGone(By.cssSelector(".disabled-form"));
+    }
+
     /** Opens a Camunda Forms select, found by its label, and leaves it without choosing (a click beside it). */
     void openAndLeave(String label) {
         WebElement field = waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., "

@@ -57,8 +57,7 @@ class TasklistAndCockpitBrowserTest {
                     .contains("Ramirez, Jose", "case BRW0001-01", "male", "2 hours in CBP custody; 72-hour limit");
             assertThat(browser.bodyText()).as("no vendor banner, no empty notice bar").doesNotContain("Camunda 8");
             assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).noneMatch(WebElement::isDisplayed);
-            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
-            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.claim();
             browser.choose("Biometrics", "Captured");
             browser.choose("Records check", "No record");
             browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
@@ -88,8 +87,7 @@ class TasklistAndCockpitBrowserTest {
             browser.login("tasklist", "agent");
             browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
             browser.waitForText("hours in CBP custody");
-            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
-            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.claim();
             awaitAssignee(intake, "agent");
             browser.press(By.xpath("//*[self::a or self::button][contains(@class,'unclaim') or @tooltip='Unclaim task' or normalize-space(.)='Unclaim']"));
             awaitAssignee(intake, null);
@@ -108,8 +106,7 @@ class TasklistAndCockpitBrowserTest {
             browser.login("tasklist", "supervisor");
             browser.open("/camunda/app/tasklist/default/#/?task=" + approval);
             browser.waitForText("Approve the proposal");
-            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
-            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.claim();
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
             browser.screenshot("tasklist-approval");
             assertThat(browser.bodyText()).as("words on the form, codes in the data")
@@ -132,8 +129,7 @@ class TasklistAndCockpitBrowserTest {
             browser.login("tasklist", "agent");
             browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
             browser.waitForText("hours in CBP custody");
-            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
-            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.claim();
             String form = browser.waitFor(By.cssSelector(".fjs-form")).getText();
             assertThat(form).contains("Lopez, Luis", "male", "Biometrics", "Medical screening")
                     .doesNotContain("Flight risk").doesNotContain("Processing pathway");
@@ -154,8 +150,7 @@ class TasklistAndCockpitBrowserTest {
             browser.login("tasklist", "supervisor");
             browser.open("/camunda/app/tasklist/default/#/?task=" + approval);
             browser.waitForText("Approve the proposal");
-            browser.press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task' or contains(@class,'claim')]"));
-            browser.waitUntilGone(By.cssSelector(".disabled-form"));
+            browser.claim();
             browser.press(By.xpath("//label[contains(., 'Override it')]"));
             browser.openAndLeave("Outcome instead");
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
