@@ -7,8 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -20,6 +24,8 @@ class CustodyReportsTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    ManagementService managementService;
 
     @Test
     void aPeriodWithNobodyReleasedAndNoCheckInDueHasNoRates() {
@@ -52,5 +58,28 @@ class CustodyReportsTest {
                 "Ramirez, Jose | CBP_HOLDING_LIMIT | 1 | true");
         assertThat(now.get("lateNow").get(0).get("hoursLate").asDouble())
                 .as("the latest first").isGreaterThanOrEqualTo(61);
+    }
+
+    @Test
+    void aChildWhoseHhsNotificationIsLateIsListedOnThatClockByName() {
+        String child = ApprehensionFixtures.childWithAunt("LATE0002")
+                .replace(ApprehensionFixtures.hoursAgo(1), ApprehensionFixtures.hoursAgo(50));
+        assertThat(ApiClient.as(port, "agent").post("/api/apprehensions", child).status()).isEqualTo(201);
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        agent.completeIntake("LATE0002-01", false);
+        agent.completeIntake("LATE0002-02", false);
+        for (Job job : managementService.createJobQuery().executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+
+        JsonNode now = ApiClient.as(port, "manager").get("/api/reports/custody-now").json();
+
+        List<String> rows = new ArrayList<>();
+        now.get("lateNow").forEach(row -> {
+            if (row.get("caseNumber").asText().equals("LATE0002-02")) {
+                rows.add(row.get("name").asText() + " | " + row.get("clock").asText());
+            }
+        });
+        assertThat(rows).contains("Perez, Carla | HHS_NOTIFICATION");
     }
 }
