@@ -27,6 +27,13 @@ public final class Journeys {
         return caseNumber;
     }
 
+    /** A single adult whose release the supervisor approved: the agent records the intended address next. */
+    public String adultAwaitingAddress(String eventNumber) {
+        String caseNumber = adultAfterIntake(eventNumber);
+        approve(caseNumber, Map.of("approveProposal", "true"));
+        return caseNumber;
+    }
+
     /** A single adult the supervisor sends to ICE detention, handed over and waiting for ICE to accept. */
     public String adultAwaitingIce(String eventNumber) {
         String caseNumber = adultAfterIntake(eventNumber);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * failures: when the task is gone, or the engine reports optimistic locking, this answers 409 so that Tasklist
  * and partner systems reload the task. A refused answer (400) to Tasklist is told in the form's words: every
  * problem at once, each named by its field's label ("Flight risk: must be one of ..."), without the engine's prefix
- * and task id; API clients keep the field keys.
+ * and task id, and each also as {@code problems: [{label, message}]} for Tasklist to show under its field
+ * (custody-forms.js); API clients keep the field keys.
  */
 class TaskCompletionConflicts extends OncePerRequestFilter {
 
@@ -83,6 +85,18 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
             }
             String message = ENGINE_PREFIX.matcher(error.get("message").asText()).replaceFirst("");
             object.put("message", KEY_AND_LABEL.matcher(message).replaceAll("$1$2: "));
+            ArrayNode problems = object.putArray("problems");
+            Matcher field = KEY_AND_LABEL.matcher(message);
+            if (field.find()) {
+                String label = field.group(2);
+                int from = field.end();
+                while (field.find()) {
+                    problems.addObject().put("label", label).put("message", message.substring(from, field.start()));
+                    label = field.group(2);
+                    from = field.end();
+                }
+                problems.addObject().put("label", label).put("message", message.substring(from));
+            }
             return JSON.writeValueAsString(object);
         } catch (IOException notJson) {
             return body;

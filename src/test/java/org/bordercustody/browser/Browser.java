@@ -98,6 +98,25 @@ final class Browser implements AutoCloseable {
         item.click();
     }
 
+    /** Types into a Camunda Forms text field, found by its label, what it holds replaced. */
+    void fill(String label, String text) {
+        WebElement input = field(label).findElement(By.cssSelector("input, textarea"));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", input);
+        // Select and type over: clear() alone changes the element but not the form's state.
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+        // Camunda Forms takes typed text into the form's data after a pause (300 ms); a person pauses longer.
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The Camunda Forms field whose label reads so. */
+    WebElement field(String label) {
+        return waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., " + literal(label) + ")]]"));
+    }
+
     /** Claims the open task for the signed-in user and waits until its form can be filled in. */
     void claim() {
         press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task'"

@@ -143,6 +143,45 @@ class TasklistAndCockpitBrowserTest {
     }
 
     @Test
+    void anAnswerTheServerRefusesIsShownUnderItsFieldAndNoErrorStaysAfterTheCorrection() throws Exception {
+        String caseNumber = new Journeys(port).adultAwaitingAddress("BRW0007");
+        String address = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + address);
+            browser.waitForText("hours in CBP custody");
+            browser.claim();
+            browser.fill("Street address", "12 Elm St");
+            browser.choose("Building", "House or single unit");
+            browser.fill("City", "Dallas");
+            browser.fill("State (two letters)", "XX");
+            browser.fill("ZIP code", "75201");
+            browser.fill("Contact phone", "+12145550100");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+
+            WebElement state = browser.field("State (two letters)");
+            assertThat(browser.waitFor(By.cssSelector(".custody-server-error")).getText())
+                    .isEqualTo("'XX' is not a U.S. state or territory code");
+            assertThat(state.findElements(By.cssSelector(".custody-server-error"))).as("under the state field").hasSize(1);
+            assertThat(browser.bodyText()).doesNotContain(address).doesNotContain("addressState");
+            browser.screenshot("tasklist-refused-under-field");
+            assertThat(taskService.createTaskQuery().taskId(address).count()).as("still open").isEqualTo(1);
+            assertThat(ApiClient.as(port, "agent").get("/api/cases/" + caseNumber + "/timeline").body())
+                    .as("no address kept").doesNotContain("ADDRESS_RECORDED");
+
+            browser.fill("State (two letters)", "TX");
+            assertThat(browser.all(By.cssSelector(".custody-server-error"))).as("gone once the field is changed").isEmpty();
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitCompleted(address);
+            browser.waitUntilGone(By.cssSelector(".notifications .alert-danger"));
+            assertThat(browser.bodyText()).as("no error left standing after the success")
+                    .doesNotContain("is not a U.S. state");
+        }
+        assertThat(ApiClient.as(port, "agent").get("/api/cases/" + caseNumber + "/timeline").body())
+                .contains("ADDRESS_RECORDED");
+    }
+
+    @Test
     void supervisorWhoStartsAnOverrideAndGoesBackToApprovingCanStillComplete() throws Exception {
         String caseNumber = new Journeys(port).adultAfterIntake("BRW0005");
         String approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();

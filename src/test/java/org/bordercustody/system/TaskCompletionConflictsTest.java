@@ -16,7 +16,9 @@ class TaskCompletionConflictsTest {
         String worded = TaskCompletionConflicts.inWords(refused);
 
         assertThat(worded).contains("\"message\":\"State (two letters): 'XX' is not a U.S. state;"
-                + " ZIP code (5 or 9 digits): is required\"").doesNotContain("5496e041").doesNotContain("addressState");
+                + " ZIP code (5 or 9 digits): is required\"").doesNotContain("5496e041").doesNotContain("addressState")
+                .contains("\"problems\":[{\"label\":\"State (two letters)\",\"message\":\"'XX' is not a U.S. state\"},"
+                        + "{\"label\":\"ZIP code (5 or 9 digits)\",\"message\":\"is required\"}]");
     }
 
     @Test
