@@ -1,6 +1,7 @@
 package org.bordercustody.custody;
 
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -211,6 +212,48 @@ public final class CustodyProcess {
         public static final String RELEASE_DOCUMENT_NUMBER = "releaseDocumentNumber";
         @Declared(String.class)
         public static final String DOCUMENTS_DIFFER_REASON = "documentsDifferReason";
+        /**
+         * Shown: the other members of a family released together, each in a slot of the documents form beside the
+         * number of the document issued to them; eight slots, a family of nine.
+         */
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_1 = "familyMember1";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_1_DOCUMENT_NUMBER = "familyMember1DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_2 = "familyMember2";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_2_DOCUMENT_NUMBER = "familyMember2DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_3 = "familyMember3";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_3_DOCUMENT_NUMBER = "familyMember3DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_4 = "familyMember4";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_4_DOCUMENT_NUMBER = "familyMember4DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_5 = "familyMember5";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_5_DOCUMENT_NUMBER = "familyMember5DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_6 = "familyMember6";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_6_DOCUMENT_NUMBER = "familyMember6DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_7 = "familyMember7";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_7_DOCUMENT_NUMBER = "familyMember7DocumentNumber";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_8 = "familyMember8";
+        @Declared(String.class)
+        public static final String FAMILY_MEMBER_8_DOCUMENT_NUMBER = "familyMember8DocumentNumber";
+        public static final List<String> FAMILY_MEMBERS = List.of(FAMILY_MEMBER_1, FAMILY_MEMBER_2, FAMILY_MEMBER_3,
+                FAMILY_MEMBER_4, FAMILY_MEMBER_5, FAMILY_MEMBER_6, FAMILY_MEMBER_7, FAMILY_MEMBER_8);
+        public static final List<String> FAMILY_MEMBER_DOCUMENT_NUMBERS = List.of(FAMILY_MEMBER_1_DOCUMENT_NUMBER,
+                FAMILY_MEMBER_2_DOCUMENT_NUMBER, FAMILY_MEMBER_3_DOCUMENT_NUMBER, FAMILY_MEMBER_4_DOCUMENT_NUMBER,
+                FAMILY_MEMBER_5_DOCUMENT_NUMBER, FAMILY_MEMBER_6_DOCUMENT_NUMBER, FAMILY_MEMBER_7_DOCUMENT_NUMBER,
+                FAMILY_MEMBER_8_DOCUMENT_NUMBER);
         @Declared(value = String.class, kept = true)
         public static final String ICE_FACILITY = "iceFacility";
         @Declared(String.class)

@@ -111,12 +111,17 @@ public final class FormAnswers {
         try {
             return useCase.get();
         } catch (InvalidRequestException e) {
-            throw refused(e.field(), e.reason());
+            throw e.label() == null ? refused(e.field(), e.reason()) : refused(e.field(), e.label(), e.reason());
         }
     }
 
     /** Camunda's own form validation failure, which its REST API answers with 400. */
     public static FormFieldValidationException refused(String name, String why) {
-        return new FormFieldValidationException(name, name + " (" + TaskForms.deployed().labelOf(name) + "): " + why);
+        return refused(name, TaskForms.deployed().labelOf(name), why);
+    }
+
+    /** The same, for a field whose label on this form is its own. */
+    public static FormFieldValidationException refused(String name, String label, String why) {
+        return new FormFieldValidationException(name, name + " (" + label + "): " + why);
     }
 }

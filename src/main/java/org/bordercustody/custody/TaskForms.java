@@ -96,6 +96,8 @@ public class TaskForms {
     /** The engine stores a text variable of at most 4,000 characters; no answer needs more. */
     static final int LONGEST_ANSWER = 4000;
 
+    /** A value of the form in a label: "{{familyMember1}}". Before DEPLOYED, which reads the labels. */
+    private static final java.util.regex.Pattern TEMPLATED = java.util.regex.Pattern.compile("\\{\\{\\s*(\\w+)\\s*}}");
     private static final TaskForms DEPLOYED = new TaskForms(new ObjectMapper());
 
     private final Map<String, Form> formsById;
@@ -162,6 +164,15 @@ public class TaskForms {
         return Map.copyOf(forms);
     }
 
+    /**
+     * A label as words without the form's values: "Document number of {{familyMember1}}" reads "Document number of
+     * family member 1" where the label stands alone (a timeline entry, a refusal that does not name the person).
+     */
+    static String plain(String label) {
+        return TEMPLATED.matcher(label).replaceAll(value -> value.group(1)
+                .replaceAll("([a-z])([A-Z0-9])", "$1 $2").toLowerCase(java.util.Locale.ROOT));
+    }
+
     private static void collectFields(JsonNode components, Map<String, Field> fields) {
         for (JsonNode component : components) {
             if (component.hasNonNull("key")) {
@@ -176,7 +187,7 @@ public class TaskForms {
                 Integer maxLength = validate.has("maxLength") ? validate.get("maxLength").asInt() : null;
                 var pattern = validate.hasNonNull("pattern") ? java.util.regex.Pattern.compile(validate.get("pattern").asText())
                         : null;
-                fields.put(key, new Field(key, component.path("type").asText(), component.path("label").asText(key),
+                fields.put(key, new Field(key, component.path("type").asText(), plain(component.path("label").asText(key)),
                         editable, required, java.util.Collections.unmodifiableMap(options), maxLength, pattern));
             }
             collectFields(component.path("components"), fields);

@@ -2,14 +2,17 @@ package org.bordercustody.release;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyClocks;
+import org.bordercustody.custody.CustodyProcess.Variables;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
@@ -56,14 +59,15 @@ public class CustodyOutcomes {
         this.clock = clock;
     }
 
-    /** The members the lead's decision applies to: the lead and the family unit members of its family. */
+    /** The members the lead's decision applies to: the lead, then the family unit members of its family by case number. */
     public List<String> familyOf(String leadCaseNumber) {
         if (cases.get(leadCaseNumber).classification() != Classification.FAMILY_UNIT_MEMBER) {
             return List.of(leadCaseNumber);
         }
         return Stream.concat(Stream.of(leadCaseNumber), families.gather(leadCaseNumber).familyCaseNumbers().stream()
                         .filter(member -> !member.equals(leadCaseNumber))
-                        .filter(member -> cases.get(member).classification() == Classification.FAMILY_UNIT_MEMBER))
+                        .filter(member -> cases.get(member).classification() == Classification.FAMILY_UNIT_MEMBER)
+                        .sorted())
                 .toList();
     }
 
@@ -165,9 +169,24 @@ public class CustodyOutcomes {
         return others > policy.recurringAddressThreshold();
     }
 
-    /** Releases the person, and the family with them, from CBP custody with the documents issued. */
-    public Released release(String caseNumber, String documents, String documentNumber, String differReason,
-            String actor) {
+    /**
+     * The others a family's release covers, as the documents form names them beside their own document number:
+     * "Lopez, Luis (age 7, case SDC2611250001-02)"; nothing for a person released alone.
+     */
+    public List<String> othersReleasedWith(String leadCaseNumber) {
+        List<String> family = familyOf(leadCaseNumber);
+        return family.subList(1, family.size()).stream().map(cases::get)
+                .map(member -> member.displayName() + " (" + (member.ageAtApprehension() == null ? "age unknown"
+                        : "age " + member.ageAtApprehension()) + ", case " + member.caseNumber() + ")")
+                .toList();
+    }
+
+    /**
+     * Releases the person, and the family with them, from CBP custody with the documents issued: the person's
+     * own document number, and one for each other member in the order {@link #othersReleasedWith} names them.
+     */
+    public Released release(String caseNumber, String documents, String documentNumber, List<String> othersNumbers,
+            String differReason, String actor) {
         String outcome = outcomeOf(caseNumber);
         String expected = DOCUMENTS_OF.get(outcome);
         boolean differ = expected != null && !expected.equals(documents);
@@ -176,18 +195,52 @@ public class CustodyOutcomes {
                     + TaskForms.deployed().wordsFor("releaseDocuments", expected) + " of the approved outcome ("
                     + outcomeWords(outcome) + "), or say why the documents differ");
         }
-        return releaseFamily(caseNumber, documents, "with " + TaskForms.deployed().wordsFor("releaseDocuments", documents)
-                + " number " + documentNumber + (differ ? " (not the documents of the approved outcome, "
-                + outcomeWords(outcome) + ": " + differReason.strip() + ")" : ""), true, actor);
+        Map<String, String> numbers = documentNumbers(caseNumber, documentNumber, othersNumbers);
+        String issued = TaskForms.deployed().wordsFor("releaseDocuments", documents);
+        String why = differ ? " (not the documents of the approved outcome, " + outcomeWords(outcome) + ": "
+                + differReason.strip() + ")" : "";
+        return releaseFamily(caseNumber, documents, member -> "with " + issued + " number " + numbers.get(member) + why,
+                true, actor);
+    }
+
+    /** Each person's own document number, by case: given for every member, no number given twice. */
+    private Map<String, String> documentNumbers(String caseNumber, String documentNumber, List<String> othersNumbers) {
+        List<String> family = familyOf(caseNumber);
+        List<String> named = othersReleasedWith(caseNumber);
+        Map<String, String> numbers = new LinkedHashMap<>();
+        numbers.put(caseNumber, documentNumber.strip());
+        for (int i = 0; i < named.size(); i++) {
+            String member = family.get(i + 1);
+            if (i >= Variables.FAMILY_MEMBER_DOCUMENT_NUMBERS.size()) {
+                // More members than the form has slots: released with the family, the number kept on paper.
+                numbers.put(member, "not recorded here (a family of more than "
+                        + (Variables.FAMILY_MEMBER_DOCUMENT_NUMBERS.size() + 1) + ")");
+                continue;
+            }
+            String field = Variables.FAMILY_MEMBER_DOCUMENT_NUMBERS.get(i);
+            String label = "Document number of " + named.get(i);
+            String number = i < othersNumbers.size() && othersNumbers.get(i) != null ? othersNumbers.get(i).strip() : "";
+            if (number.isEmpty()) {
+                throw new InvalidRequestException(field, label, "is required: each person released gets a document of"
+                        + " their own");
+            }
+            if (numbers.containsValue(number)) {
+                throw new InvalidRequestException(field, label, "is the number of another person's document; each"
+                        + " document has its own number");
+            }
+            numbers.put(member, number);
+        }
+        return numbers;
     }
 
     /** ICE releases a family from family custody, for the reason its officer gives. */
     public Released releaseFromIceFamilyCustody(String caseNumber, String reason, String actor) {
-        return releaseFamily(caseNumber, "ICE_RELEASE", "from ICE family custody (" + reason + ")", false, actor);
+        return releaseFamily(caseNumber, "ICE_RELEASE", member -> "from ICE family custody (" + reason + ")", false,
+                actor);
     }
 
-    private Released releaseFamily(String caseNumber, String documents, String how, boolean fromCbpCustody,
-            String actor) {
+    private Released releaseFamily(String caseNumber, String documents, Function<String, String> how,
+            boolean fromCbpCustody, String actor) {
         IntendedAddress address = releases.addressOf(caseNumber)
                 .orElseThrow(() -> new ConflictException("case " + caseNumber + " has no intended U.S. address: no release without one"));
         Instant releasedAt = clock.instant();
@@ -195,8 +248,8 @@ public class CustodyOutcomes {
         List<String> family = familyOf(caseNumber);
         for (String member : family) {
             cases.recordRelease(member, releasedAt, documents, checkInDueBy, fromCbpCustody);
-            timeline.record(member, "RELEASED", "Released " + how + " to " + address.text() + "; report to ICE by "
-                    + CustodyProcessStarter.shown(checkInDueBy), actor);
+            timeline.record(member, "RELEASED", "Released " + how.apply(member) + " to " + address.text()
+                    + "; report to ICE by " + CustodyProcessStarter.shown(checkInDueBy), actor);
         }
         return new Released(releasedAt, checkInDueBy, address, family);
     }

@@ -1,6 +1,7 @@
 package org.bordercustody.release;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.DOCUMENTS_DIFFER_REASON;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEMBER_DOCUMENT_NUMBERS;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMENTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_DOCUMENT_NUMBER;
 
@@ -31,6 +32,7 @@ public class RecordReleaseDelegate implements JavaDelegate {
         String caseNumber = execution.getProcessBusinessKey();
         Released released = FormAnswers.asForm(() -> custodyOutcomes.release(caseNumber,
                 answers.requiredChoice(RELEASE_DOCUMENTS), answers.requiredText(RELEASE_DOCUMENT_NUMBER),
+                FAMILY_MEMBER_DOCUMENT_NUMBERS.stream().map(answers::optionalText).toList(),
                 answers.optionalText(DOCUMENTS_DIFFER_REASON), Actors.of(execution)));
         var variables = CarriedOutVariables.released(released);
         familyMessenger.carryOut(execution, released.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);

@@ -3,11 +3,14 @@ package org.bordercustody.release;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE_COUNT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_OUTCOME;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEMBERS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS_TEXT;
 
+import java.util.List;
 import java.util.Map;
+import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.ShownOnForms;
@@ -34,6 +37,12 @@ class ReleaseShownOnForms implements ShownOnForms {
             shown.put(PROPOSAL_REASON, proposal.reason());
         });
         cases.outcome(custodyCase.caseNumber()).ifPresent(outcome -> shown.put(CUSTODY_OUTCOME, outcome));
+        if (custodyCase.classification() == Classification.FAMILY_UNIT_MEMBER) {
+            List<String> others = custodyOutcomes.othersReleasedWith(custodyCase.caseNumber());
+            for (int i = 0; i < Math.min(others.size(), FAMILY_MEMBERS.size()); i++) {
+                shown.put(FAMILY_MEMBERS.get(i), others.get(i));
+            }
+        }
         custodyOutcomes.recordedAddress(custodyCase.caseNumber()).ifPresent(recorded -> {
             shown.put(RELEASE_ADDRESS_TEXT, recorded.address().text());
             shown.put(ADDRESS_RELEASE_COUNT, recorded.othersReleasedToIt());

@@ -56,4 +56,14 @@ public final class ApprehensionFixtures {
                       "accompaniedBy": [ { "ref": "aunt", "relationship": "OTHER_RELATIVE" } ] } ] }
                 """.formatted(eventNumber, hoursAgo(1));
     }
+
+    /** A fifteen-year-old from Honduras, alone. */
+    public static String unaccompaniedTeen(String eventNumber) {
+        return """
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
+                  "persons": [ { "ref": "p1", "familyName": "Mejia", "givenNames": "Daniel",
+                                 "dateOfBirth": "%s", "sex": "M", "countryOfCitizenship": "HN" } ] }
+                """.formatted(eventNumber, hoursAgo(2), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
+                .toLocalDate().minusYears(15).minusMonths(3));
+    }
 }

@@ -249,7 +249,9 @@ public final class BorderTrafficBenchmark {
                         "addressZip", "77002");
                 case "Task_ReviewRecurringAddress" -> Map.of("recurringAddressAccepted", "true",
                         "recurringAddressNotes", "shelter");
-                case "Task_IssueReleaseDocuments" -> Map.of("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-1");
+                case "Task_IssueReleaseDocuments" -> Map.of("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-1",
+                        "familyMember1DocumentNumber", "A-2", "familyMember2DocumentNumber", "A-3",
+                        "familyMember3DocumentNumber", "A-4", "familyMember4DocumentNumber", "A-5");
                 case "Task_PrepareIceTransfer" -> Map.of("iceFacility", "Port Isabel", "transferRecord", "none");
                 case "Task_AcceptIceTransfer" -> Map.of("iceBookInNumber", "B-1");
                 case "Task_RecordRemoval" -> Map.of("departurePort", "Hidalgo");

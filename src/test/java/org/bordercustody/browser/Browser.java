@@ -117,6 +117,14 @@ final class Browser implements AutoCloseable {
         return waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., " + literal(label) + ")]]"));
     }
 
+    /** What the open form shows: its text and the values in its fields (read-only ones included), a line each. */
+    String formText() {
+        return (String) ((JavascriptExecutor) driver).executeScript("""
+                const form = document.querySelector('.fjs-form');
+                const values = [...form.querySelectorAll('input, textarea')].map(input => input.value).filter(v => v);
+                return form.innerText + '\\n' + values.join('\\n');""");
+    }
+
     /** Claims the open task for the signed-in user and waits until its form can be filled in. */
     void claim() {
         press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task'"

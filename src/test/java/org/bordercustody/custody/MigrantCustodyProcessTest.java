@@ -622,7 +622,7 @@ class MigrantCustodyProcessTest {
         ProcessInstance custody = adultAwaitingApproval("NTA_OR");
         complete(task(custody), withVariables("approveProposal", true));
         recordAddress(custody);
-        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), any(), any()))
+        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), any(), any(), any()))
                 .thenReturn(released(List.of(CASE)));
         complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
@@ -713,7 +713,7 @@ class MigrantCustodyProcessTest {
     }
 
     private void releaseTo(ProcessInstance custody, List<String> family) {
-        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), any(), any()))
+        when(custodyOutcomes.release(eq(CASE), eq("NTA_I862"), eq("A-123"), any(), any(), any()))
                 .thenReturn(released(family));
         complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));

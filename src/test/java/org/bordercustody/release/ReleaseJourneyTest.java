@@ -74,7 +74,23 @@ class ReleaseJourneyTest {
         assertThat(caseView(agent, "REL0002-02").get("openTasks")).isEmpty();
         supervisorTasks.complete("REL0002-01", "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true"));
         recordAddress(agentTasks, "REL0002-01", "77 Oak St", "2");
-        release(agentTasks, "REL0002-01");
+        ApiClient.Response oneNumberForAll = agentTasks.complete("REL0002-01", "Task_IssueReleaseDocuments",
+                Map.of("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-1"));
+        assertThat(oneNumberForAll.status()).isEqualTo(400);
+        assertThat(oneNumberForAll.body()).as("names the child without a document of his own")
+                .containsPattern("Document number of Lopez, Luis \\(age \\d+, case REL0002-02\\)").contains("is required");
+        ApiClient.Response sameNumberTwice = agentTasks.complete("REL0002-01", "Task_IssueReleaseDocuments",
+                Map.of("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-1",
+                        "familyMember1DocumentNumber", "A-2", "familyMember2DocumentNumber", "A-1"));
+        assertThat(sameNumberTwice.status()).isEqualTo(400);
+        assertThat(sameNumberTwice.body()).contains("is the number of another person's document");
+        assertThat(caseView(agent, "REL0002-01").get("status").asText()).as("nothing released").isEqualTo("IN_CBP_CUSTODY");
+        assertThat(agentTasks.complete("REL0002-01", "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
+                "releaseDocumentNumber", "A-1", "familyMember1DocumentNumber", "A-2", "familyMember2DocumentNumber", "A-3"))
+                .status()).isEqualTo(204);
+        assertThat(agent.get("/api/cases/REL0002-01/timeline").body()).contains("Notice to Appear (I-862) number A-1 ");
+        assertThat(agent.get("/api/cases/REL0002-02/timeline").body()).contains("Notice to Appear (I-862) number A-2 ");
+        assertThat(agent.get("/api/cases/REL0002-03/timeline").body()).contains("Notice to Appear (I-862) number A-3 ");
         runDueJobs();
         for (String member : List.of("REL0002-01", "REL0002-02", "REL0002-03")) {
             JsonNode view = caseView(agent, member);

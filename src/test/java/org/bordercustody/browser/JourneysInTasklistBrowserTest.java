@@ -1,0 +1,212 @@
+package org.bordercustody.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The three journeys of a processing center, each to its end, worked in Tasklist by the people whose work each step
+ * is, through the forms only: an adult released and checked in, a mother and two children decided and released
+ * together, a fifteen-year-old alone transferred to HHS ORR. The apprehension is recorded through the case API, as
+ * agents' e3 hand-off does; ICE reports the check-in through it too.
+ */
+@CustodyApplicationTest
+class JourneysInTasklistBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+
+    @BeforeAll
+    static void requireChromium() {
+        assumeTrue(Browser.installed(), "Browser tests skipped: no /usr/bin/chromium and /usr/bin/chromedriver.");
+    }
+
+    /** A step of a journey: what the user sees on the task's form before answering, and the answers. */
+    interface Answers {
+        void give(Browser browser, String form) throws Exception;
+    }
+
+    @Test
+    void aSingleAdultIsReleasedWithAnAddressAndDocumentsAndChecksIn() throws Exception {
+        record(ApprehensionFixtures.singleAdult("JRN0001"));
+        String person = "JRN0001-01";
+        work("agent", person, "Task_RecordIntake", (browser, form) -> {
+            assertThat(form).contains("Ramirez, Jose", "age 38", "male", "Honduras", "case JRN0001-01");
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "own recognizance");
+            browser.choose("Flight risk", "Low");
+        });
+        work("supervisor", person, "Task_ApproveCustodyOutcome", (browser, form) -> {
+            assertThat(form).contains("Release: Notice to Appear, own recognizance", "flight risk: Low");
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+        });
+        work("agent", person, "Task_RecordIntendedAddress", (browser, form) -> {
+            browser.fill("Street address", "12 Elm St");
+            browser.choose("Building", "House or single unit");
+            browser.fill("City", "Dallas");
+            browser.fill("State (two letters)", "TX");
+            browser.fill("ZIP code", "75201");
+            browser.fill("Contact phone", "+12145550100");
+        });
+        work("agent", person, "Task_IssueReleaseDocuments", (browser, form) -> {
+            assertThat(form).contains("12 Elm St, Dallas, TX 75201").doesNotContain("family is released together");
+            browser.choose("Documents issued", "Notice to Appear (I-862)");
+            browser.fill("Document number", "A-201-555-01");
+            browser.screenshot("journey-adult-documents");
+        });
+        assertThat(status(person)).isEqualTo("RELEASED_AWAITING_CHECK_IN");
+
+        String reportedAt = Instant.now().atOffset(ZoneOffset.ofHours(-6)).withNano(0).toString();
+        ApiClient.Response checkIn = ApiClient.as(port, "ice-officer").post("/api/cases/" + person + "/check-ins",
+                "{ \"reportedAt\": \"" + reportedAt + "\", \"office\": \"Dallas ERO\" }");
+        assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
+        assertThat(status(person)).isEqualTo("CHECKED_IN");
+        assertThat(timeline(person)).contains("Released with Notice to Appear (I-862) number A-201-555-01");
+    }
+
+    @Test
+    void aMotherAndHerChildrenAreDecidedTogetherAndEachGetsTheirOwnDocument() throws Exception {
+        record(ApprehensionFixtures.family("JRN0002"));
+        work("agent", "JRN0002-01", "Task_RecordIntake", (browser, form) -> {
+            assertThat(form).contains("Lopez, Ana", "female", "Guatemala");
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "own recognizance");
+            browser.choose("Flight risk", "Low");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
+        for (String child : List.of("JRN0002-02", "JRN0002-03")) {
+            work("agent", child, "Task_RecordIntake", (browser, form) -> {
+                assertThat(form).doesNotContain("Flight risk");
+                browser.choose("Biometrics", "Captured");
+                browser.choose("Records check", "No record");
+                browser.choose("Medical screening", "No concerns");
+                browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+            });
+        }
+        work("supervisor", "JRN0002-01", "Task_ApproveCustodyOutcome", (browser, form) -> {
+            assertThat(form).as("the decision names whom it covers")
+                    .contains("Lopez, Ana", "with the family: Lopez, Luis", "Lopez, Maria", "Family: release review");
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+            browser.screenshot("journey-family-approval");
+        });
+        work("agent", "JRN0002-01", "Task_RecordIntendedAddress", (browser, form) -> {
+            browser.fill("Street address", "77 Oak St");
+            browser.choose("Building", "Apartment or other multi-unit building");
+            browser.fill("Apartment or unit", "2");
+            browser.fill("City", "Houston");
+            browser.fill("State (two letters)", "TX");
+            browser.fill("ZIP code", "77002");
+        });
+        work("agent", "JRN0002-01", "Task_IssueReleaseDocuments", (browser, form) -> {
+            assertThat(form).contains("a document for each person", "The number above is Lopez, Ana's");
+            browser.choose("Documents issued", "Notice to Appear (I-862)");
+            browser.fill("Document number", "A-1");
+            browser.fill("Document number of Lopez, Luis", "A-2");
+            browser.fill("Document number of Lopez, Maria", "A-3");
+            assertThat(browser.all(By.xpath("//label[starts-with(normalize-space(.), 'Document number of')]")))
+                    .as("a number for each child, no empty slots").hasSize(2);
+            browser.screenshot("journey-family-documents");
+        });
+        String[] numbers = {"A-1", "A-2", "A-3"};
+        for (int i = 0; i < 3; i++) {
+            String member = "JRN0002-0" + (i + 1);
+            assertThat(status(member)).isEqualTo("RELEASED_AWAITING_CHECK_IN");
+            assertThat(timeline(member)).contains("Notice to Appear (I-862) number " + numbers[i] + " to 77 Oak St");
+        }
+    }
+
+    @Test
+    void aFifteenYearOldAloneIsTransferredToOrr() throws Exception {
+        record(ApprehensionFixtures.unaccompaniedTeen("JRN0003"));
+        String child = "JRN0003-01";
+        work("agent", child, "Task_RecordIntake", (browser, form) -> {
+            assertThat(form).contains("Mejia, Daniel", "age 15", "Honduras").doesNotContain("Flight risk");
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+        });
+        work("agent", child, "Task_NotifyHhsOfChild", (browser, form) -> {
+            assertThat(form).contains("Unaccompanied child: transfer to HHS ORR due by");
+            browser.fill("ORR referral id", "UC-JRN0003");
+        });
+        work("orr-liaison", child, "Task_DesignateOrrPlacement", (browser, form) -> {
+            assertThat(form).contains("Mejia, Daniel", "age 15");
+            browser.fill("ORR care provider", "Casa Esperanza, Brownsville");
+            browser.choose("Placement type", "Shelter");
+            browser.screenshot("journey-child-placement");
+        });
+        work("orr-liaison", child, "Task_ConfirmTransferToOrr", (browser, form) -> {
+            assertThat(form).contains("Casa Esperanza, Brownsville");
+            browser.fill("Received by", "M. Garza");
+        });
+        assertThat(status(child)).isEqualTo("TRANSFERRED_TO_ORR");
+        assertThat(timeline(child)).contains("Casa Esperanza, Brownsville", "M. Garza");
+    }
+
+    /** The user signs in to Tasklist, opens the case's task, claims it, answers and completes it. */
+    private void work(String user, String caseNumber, String taskKey, Answers answers) throws Exception {
+        Task task = awaitTask(caseNumber, taskKey);
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", user);
+            browser.open("/camunda/app/tasklist/default/#/?task=" + task.getId());
+            browser.waitFor(By.cssSelector(".custody-card[data-case='" + caseNumber + "']"));
+            browser.claim();
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            String form = browser.formText();
+            answers.give(browser, form);
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+            while (taskService.createTaskQuery().taskId(task.getId()).count() > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(200);
+            }
+            assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
+                    .as(taskKey + " completed by " + user + "; the page reads: " + browser.bodyText()).isZero();
+        }
+    }
+
+    private Task awaitTask(String caseNumber, String taskKey) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        Task task;
+        while ((task = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey)
+                .singleResult()) == null && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(task).as(taskKey + " open for " + caseNumber).isNotNull();
+        return task;
+    }
+
+    private void record(String apprehension) {
+        ApiClient.Response response = ApiClient.as(port, "agent").post("/api/apprehensions", apprehension);
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    private String status(String caseNumber) {
+        JsonNode view = ApiClient.as(port, "supervisor").get("/api/cases/" + caseNumber).json();
+        return view.get("status").asText();
+    }
+
+    private String timeline(String caseNumber) {
+        return ApiClient.as(port, "supervisor").get("/api/cases/" + caseNumber + "/timeline").body();
+    }
+}
