@@ -15,11 +15,13 @@ import static org.bordercustody.identity.CustodyGroups.TASK_WORKERS;
 import java.util.List;
 import java.util.Map;
 import org.bordercustody.custody.CustodyProcess.Variables;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -28,7 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Shared Tasklist filters, so that every group finds its work at first login. Each list shows the case
- * number, the person and the custody clock of every task.
+ * number, the person and the custody clock of every task (custody-cards.js). The filters keep no order of their
+ * own: Tasklist adds the order its sort label shows, by due date unless the user chooses another
+ * (custody-sorting.js), and a stored order would come first, under a label that says otherwise.
  */
 @Component
 @Order(Ordering.DEFAULT_ORDER + 2)
@@ -46,18 +50,15 @@ class TasklistFilters extends AbstractCamundaConfiguration {
     public void postProcessEngineBuild(ProcessEngine engine) {
         var tasks = engine.getTaskService();
         create(engine, MY_GROUPS_TASKS, -10, "Tasks of your groups, the most urgent clock first",
-                tasks.createTaskQuery().taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks()
-                        .orderByDueDate().asc(),
+                tasks.createTaskQuery().taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks(),
                 TASK_WORKERS);
         create(engine, ESCALATIONS, -5, "Custody limits approaching or exceeded, and other overdue legal clocks",
                 tasks.createTaskQuery().taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks()
-                        .taskDefinitionKeyIn(ESCALATION_TASKS.toArray(String[]::new))
-                        .orderByTaskPriority().desc().orderByDueDate().asc(),
+                        .taskDefinitionKeyIn(ESCALATION_TASKS.toArray(String[]::new)),
                 TASK_WORKERS);
         create(engine, UNACCOMPANIED_CHILDREN, 0, "Tasks of children without a parent or legal guardian",
                 tasks.createTaskQuery().taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks()
-                        .processVariableValueEquals(Variables.CLASSIFICATION, "UNACCOMPANIED_CHILD")
-                        .orderByDueDate().asc(),
+                        .processVariableValueEquals(Variables.CLASSIFICATION, "UNACCOMPANIED_CHILD"),
                 List.of(BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ORR_LIAISON));
     }
 
@@ -65,12 +66,16 @@ class TasklistFilters extends AbstractCamundaConfiguration {
             List<String> groups) {
         var filters = engine.getFilterService();
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        if (filter == null) {
-            filter = filters.newTaskFilter(name)
-                    .setQuery(query)
-                    .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-                            "variables", List.of()));
-            filters.saveFilter(filter);
+        boolean storedWithAnOrder = filter != null
+                && !((TaskQueryImpl) filter.getQuery()).getOrderingProperties().isEmpty();
+        if (filter == null || storedWithAnOrder) {
+            filter = filter == null ? filters.newTaskFilter(name) : filter;
+            try {
+                filters.saveFilter(filter.setQuery(query).setProperties(Map.of("priority", priority, "description",
+                        description, "refresh", true, "variables", List.of())));
+            } catch (OptimisticLockingException anotherNodeSavedIt) {
+                filter = filters.createFilterQuery().filterName(name).singleResult();
+            }
         }
         var authorizations = engine.getAuthorizationService();
         for (String group : groups) {

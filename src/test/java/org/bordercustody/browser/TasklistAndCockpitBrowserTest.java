@@ -80,6 +80,22 @@ class TasklistAndCockpitBrowserTest {
     }
 
     @Test
+    void theListIsSortedByDueDateAndItsSortLabelSaysSo() throws Exception {
+        record(ApprehensionFixtures.singleAdult("BRW0008", ApprehensionFixtures.hoursAgo(1)));
+        record(ApprehensionFixtures.singleAdult("BRW0009", ApprehensionFixtures.hoursAgo(10)));
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.waitFor(By.cssSelector(".custody-card[data-case='BRW0008-01']"));
+            browser.waitFor(By.cssSelector(".custody-card[data-case='BRW0009-01']"));
+            assertThat(browser.waitFor(By.cssSelector(".sort-by")).getText()).as("the sort label").isEqualTo("Due date");
+            java.util.List<String> cases = browser.all(By.cssSelector(".custody-card")).stream()
+                    .map(card -> card.getAttribute("data-case")).filter(c -> c.startsWith("BRW0008") || c.startsWith("BRW0009")).toList();
+            assertThat(cases).as("the intake due first comes first").containsExactly("BRW0009-01", "BRW0008-01");
+            browser.screenshot("tasklist-sorted-by-due-date");
+        }
+    }
+
+    @Test
     void agentClaimsUnclaimsAndRecordsIntakeThenSupervisorApprovesOnAFormWithReadOnlyFields() throws Exception {
         record(ApprehensionFixtures.singleAdult("BRW0004"));
         String intake = taskService.createTaskQuery().processInstanceBusinessKey("BRW0004-01").singleResult().getId();
@@ -266,6 +282,15 @@ class TasklistAndCockpitBrowserTest {
             WebElement row = browser.waitFor(By.xpath("//tr[.//a[normalize-space(.)='Migrant custody']]"));
             assertThat(row.getText()).contains(String.valueOf(running));
             browser.screenshot("cockpit-processes");
+
+            String definition = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BRW0003-01")
+                    .singleResult().getProcessDefinitionId();
+            browser.open("/camunda/app/cockpit/default/#/process-definition/" + definition + "/runtime");
+            browser.waitFor(By.xpath("//td[normalize-space(.)='BRW0003-01']"));
+            assertThat(browser.all(By.xpath("//th[normalize-space(.)='Case number']"))).as("the instance list's column")
+                    .isNotEmpty();
+            assertThat(browser.bodyText()).doesNotContain("Business Key");
+            browser.screenshot("cockpit-instances");
 
             String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BRW0003-01")
                     .singleResult().getId();

@@ -1,7 +1,7 @@
 // Tasklist configuration of the border custody workflow: task cards that name the person and the task's clock,
 // refusals shown under their fields.
 export default {
-  customScripts: ['scripts/custody-cards.js', 'scripts/custody-forms.js'],
+  customScripts: ['scripts/custody-sorting.js', 'scripts/custody-cards.js', 'scripts/custody-forms.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
