@@ -28,8 +28,9 @@ public class Timeline {
 
     /** Records the entry, and tells listeners what kind of thing happened (the operations counters count it). */
     public void record(String caseNumber, String type, String description, String actor, String sector, String clock) {
-        record(caseNumber, new TimelineEntry(this.clock.instant(), type, description, actor));
-        events.publishEvent(new CaseRecorded(caseNumber, type, sector, clock));
+        TimelineEntry entry = new TimelineEntry(this.clock.instant(), type, description, actor);
+        record(caseNumber, entry);
+        events.publishEvent(new CaseRecorded(caseNumber, type, sector, clock, entry.at(), entry.description()));
     }
 
     public void record(String caseNumber, TimelineEntry entry) {

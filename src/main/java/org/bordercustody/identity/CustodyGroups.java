@@ -11,9 +11,15 @@ public final class CustodyGroups {
     public static final String ICE_ERO_OFFICER = "ice-ero-officer";
     public static final String ORR_LIAISON = "orr-liaison";
     public static final String CUSTODY_MANAGER = "custody-manager";
+    /** Partner systems: accounts of ICE's and HHS ORR's own systems, reaching the case API only. */
+    public static final String PARTNER_ICE = "partner-ice";
+    public static final String PARTNER_ORR = "partner-orr";
 
+    /** The groups of people; partner systems are not among them. */
     public static final List<String> ALL = List.of(ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER,
             ORR_LIAISON, CUSTODY_MANAGER);
+
+    public static final List<String> PARTNERS = List.of(PARTNER_ICE, PARTNER_ORR);
 
     /** Groups that work tasks in Tasklist. */
     public static final List<String> TASK_WORKERS =

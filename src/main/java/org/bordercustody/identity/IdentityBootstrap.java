@@ -5,6 +5,8 @@ import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_SUPERVISOR;
 import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
 import static org.bordercustody.identity.CustodyGroups.ICE_ERO_OFFICER;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
 import static org.bordercustody.identity.CustodyGroups.TASK_WORKERS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -43,7 +45,9 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
             BORDER_PATROL_SUPERVISOR, "Border Patrol supervisors",
             ICE_ERO_OFFICER, "ICE ERO officers",
             ORR_LIAISON, "HHS ORR liaisons",
-            CUSTODY_MANAGER, "Custody managers");
+            CUSTODY_MANAGER, "Custody managers",
+            PARTNER_ICE, "ICE systems (partner)",
+            PARTNER_ORR, "HHS ORR systems (partner)");
 
     /** Demo users: user id (also the password) to group. */
     static final Map<String, String> DEMO_USERS = Map.of(
@@ -51,7 +55,9 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
             "supervisor", BORDER_PATROL_SUPERVISOR,
             "ice-officer", ICE_ERO_OFFICER,
             "orr-liaison", ORR_LIAISON,
-            "manager", CUSTODY_MANAGER);
+            "manager", CUSTODY_MANAGER,
+            "ice-system", PARTNER_ICE,
+            "orr-system", PARTNER_ORR);
 
     private final IdentityProperties properties;
 

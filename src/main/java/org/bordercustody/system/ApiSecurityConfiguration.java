@@ -6,6 +6,8 @@ import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_SUPERVISOR;
 import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
 import static org.bordercustody.identity.CustodyGroups.ICE_ERO_OFFICER;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bordercustody.identity.CustodyGroups;
@@ -44,6 +46,8 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(ICE_ERO_OFFICER)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/orr-placement")
                                 .hasAnyAuthority(ADMIN, ORR_LIAISON)
+                        .requestMatchers(HttpMethod.GET, "/api/events")
+                                .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, PARTNER_ICE, PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**")
                                 .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, BORDER_PATROL_SUPERVISOR)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_ROLE)

@@ -45,10 +45,10 @@ class JourneysInTasklistBrowserTest {
 
     @Test
     void aSingleAdultIsReleasedWithAnAddressAndDocumentsAndChecksIn() throws Exception {
-        record(ApprehensionFixtures.singleAdult("JRN0001"));
-        String person = "JRN0001-01";
+        record(ApprehensionFixtures.singleAdult("BJN0001"));
+        String person = "BJN0001-01";
         work("agent", person, "Task_RecordIntake", (browser, form) -> {
-            assertThat(form).contains("Ramirez, Jose", "age 38", "male", "Honduras", "case JRN0001-01");
+            assertThat(form).contains("Ramirez, Jose", "age 38", "male", "Honduras", "case BJN0001-01");
             browser.choose("Biometrics", "Captured");
             browser.choose("Records check", "No record");
             browser.choose("Medical screening", "No concerns");
@@ -85,8 +85,8 @@ class JourneysInTasklistBrowserTest {
 
     @Test
     void aMotherAndHerChildrenAreDecidedTogetherAndEachGetsTheirOwnDocument() throws Exception {
-        record(ApprehensionFixtures.family("JRN0002"));
-        work("agent", "JRN0002-01", "Task_RecordIntake", (browser, form) -> {
+        record(ApprehensionFixtures.family("BJN0002"));
+        work("agent", "BJN0002-01", "Task_RecordIntake", (browser, form) -> {
             assertThat(form).contains("Lopez, Ana", "female", "Guatemala");
             browser.choose("Biometrics", "Captured");
             browser.choose("Records check", "No record");
@@ -95,7 +95,7 @@ class JourneysInTasklistBrowserTest {
             browser.choose("Flight risk", "Low");
             browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
         });
-        for (String child : List.of("JRN0002-02", "JRN0002-03")) {
+        for (String child : List.of("BJN0002-02", "BJN0002-03")) {
             work("agent", child, "Task_RecordIntake", (browser, form) -> {
                 assertThat(form).doesNotContain("Flight risk");
                 browser.choose("Biometrics", "Captured");
@@ -104,13 +104,13 @@ class JourneysInTasklistBrowserTest {
                 browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
             });
         }
-        work("supervisor", "JRN0002-01", "Task_ApproveCustodyOutcome", (browser, form) -> {
+        work("supervisor", "BJN0002-01", "Task_ApproveCustodyOutcome", (browser, form) -> {
             assertThat(form).as("the decision names whom it covers")
                     .contains("Lopez, Ana", "with the family: Lopez, Luis", "Lopez, Maria", "Family: release review");
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
             browser.screenshot("journey-family-approval");
         });
-        work("agent", "JRN0002-01", "Task_RecordIntendedAddress", (browser, form) -> {
+        work("agent", "BJN0002-01", "Task_RecordIntendedAddress", (browser, form) -> {
             browser.fill("Street address", "77 Oak St");
             browser.choose("Building", "Apartment or other multi-unit building");
             browser.fill("Apartment or unit", "2");
@@ -118,7 +118,7 @@ class JourneysInTasklistBrowserTest {
             browser.fill("State (two letters)", "TX");
             browser.fill("ZIP code", "77002");
         });
-        work("agent", "JRN0002-01", "Task_IssueReleaseDocuments", (browser, form) -> {
+        work("agent", "BJN0002-01", "Task_IssueReleaseDocuments", (browser, form) -> {
             assertThat(form).contains("a document for each person", "The number above is Lopez, Ana's");
             browser.choose("Documents issued", "Notice to Appear (I-862)");
             browser.fill("Document number", "A-1");
@@ -130,7 +130,7 @@ class JourneysInTasklistBrowserTest {
         });
         String[] numbers = {"A-1", "A-2", "A-3"};
         for (int i = 0; i < 3; i++) {
-            String member = "JRN0002-0" + (i + 1);
+            String member = "BJN0002-0" + (i + 1);
             assertThat(status(member)).isEqualTo("RELEASED_AWAITING_CHECK_IN");
             assertThat(timeline(member)).contains("Notice to Appear (I-862) number " + numbers[i] + " to 77 Oak St");
         }
@@ -138,8 +138,8 @@ class JourneysInTasklistBrowserTest {
 
     @Test
     void aFifteenYearOldAloneIsTransferredToOrr() throws Exception {
-        record(ApprehensionFixtures.unaccompaniedTeen("JRN0003"));
-        String child = "JRN0003-01";
+        record(ApprehensionFixtures.unaccompaniedTeen("BJN0003"));
+        String child = "BJN0003-01";
         work("agent", child, "Task_RecordIntake", (browser, form) -> {
             assertThat(form).contains("Mejia, Daniel", "age 15", "Honduras").doesNotContain("Flight risk");
             browser.choose("Biometrics", "Captured");
@@ -148,7 +148,7 @@ class JourneysInTasklistBrowserTest {
         });
         work("agent", child, "Task_NotifyHhsOfChild", (browser, form) -> {
             assertThat(form).contains("Unaccompanied child: transfer to HHS ORR due by");
-            browser.fill("ORR referral id", "UC-JRN0003");
+            browser.fill("ORR referral id", "UC-BJN0003");
         });
         work("orr-liaison", child, "Task_DesignateOrrPlacement", (browser, form) -> {
             assertThat(form).contains("Mejia, Daniel", "age 15");

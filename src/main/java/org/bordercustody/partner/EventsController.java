@@ -1,0 +1,74 @@
+package org.bordercustody.partner;
+
+import static org.bordercustody.identity.CustodyGroups.ADMIN;
+import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.bordercustody.partner.PartnerEventFeed.Event;
+import org.bordercustody.partner.PartnerEventFeed.Page;
+import org.bordercustody.partner.PartnerEventFeed.Reader;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/** GET /api/events: the feed of hand-offs as CloudEvents 1.0, each reader seeing the events it may see. */
+@RestController
+class EventsController {
+
+    static final String SOURCE = "/border-custody";
+
+    private final PartnerEventFeed feed;
+
+    EventsController(PartnerEventFeed feed) {
+        this.feed = feed;
+    }
+
+    @GetMapping("/api/events")
+    Map<String, Object> events(@RequestParam(required = false) String after,
+            @RequestParam(defaultValue = "" + PartnerEventFeed.DEFAULT_LIMIT) int limit, Authentication caller) {
+        Page page = feed.read(after, limit, readerOf(caller));
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("events", page.events().stream().map(EventsController::cloudEvent).toList());
+        body.put("next", page.next());
+        return body;
+    }
+
+    static Map<String, Object> cloudEvent(Event event) {
+        Map<String, Object> cloudEvent = new LinkedHashMap<>();
+        cloudEvent.put("specversion", "1.0");
+        cloudEvent.put("id", event.id());
+        cloudEvent.put("source", SOURCE);
+        cloudEvent.put("type", event.type());
+        cloudEvent.put("subject", event.subject());
+        cloudEvent.put("time", event.time().toString());
+        cloudEvent.put("datacontenttype", "application/json");
+        cloudEvent.put("data", event.data());
+        return cloudEvent;
+    }
+
+    /** Managers and administrators read every event; each partner its own; nobody else reads the feed. */
+    static Reader readerOf(Authentication caller) {
+        Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        if (groups.contains(ADMIN) || groups.contains(CUSTODY_MANAGER)) {
+            return Reader.ALL;
+        }
+        boolean ice = groups.contains(PARTNER_ICE);
+        boolean orr = groups.contains(PARTNER_ORR);
+        if (ice == orr) {
+            // Neither (the security configuration lets no one else here), or an account in both: each partner
+            // system has an account of its own.
+            throw new ResponseStatusException(HttpStatus.FORBIDDEN, "the event feed is for partner systems and managers");
+        }
+        return ice ? Reader.ICE : Reader.ORR;
+    }
+}

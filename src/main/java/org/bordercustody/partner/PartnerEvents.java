@@ -1,0 +1,159 @@
+package org.bordercustody.partner;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Optional;
+import org.bordercustody.custody.CaseRecorded;
+import org.bordercustody.custody.Classification;
+import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.LegalClock;
+import org.bordercustody.release.IntendedAddress;
+import org.bordercustody.release.ReleaseRepository;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hand-offs partner systems learn of, one CloudEvent each, written in the transaction of the change: the
+ * timeline entry that records the change publishes {@link CaseRecorded} in that transaction, and this writes the
+ * event beside it. No event without its change, no change without its event. Who may read an event is decided here:
+ * ICE what ICE needs; HHS ORR children's events only, never an adult's personal data.
+ */
+@Component
+class PartnerEvents {
+
+    static final String TYPE_PREFIX = "gov.dhs.border-custody.case.";
+
+    private final PartnerEventFeed feed;
+    private final CustodyCaseRepository cases;
+    private final ReleaseRepository releases;
+    private final ObjectMapper json;
+
+    PartnerEvents(PartnerEventFeed feed, CustodyCaseRepository cases, ReleaseRepository releases, ObjectMapper json) {
+        this.feed = feed;
+        this.cases = cases;
+        this.releases = releases;
+        this.json = json;
+    }
+
+    /** Who reads an event of a kind about this person. */
+    private record Audience(boolean ice, boolean orr) {
+    }
+
+    @EventListener
+    void on(CaseRecorded recorded) {
+        CustodyCase person = null;
+        String type;
+        Audience audience;
+        switch (recorded.type()) {
+            case "APPREHENDED" -> {
+                person = cases.get(recorded.caseNumber());
+                type = "apprehended";
+                audience = new Audience(false, isUnaccompaniedChild(person));
+            }
+            case "FAMILY_STATUS_DECIDED" -> {
+                person = cases.get(recorded.caseNumber());
+                type = "family-status-determined";
+                audience = new Audience(true, isChild(person));
+            }
+            case "PLACEMENT_DECIDED" -> {
+                person = cases.get(recorded.caseNumber());
+                if (!"TRANSFER_TO_HHS_ORR".equals(person.placement())) {
+                    return;
+                }
+                type = "uac-referral";
+                audience = new Audience(false, true);
+            }
+            case "ORR_PLACEMENT_DESIGNATED" -> {
+                type = "orr-placement-designated";
+                audience = new Audience(false, true);
+            }
+            case "TRANSFERRED_TO_ORR" -> {
+                type = "transferred-to-orr";
+                audience = new Audience(false, true);
+            }
+            case "CLOCK_BREACHED" -> {
+                person = cases.get(recorded.caseNumber());
+                boolean checkIn = LegalClock.CHECK_IN.name().equals(recorded.clock());
+                type = checkIn ? "check-in-missed" : "custody-limit-breached";
+                audience = checkIn ? new Audience(true, false) : new Audience(!isChild(person) || isFamily(person),
+                        isChild(person));
+            }
+            case "RELEASED" -> {
+                type = "released";
+                audience = new Audience(true, false);
+            }
+            case "TRANSFERRED_TO_ICE" -> {
+                type = "transferred-to-ice";
+                audience = new Audience(true, false);
+            }
+            case "CHECKED_IN" -> {
+                type = "check-in-recorded";
+                audience = new Audience(true, false);
+            }
+            case "REMOVED", "RETURNED" -> {
+                person = cases.get(recorded.caseNumber());
+                type = "removed";
+                audience = new Audience(true, isChild(person));
+            }
+            default -> {
+                return;
+            }
+        }
+        CustodyCase about = person != null ? person : cases.get(recorded.caseNumber());
+        store(recorded, type, audience, data(recorded, type, about));
+    }
+
+    private ObjectNode data(CaseRecorded recorded, String type, CustodyCase person) {
+        ObjectNode data = json.createObjectNode().put("caseNumber", person.caseNumber())
+                .put("eventNumber", person.eventNumber());
+        switch (type) {
+            case "apprehended", "uac-referral", "family-status-determined" -> {
+                data.put("apprehendedAt", person.apprehendedAt().toString())
+                        .put("classification", person.classification().name());
+                ObjectNode who = data.putObject("person").put("familyName", person.familyName())
+                        .put("givenNames", person.givenNames()).put("sex", person.sex())
+                        .put("countryOfCitizenship", person.countryOfCitizenship());
+                who.put("dateOfBirth", person.dateOfBirth() == null ? null : person.dateOfBirth().toString());
+            }
+            case "custody-limit-breached", "check-in-missed" -> data.put("clock", recorded.clock());
+            case "released" -> {
+                Optional<IntendedAddress> address = releases.addressOf(person.caseNumber());
+                address.ifPresent(place -> {
+                    data.putObject("address").put("street", place.street()).put("unit", place.unit())
+                            .put("city", place.city()).put("state", place.state()).put("zip", place.zip());
+                    data.put("contactPhone", place.contactPhone());
+                });
+                cases.checkInDueBy(person.caseNumber()).ifPresent(due -> data.put("checkInDueBy", due.toString()));
+            }
+            default -> {
+                // the case and the summary say it all
+            }
+        }
+        data.put("summary", recorded.description());
+        return data;
+    }
+
+    private void store(CaseRecorded recorded, String type, Audience audience, ObjectNode data) {
+        try {
+            feed.append(recorded.caseNumber(), TYPE_PREFIX + type, recorded.at(), json.writeValueAsString(data),
+                    audience.ice(), audience.orr());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the event of case " + recorded.caseNumber(), e);
+        }
+    }
+
+    private static boolean isChild(CustodyCase person) {
+        Integer age = person.ageAtApprehension();
+        return person.classification() == Classification.UNACCOMPANIED_CHILD || age != null && age < CustodyCase.AGE_OF_MAJORITY;
+    }
+
+    private static boolean isUnaccompaniedChild(CustodyCase person) {
+        return person.classification() == Classification.UNACCOMPANIED_CHILD;
+    }
+
+    private static boolean isFamily(CustodyCase person) {
+        return person.classification() == Classification.FAMILY_UNIT_MEMBER;
+    }
+}
