@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
  */
 public class KeptHistory extends DbHistoryEventHandler {
 
+    static final String PARTNER_DELIVERY = "partnerDelivery";
+
     static final Set<String> KEPT_ACTIVITY_TYPES = Set.of(
             ActivityTypes.SUB_PROCESS,
             ActivityTypes.START_EVENT_TIMER,
@@ -27,6 +29,10 @@ public class KeptHistory extends DbHistoryEventHandler {
 
     @Override
     public void handleEvent(HistoryEvent event) {
+        if (PARTNER_DELIVERY.equals(event.getProcessDefinitionKey())) {
+            // The partner deliveries keep their own record (partner_delivery); their loop leaves no history.
+            return;
+        }
         if (event instanceof HistoricActivityInstanceEventEntity activity
                 && !KEPT_ACTIVITY_TYPES.contains(activity.getActivityType())) {
             return;

@@ -5,11 +5,11 @@ import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
 import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
 import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.bordercustody.partner.PartnerEventFeed.Event;
 import org.bordercustody.partner.PartnerEventFeed.Page;
 import org.bordercustody.partner.PartnerEventFeed.Reader;
 import org.springframework.http.HttpStatus;
@@ -24,12 +24,12 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class EventsController {
 
-    static final String SOURCE = "/border-custody";
-
     private final PartnerEventFeed feed;
+    private final ObjectMapper json;
 
-    EventsController(PartnerEventFeed feed) {
+    EventsController(PartnerEventFeed feed, ObjectMapper json) {
         this.feed = feed;
+        this.json = json;
     }
 
     @GetMapping("/api/events")
@@ -37,22 +37,10 @@ class EventsController {
             @RequestParam(defaultValue = "" + PartnerEventFeed.DEFAULT_LIMIT) int limit, Authentication caller) {
         Page page = feed.read(after, limit, readerOf(caller));
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("events", page.events().stream().map(EventsController::cloudEvent).toList());
+        body.put("events", page.events().stream().map(event -> PartnerEventFeed.cloudEvent(json, event.id(),
+                event.type(), event.subject(), event.time(), event.data())).toList());
         body.put("next", page.next());
         return body;
-    }
-
-    static Map<String, Object> cloudEvent(Event event) {
-        Map<String, Object> cloudEvent = new LinkedHashMap<>();
-        cloudEvent.put("specversion", "1.0");
-        cloudEvent.put("id", event.id());
-        cloudEvent.put("source", SOURCE);
-        cloudEvent.put("type", event.type());
-        cloudEvent.put("subject", event.subject());
-        cloudEvent.put("time", event.time().toString());
-        cloudEvent.put("datacontenttype", "application/json");
-        cloudEvent.put("data", event.data());
-        return cloudEvent;
     }
 
     /** Managers and administrators read every event; each partner its own; nobody else reads the feed. */

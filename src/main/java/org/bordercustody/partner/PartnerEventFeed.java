@@ -2,6 +2,7 @@ package org.bordercustody.partner;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -45,24 +46,37 @@ public class PartnerEventFeed {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final TransactionTemplate ownTransaction;
+    private final PartnerDeliveries deliveries;
+    private final PartnerProperties properties;
 
-    PartnerEventFeed(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+    PartnerEventFeed(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions,
+            PartnerDeliveries deliveries, PartnerProperties properties) {
         this.jdbc = jdbc;
         this.json = json;
+        this.deliveries = deliveries;
+        this.properties = properties;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Appends an event in the caller's transaction: it is kept with the change it tells of, or with it rolled back. */
     void append(String caseNumber, String type, Instant at, String data, boolean forIce, boolean forOrr) {
+        String eventId = UUID.randomUUID().toString();
         jdbc.sql("""
                 INSERT INTO partner_event (event_id, case_number, type, occurred_at, data, for_ice, for_orr)
                 VALUES (:eventId, :caseNumber, :type, :at, :data, :ice, :orr)
                 """)
-                .param("eventId", UUID.randomUUID().toString()).param("caseNumber", caseNumber).param("type", type)
+                .param("eventId", eventId).param("caseNumber", caseNumber).param("type", type)
                 .param("at", CustodyCaseRepository.utc(at)).param("data", data)
                 .param("ice", forIce).param("orr", forOrr)
                 .update();
+        // Each partner with a webhook gets the event pushed too, from the same commit.
+        if (forIce && properties.webhookOf(Partner.ICE).isPresent()) {
+            deliveries.enqueue(eventId, caseNumber, Partner.ICE, at);
+        }
+        if (forOrr && properties.webhookOf(Partner.ORR).isPresent()) {
+            deliveries.enqueue(eventId, caseNumber, Partner.ORR, at);
+        }
     }
 
     /** The events after the cursor (null: from the beginning) that the reader may see, oldest first. */
@@ -94,6 +108,17 @@ public class PartnerEventFeed {
 
     private record Placed(Event event, long position) {
     }
+
+    /** The event as a CloudEvent 1.0 in JSON (structured mode), as the feed lists it and a webhook receives it. */
+    static ObjectNode cloudEvent(ObjectMapper json, String id, String type, String subject, Instant time, JsonNode data) {
+        ObjectNode event = json.createObjectNode();
+        event.put("specversion", "1.0").put("id", id).put("source", SOURCE).put("type", type).put("subject", subject)
+                .put("time", time.toString()).put("datacontenttype", "application/json");
+        event.set("data", data);
+        return event;
+    }
+
+    static final String SOURCE = "/border-custody";
 
     /** Gives every event committed since the last placing its place, in id order, after the last place given. */
     void placeCommitted() {

@@ -1,0 +1,30 @@
+package org.bordercustody.partner;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Where each partner's webhook is and the secret its deliveries are signed with ({@code whsec_} + base64 key):
+ * {@code custody.partners.ice.webhook-url}, {@code custody.partners.ice.webhook-secret}, the same under
+ * {@code custody.partners.orr.}. A partner without a URL reads the feed only. A failed delivery is tried again after
+ * {@code first-retry}, then after twice as long each time, at most an hour apart, never given up.
+ */
+@ConfigurationProperties("custody.partners")
+public record PartnerProperties(@DefaultValue Webhook ice, @DefaultValue Webhook orr,
+        @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT15M") Duration failingAfter,
+        @DefaultValue("PT15S") Duration firstRetry) {
+
+    public record Webhook(String webhookUrl, String webhookSecret) {
+
+        public boolean configured() {
+            return webhookUrl != null && !webhookUrl.isBlank();
+        }
+    }
+
+    public Optional<Webhook> webhookOf(Partner partner) {
+        Webhook webhook = partner == Partner.ICE ? ice : orr;
+        return webhook != null && webhook.configured() ? Optional.of(webhook) : Optional.empty();
+    }
+}
