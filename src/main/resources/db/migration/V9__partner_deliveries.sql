@@ -12,9 +12,9 @@ CREATE TABLE partner_delivery (
 );
 CREATE INDEX ix_partner_delivery_pending ON partner_delivery (partner, delivered_at, case_number);
 
--- One row per partner, locked by the delivery run that pushes its events: runs take turns across nodes.
+-- The delivery process of each partner, one per partner across the cluster (the key refuses a second start); its row
+-- is locked by each delivery run, so that runs take turns.
 CREATE TABLE partner_pump (
-    partner VARCHAR(10) NOT NULL PRIMARY KEY
+    partner             VARCHAR(10) NOT NULL PRIMARY KEY,
+    process_instance_id VARCHAR(64) NOT NULL
 );
-INSERT INTO partner_pump (partner) VALUES ('ice');
-INSERT INTO partner_pump (partner) VALUES ('orr');

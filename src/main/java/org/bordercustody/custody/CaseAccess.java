@@ -10,7 +10,7 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read which case: HHS ORR liaisons see unaccompanied children's cases only; everyone else with access
+ * Who may read which case: HHS ORR liaisons and ORR's system see unaccompanied children's cases only; everyone else with access
  * to the API sees every case. A case a caller may not read answers exactly as one that does not exist, so that
  * case numbers cannot be probed.
  */
@@ -26,7 +26,7 @@ public class CaseAccess {
     public void checkReadable(String caseNumber, Authentication caller) {
         Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
                 .collect(Collectors.toSet());
-        boolean onlyOrr = groups.contains(ORR_LIAISON)
+        boolean onlyOrr = (groups.contains(ORR_LIAISON) || groups.contains(CustodyGroups.PARTNER_ORR))
                 && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
         if (onlyOrr && cases.find(Cases.checked(caseNumber))
                 .filter(custodyCase -> custodyCase.classification() == Classification.UNACCOMPANIED_CHILD).isEmpty()) {

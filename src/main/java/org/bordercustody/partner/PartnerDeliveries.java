@@ -38,6 +38,23 @@ class PartnerDeliveries {
                 .update();
     }
 
+    /** The partner's delivery process, when one was started. */
+    Optional<String> pumpOf(Partner partner) {
+        return jdbc.sql("SELECT process_instance_id FROM partner_pump WHERE partner = :partner")
+                .param("partner", partner.code()).query(String.class).optional();
+    }
+
+    /** Records the partner's delivery process; a second one for the same partner breaks the key and rolls back. */
+    void registerPump(Partner partner, String processInstanceId, boolean replacing) {
+        if (replacing) {
+            jdbc.sql("UPDATE partner_pump SET process_instance_id = :id WHERE partner = :partner")
+                    .param("id", processInstanceId).param("partner", partner.code()).update();
+        } else {
+            jdbc.sql("INSERT INTO partner_pump (partner, process_instance_id) VALUES (:partner, :id)")
+                    .param("partner", partner.code()).param("id", processInstanceId).update();
+        }
+    }
+
     /** Takes the partner's turn: until this transaction ends, no other run delivers to the partner. */
     void takeTurn(Partner partner) {
         jdbc.sql("SELECT partner FROM partner_pump WHERE partner = :partner FOR UPDATE")

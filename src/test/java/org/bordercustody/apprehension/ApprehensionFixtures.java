@@ -46,6 +46,10 @@ public final class ApprehensionFixtures {
 
     /** A nine-year-old with an aunt: the child is unaccompanied. */
     public static String childWithAunt(String eventNumber) {
+        return childWithAunt(eventNumber, hoursAgo(1));
+    }
+
+    public static String childWithAunt(String eventNumber, String apprehendedAt) {
         return """
                 { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
                   "persons": [
@@ -54,7 +58,7 @@ public final class ApprehensionFixtures {
                     { "ref": "child", "familyName": "Perez", "givenNames": "Carla", "dateOfBirth": "2017-02-02",
                       "sex": "F", "countryOfCitizenship": "SV",
                       "accompaniedBy": [ { "ref": "aunt", "relationship": "OTHER_RELATIVE" } ] } ] }
-                """.formatted(eventNumber, hoursAgo(1));
+                """.formatted(eventNumber, apprehendedAt);
     }
 
     /** A fifteen-year-old from Honduras, alone. */

@@ -12,6 +12,7 @@ import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -75,7 +76,7 @@ class JourneysInTasklistBrowserTest {
         });
         assertThat(status(person)).isEqualTo("RELEASED_AWAITING_CHECK_IN");
 
-        String reportedAt = Instant.now().atOffset(ZoneOffset.ofHours(-6)).withNano(0).toString();
+        String reportedAt = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(-6)).withNano(0).toString();
         ApiClient.Response checkIn = ApiClient.as(port, "ice-officer").post("/api/cases/" + person + "/check-ins",
                 "{ \"reportedAt\": \"" + reportedAt + "\", \"office\": \"Dallas ERO\" }");
         assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);

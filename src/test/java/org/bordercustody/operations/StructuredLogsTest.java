@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.bordercustody.ApiClient;
 import org.bordercustody.EngineRegistration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.logging.LoggingSystem;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -30,6 +33,16 @@ class StructuredLogsTest {
 
     @LocalServerPort
     int port;
+
+    /**
+     * Logback is set up once per JVM while another test's application is still open (Spring keeps them for reuse):
+     * this lets the application of this test set it up with its own profile, as it would at its own start.
+     */
+    @BeforeAll
+    @AfterAll
+    static void letTheNextApplicationSetUpLogging() {
+        LoggingSystem.get(StructuredLogsTest.class.getClassLoader()).cleanUp();
+    }
 
     @Test
     void aLogLineOfARequestIsJsonWithTheRequestsId(CapturedOutput output) throws Exception {

@@ -62,8 +62,7 @@ class CustodyReportsTest {
 
     @Test
     void aChildWhoseHhsNotificationIsLateIsListedOnThatClockByName() {
-        String child = ApprehensionFixtures.childWithAunt("LATE0002")
-                .replace(ApprehensionFixtures.hoursAgo(1), ApprehensionFixtures.hoursAgo(50));
+        String child = ApprehensionFixtures.childWithAunt("LATE0002", ApprehensionFixtures.hoursAgo(50));
         assertThat(ApiClient.as(port, "agent").post("/api/apprehensions", child).status()).isEqualTo(201);
         TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
         agent.completeIntake("LATE0002-01", false);

@@ -75,7 +75,7 @@ class TasklistFiltersTest {
         }
         assertThat(id).as(filterName).isNotNull();
         ApiClient.Response response = user.post("/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=50",
-                "{\"processVariables\": [], \"sorting\": []}");
+                "{\"processVariables\": [], \"sorting\": [{\"sortBy\": \"created\", \"sortOrder\": \"desc\"}]}");
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
     }

@@ -1,0 +1,37 @@
+package org.bordercustody.release;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.bordercustody.release.IceBookIns.BookIn;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/cases/{caseNumber}/ice-book-in: ICE's system (or an ICE officer) books in a person CBP handed over. */
+@RestController
+class IceBookInController {
+
+    record IceBookInRequest(@NotBlank @Size(max = 200) String facility, @NotBlank @Size(max = 60) String bookInNumber,
+            @NotNull Boolean familyCustody) {
+    }
+
+    private final IceBookIns iceBookIns;
+
+    IceBookInController(IceBookIns iceBookIns) {
+        this.iceBookIns = iceBookIns;
+    }
+
+    @PostMapping("/api/cases/{caseNumber}/ice-book-in")
+    ResponseEntity<BookIn> bookIn(@PathVariable String caseNumber, @Valid @RequestBody IceBookInRequest request,
+            Authentication caller) {
+        BookIn bookIn = iceBookIns.bookIn(caseNumber, request.facility().strip(), request.bookInNumber().strip(),
+                request.familyCustody(), caller.getName());
+        return ResponseEntity.status(bookIn.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED).body(bookIn);
+    }
+}

@@ -1,0 +1,87 @@
+package org.bordercustody.release;
+
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_ACCEPT_ICE_TRANSFER;
+import static org.bordercustody.custody.CustodyProcess.Variables.ICE_BOOK_IN_NUMBER;
+
+import java.time.Clock;
+import java.util.Optional;
+import org.bordercustody.custody.Cases;
+import org.bordercustody.custody.Classification;
+import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.ProcessData;
+import org.bordercustody.system.ConflictException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * ICE books in a person CBP handed over, from ICE's own system or an officer's call: the book-in completes ICE's
+ * acceptance, as the officer's "Accept transfer into ICE custody" task does, and CBP custody ends. The same book-in
+ * again changes nothing; another book-in number for the same person is a conflict.
+ */
+@Service
+public class IceBookIns {
+
+    public record BookIn(String caseNumber, String bookInNumber, String facility, boolean alreadyRecorded) {
+    }
+
+    private final CustodyCaseRepository cases;
+    private final JdbcClient jdbc;
+    private final TaskService taskService;
+    private final Clock clock;
+
+    IceBookIns(CustodyCaseRepository cases, JdbcClient jdbc, TaskService taskService, Clock clock) {
+        this.cases = cases;
+        this.jdbc = jdbc;
+        this.taskService = taskService;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public BookIn bookIn(String caseNumber, String facility, String bookInNumber, boolean familyCustody, String actor) {
+        CustodyCase person = cases.lock(Cases.checked(caseNumber));
+        Optional<BookIn> recorded = recorded(caseNumber);
+        if (recorded.isPresent()) {
+            if (!recorded.get().bookInNumber().equals(bookInNumber)) {
+                throw new ConflictException("case " + caseNumber + " was booked in as " + recorded.get().bookInNumber()
+                        + ", not " + bookInNumber);
+            }
+            return recorded.get();
+        }
+        boolean family = person.classification() == Classification.FAMILY_UNIT_MEMBER;
+        if (familyCustody != family) {
+            throw new ConflictException("case " + caseNumber + (family ? " is a member of a family unit: book the family"
+                    + " into family custody" : " is not a member of a family unit: no family custody"));
+        }
+        Task acceptance = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey(TASK_ACCEPT_ICE_TRANSFER).singleResult();
+        if (acceptance == null) {
+            throw new ConflictException("case " + caseNumber + " is not waiting for ICE to accept a hand-over");
+        }
+        jdbc.sql("""
+                INSERT INTO ice_book_in (case_number, book_in_number, facility, recorded_by, recorded_at)
+                VALUES (:caseNumber, :bookInNumber, :facility, :actor, :now)
+                """)
+                .param("caseNumber", caseNumber).param("bookInNumber", bookInNumber).param("facility", facility)
+                .param("actor", actor).param("now", CustodyCaseRepository.utc(clock.instant()))
+                .update();
+        try {
+            taskService.setAssignee(acceptance.getId(), actor);
+            taskService.complete(acceptance.getId(), ProcessData.of().with(ICE_BOOK_IN_NUMBER, bookInNumber).variables());
+        } catch (OptimisticLockingException e) {
+            throw new ConflictException("ICE's acceptance of case " + caseNumber + " was recorded at the same moment");
+        }
+        return new BookIn(caseNumber, bookInNumber, facility, false);
+    }
+
+    private Optional<BookIn> recorded(String caseNumber) {
+        return jdbc.sql("SELECT book_in_number, facility FROM ice_book_in WHERE case_number = :caseNumber")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> new BookIn(caseNumber, rs.getString("book_in_number"), rs.getString("facility"), true))
+                .optional();
+    }
+}

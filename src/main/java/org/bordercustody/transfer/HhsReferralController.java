@@ -1,0 +1,38 @@
+package org.bordercustody.transfer;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.OffsetDateTime;
+import org.bordercustody.transfer.HhsReferrals.Acknowledgement;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** POST /api/cases/{caseNumber}/hhs-referral/acknowledgement: HHS ORR's system acknowledges a child's referral. */
+@RestController
+class HhsReferralController {
+
+    record AcknowledgementRequest(@NotBlank @Size(max = 60) String referralId, @NotNull OffsetDateTime acknowledgedAt) {
+    }
+
+    private final HhsReferrals hhsReferrals;
+
+    HhsReferralController(HhsReferrals hhsReferrals) {
+        this.hhsReferrals = hhsReferrals;
+    }
+
+    @PostMapping("/api/cases/{caseNumber}/hhs-referral/acknowledgement")
+    ResponseEntity<Acknowledgement> acknowledge(@PathVariable String caseNumber,
+            @Valid @RequestBody AcknowledgementRequest request, Authentication caller) {
+        Acknowledgement acknowledgement = hhsReferrals.acknowledge(caseNumber, request.referralId().strip(),
+                request.acknowledgedAt().toInstant(), caller.getName());
+        return ResponseEntity.status(acknowledgement.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED)
+                .body(acknowledgement);
+    }
+}

@@ -1,0 +1,167 @@
+package org.bordercustody.partner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.Date;
+import org.bordercustody.ApiClient;
+import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
+import org.bordercustody.TasklistClient;
+import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** ICE's and ORR's systems answer back through the case API; the agents' tasks stay the fallback. */
+@CustodyApplicationTest
+class PartnerAnswersTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    JdbcClient jdbc;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void orrsAcknowledgementMeetsTheHhsNotificationSoNoTaskStaysAndTheClockDoesNotEscalate() {
+        String child = childAwaitingHhsNotification("PAN0001");
+        assertThat(openTasks(child, "Task_NotifyHhsOfChild")).isEqualTo(1);
+        assertThat(hhsTimers(child)).isEqualTo(1);
+        ApiClient orr = ApiClient.as(port, "orr-system");
+        String body = "{ \"referralId\": \"UC-2026-118842\", \"acknowledgedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\" }";
+
+        assertThat(ApiClient.as(port, "agent").post("/api/cases/" + child + "/hhs-referral/acknowledgement", body)
+                .status()).isEqualTo(403);
+        assertThat(ApiClient.as(port, "ice-system").post("/api/cases/" + child + "/hhs-referral/acknowledgement", body)
+                .status()).isEqualTo(403);
+        ApiClient.Response acknowledged = orr.post("/api/cases/" + child + "/hhs-referral/acknowledgement", body);
+        assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(201);
+        assertThat(acknowledged.json().get("notificationTaskClosed").asBoolean()).isTrue();
+
+        assertThat(openTasks(child, "Task_NotifyHhsOfChild")).as("no agent task left").isZero();
+        assertThat(hhsTimers(child)).as("the 48-hour clock stopped").isZero();
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(49 * 3600)));
+        runDueJobs();
+        assertThat(openTasks(child, "Task_FollowUpLateHhsNotification")).as("no escalation").isZero();
+        assertThat(timeline(child)).contains("HHS_REFERRAL_ACKNOWLEDGED", "\"actor\":\"orr-system\"");
+
+        assertThat(orr.post("/api/cases/" + child + "/hhs-referral/acknowledgement", body).status())
+                .as("the same acknowledgement again").isEqualTo(200);
+        assertThat(orr.post("/api/cases/" + child + "/hhs-referral/acknowledgement",
+                body.replace("UC-2026-118842", "UC-2026-999999")).status()).as("another referral id").isEqualTo(409);
+        assertThat(count("hhs_referral_acknowledgement", child)).isEqualTo(1);
+        assertThat(orr.post("/api/cases/PAN0001-01/hhs-referral/acknowledgement", body).status())
+                .as("the aunt is not an unaccompanied child").isEqualTo(404);
+        assertThat(orr.post("/api/cases/" + child + "/hhs-referral/acknowledgement", "{ \"referralId\": \"UC-1\" }")
+                .status()).isEqualTo(400);
+    }
+
+    @Test
+    void withoutAnAcknowledgementWithin48HoursTheNotificationEscalatesAsBefore() {
+        String child = childAwaitingHhsNotification("PAN0002");
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(49 * 3600)));
+        runDueJobs();
+        assertThat(openTasks(child, "Task_FollowUpLateHhsNotification")).isEqualTo(1);
+        assertThat(openTasks(child, "Task_NotifyHhsOfChild")).as("the agent's task stays").isEqualTo(1);
+    }
+
+    @Test
+    void iceBooksInAHandedOverPersonOnceAndAnotherNumberIsAConflict() {
+        String person = new Journeys(port).adultAwaitingIce("PAN0003");
+        ApiClient ice = ApiClient.as(port, "ice-system");
+        String body = "{ \"facility\": \"Port Isabel SPC\", \"bookInNumber\": \"B-2026-0042\", \"familyCustody\": false }";
+
+        assertThat(ApiClient.as(port, "orr-system").post("/api/cases/" + person + "/ice-book-in", body).status())
+                .isEqualTo(403);
+        assertThat(ice.post("/api/cases/" + person + "/ice-book-in", body.replace("false", "true")).status())
+                .as("a single adult is not booked into family custody").isEqualTo(409);
+        ApiClient.Response bookedIn = ice.post("/api/cases/" + person + "/ice-book-in", body);
+        assertThat(bookedIn.status()).as(bookedIn.body()).isEqualTo(201);
+        assertThat(caseView(person).get("status").asText()).isEqualTo("TRANSFERRED_TO_ICE");
+        assertThat(openTasks(person, "Task_AcceptIceTransfer")).isZero();
+        assertThat(timeline(person)).contains("B-2026-0042", "\"actor\":\"ice-system\"");
+
+        assertThat(ice.post("/api/cases/" + person + "/ice-book-in", body).status()).as("again").isEqualTo(200);
+        assertThat(ice.post("/api/cases/" + person + "/ice-book-in", body.replace("0042", "0043")).status())
+                .isEqualTo(409);
+        assertThat(count("ice_book_in", person)).isEqualTo(1);
+        String notHandedOver = new Journeys(port).adultAfterIntake("PAN0004");
+        assertThat(ice.post("/api/cases/" + notHandedOver + "/ice-book-in", body).status()).isEqualTo(409);
+    }
+
+    @Test
+    void iceSystemReportsACheckInAndOrrSystemDesignatesAChildsPlacement() {
+        String released = new Journeys(port).releasedAdult("PAN0005");
+        ApiClient.Response checkIn = ApiClient.as(port, "ice-system").post("/api/cases/" + released + "/check-ins",
+                "{ \"reportedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\", \"office\": \"Dallas ERO\" }");
+        assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
+
+        String child = new Journeys(port).childAwaitingPlacement("PAN0006");
+        String placement = "{ \"facility\": \"Casa Esperanza, Brownsville\", \"placementType\": \"SHELTER\" }";
+        ApiClient orr = ApiClient.as(port, "orr-system");
+        assertThat(orr.post("/api/cases/PAN0006-01/orr-placement", placement).status())
+                .as("the aunt's case is not known to ORR").isEqualTo(404);
+        assertThat(orr.post("/api/cases/" + child + "/orr-placement", placement).status()).isEqualTo(202);
+        assertThat(ApiClient.as(port, "ice-system").post("/api/cases/" + child + "/orr-placement", placement).status())
+                .isEqualTo(403);
+    }
+
+    private String childAwaitingHhsNotification(String eventNumber) {
+        ApiClient.Response recorded = ApiClient.as(port, "agent").post("/api/apprehensions",
+                ApprehensionFixtures.childWithAunt(eventNumber));
+        assertThat(recorded.status()).as(recorded.body()).isEqualTo(201);
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        agent.completeIntake(eventNumber + "-01", false);
+        agent.completeIntake(eventNumber + "-02", false);
+        return eventNumber + "-02";
+    }
+
+    private long openTasks(String caseNumber, String taskKey) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).taskDefinitionKey(taskKey).count();
+    }
+
+    private long hhsTimers(String caseNumber) {
+        return managementService.createJobQuery().timers().activityId("Timer_HhsNotificationOverdue").list().stream()
+                .filter(job -> job.getProcessInstanceId().equals(processInstanceOf(caseNumber))).count();
+    }
+
+    private String processInstanceOf(String caseNumber) {
+        return jdbc.sql("SELECT ID_ FROM ACT_RU_EXECUTION WHERE BUSINESS_KEY_ = :key AND PARENT_ID_ IS NULL")
+                .param("key", caseNumber).query(String.class).single();
+    }
+
+    private void runDueJobs() {
+        for (Job job : managementService.createJobQuery().executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
+    private long count(String table, String caseNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE case_number = :caseNumber")
+                .param("caseNumber", caseNumber).query(Long.class).single();
+    }
+
+    private JsonNode caseView(String caseNumber) {
+        return ApiClient.as(port, "supervisor").get("/api/cases/" + caseNumber).json();
+    }
+
+    private String timeline(String caseNumber) {
+        return ApiClient.as(port, "supervisor").get("/api/cases/" + caseNumber + "/timeline").body();
+    }
+}
