@@ -16,3 +16,12 @@ CREATE TABLE ice_book_in (
     recorded_by    VARCHAR(64)  NOT NULL,
     recorded_at    TIMESTAMP    NOT NULL
 );
+
+-- A partner's own id of a check-in or an ORR placement it reported: the same id again is the same report.
+CREATE TABLE partner_request (
+    kind        VARCHAR(40) NOT NULL,
+    request_id  VARCHAR(80) NOT NULL,
+    case_number VARCHAR(40) NOT NULL REFERENCES custody_case (case_number),
+    recorded_at TIMESTAMP   NOT NULL,
+    PRIMARY KEY (kind, request_id)
+);

@@ -7,16 +7,18 @@ import jakarta.validation.constraints.Size;
 import java.security.Principal;
 import org.bordercustody.checkin.CheckIns.CheckIn;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 class CheckInController {
 
-    record CheckInRequest(@NotNull String reportedAt, @NotBlank @Size(max = 100) String office) {
+    /** checkInId: ICE's own id of the check-in, optional; the same id again is the same check-in. */
+    record CheckInRequest(@NotNull String reportedAt, @NotBlank @Size(max = 100) String office,
+            @Size(min = 1, max = 80) String checkInId) {
     }
 
     private final CheckIns checkIns;
@@ -26,8 +28,10 @@ class CheckInController {
     }
 
     @PostMapping("/api/cases/{caseNumber}/check-ins")
-    @ResponseStatus(HttpStatus.CREATED)
-    CheckIn report(@PathVariable String caseNumber, @Valid @RequestBody CheckInRequest request, Principal caller) {
-        return checkIns.report(caseNumber, request.reportedAt(), request.office().strip(), caller.getName());
+    ResponseEntity<CheckIn> report(@PathVariable String caseNumber, @Valid @RequestBody CheckInRequest request,
+            Principal caller) {
+        CheckIn checkIn = checkIns.report(caseNumber, request.reportedAt(), request.office().strip(),
+                request.checkInId() == null ? null : request.checkInId().strip(), caller.getName());
+        return ResponseEntity.status(checkIn.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED).body(checkIn);
     }
 }

@@ -15,6 +15,7 @@ import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.LegalClock;
+import org.bordercustody.custody.PartnerRequestIds;
 import org.bordercustody.custody.ProcessData;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.ConflictException;
@@ -30,29 +31,40 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CheckIns {
 
-    public record CheckIn(String caseNumber, String status, Instant reportedAt, Instant checkInDueBy, boolean onTime) {
+    public record CheckIn(String caseNumber, String status, Instant reportedAt, Instant checkInDueBy, boolean onTime,
+            boolean alreadyRecorded) {
     }
 
     private final CustodyCaseRepository cases;
     private final CustodyEvents custodyEvents;
     private final Timeline timeline;
     private final RuntimeService runtimeService;
+    private final PartnerRequestIds requestIds;
     private final Clock clock;
 
-    public CheckIns(CustodyCaseRepository cases, CustodyEvents custodyEvents,
-            Timeline timeline, RuntimeService runtimeService, Clock clock) {
+    public CheckIns(CustodyCaseRepository cases, CustodyEvents custodyEvents, Timeline timeline,
+            RuntimeService runtimeService, PartnerRequestIds requestIds, Clock clock) {
         this.cases = cases;
+        this.requestIds = requestIds;
         this.custodyEvents = custodyEvents;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
         this.clock = clock;
     }
 
-    /** ICE reports a check-in; the case's process records it, on time or late. */
+    /**
+     * ICE reports a check-in; the case's process records it, on time or late. ICE's system may give its own id of
+     * the check-in: the same id again is the same check-in, recorded once.
+     */
     @Transactional
-    public CheckIn report(String caseNumber, String reportedAtText, String office, String actor) {
+    public CheckIn report(String caseNumber, String reportedAtText, String office, String checkInId, String actor) {
         OffsetDateTime reportedAt = reportedAt(reportedAtText);
         CustodyCase custodyCase = cases.lock(Cases.checked(caseNumber));
+        if (requestIds.alreadyRecorded(PartnerRequestIds.CHECK_IN, checkInId, caseNumber)) {
+            Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
+            return new CheckIn(caseNumber, custodyCase.status().name(), reportedAt.toInstant(), due,
+                    !reportedAt.toInstant().isAfter(due), true);
+        }
         if (custodyCase.status() != CaseStatus.RELEASED_AWAITING_CHECK_IN
                 && custodyCase.status() != CaseStatus.CHECK_IN_OVERDUE) {
             throw new ConflictException("case " + caseNumber + " is " + custodyCase.status()
@@ -78,8 +90,9 @@ public class CheckIns {
             throw new ConflictException("case " + caseNumber + " is no longer waiting for a check-in: another report"
                     + " about it was recorded at the same moment");
         }
+        requestIds.record(PartnerRequestIds.CHECK_IN, checkInId, caseNumber);
         return new CheckIn(caseNumber, CaseStatus.CHECKED_IN.name(), reportedAt.toInstant(), due,
-                !reportedAt.toInstant().isAfter(due));
+                !reportedAt.toInstant().isAfter(due), false);
     }
 
     /** Called by the process when the check-in message arrives. */

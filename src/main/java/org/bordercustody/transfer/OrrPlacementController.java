@@ -6,11 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.bordercustody.custody.CaseAccess;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** HHS ORR's system designates where an unaccompanied child goes, instead of a liaison working the task. */
@@ -19,9 +19,11 @@ class OrrPlacementController {
 
     public enum PlacementType { SHELTER, TRANSITIONAL_FOSTER_CARE, STAFF_SECURE, SECURE, RESIDENTIAL_TREATMENT_CENTER }
 
+    /** placementId: ORR's own id of the placement, optional; the same id again is the same designation. */
     public record OrrPlacementRequest(
             @NotBlank @Size(max = 200) String facility,
-            @NotNull PlacementType placementType) {
+            @NotNull PlacementType placementType,
+            @Size(min = 1, max = 80) String placementId) {
     }
 
     private final OrrPlacements designateOrrPlacement;
@@ -33,11 +35,12 @@ class OrrPlacementController {
     }
 
     @PostMapping("/api/cases/{caseNumber}/orr-placement")
-    @ResponseStatus(HttpStatus.ACCEPTED)
-    void designate(@PathVariable String caseNumber, @Valid @RequestBody OrrPlacementRequest request,
+    ResponseEntity<Void> designate(@PathVariable String caseNumber, @Valid @RequestBody OrrPlacementRequest request,
             Authentication caller) {
         caseAccess.checkReadable(caseNumber, caller);
-        designateOrrPlacement.designate(caseNumber, request.facility().strip(), request.placementType().name(),
+        boolean designated = designateOrrPlacement.designate(caseNumber, request.facility().strip(),
+                request.placementType().name(), request.placementId() == null ? null : request.placementId().strip(),
                 caller.getName());
+        return ResponseEntity.status(designated ? HttpStatus.ACCEPTED : HttpStatus.OK).build();
     }
 }

@@ -7,6 +7,7 @@ import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.PartnerRequestIds;
 import org.bordercustody.custody.ProcessData;
 import org.bordercustody.system.ConflictException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -21,20 +22,28 @@ public class OrrPlacements {
     private final CustodyCaseRepository cases;
     private final CustodyEvents custodyEvents;
     private final RuntimeService runtimeService;
+    private final PartnerRequestIds requestIds;
 
-    OrrPlacements(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService) {
+    OrrPlacements(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService,
+            PartnerRequestIds requestIds) {
         this.cases = cases;
+        this.requestIds = requestIds;
         this.custodyEvents = custodyEvents;
         this.runtimeService = runtimeService;
     }
 
     /**
      * Correlates the placement to the case's waiting task; a case not waiting for one gets a conflict, and of two
-     * designations at the same moment one is recorded and the other gets a conflict.
+     * designations at the same moment one is recorded and the other gets a conflict. ORR's system may give its own
+     * id of the placement: the same id again is the same designation, recorded once (answered false).
      */
     @Transactional
-    public void designate(String caseNumber, String facility, String placementType, String actor) {
+    public boolean designate(String caseNumber, String facility, String placementType, String placementId,
+            String actor) {
         cases.lock(Cases.checked(caseNumber));
+        if (requestIds.alreadyRecorded(PartnerRequestIds.ORR_PLACEMENT, placementId, caseNumber)) {
+            return false;
+        }
         var waiting = runtimeService.createEventSubscriptionQuery()
                 .eventName(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceId(processInstanceId(caseNumber))
@@ -55,6 +64,8 @@ public class OrrPlacements {
             throw new ConflictException("case " + caseNumber + " is no longer waiting for an ORR placement: another"
                     + " designation was recorded at the same moment");
         }
+        requestIds.record(PartnerRequestIds.ORR_PLACEMENT, placementId, caseNumber);
+        return true;
     }
 
     private String processInstanceId(String caseNumber) {

@@ -106,18 +106,31 @@ class PartnerAnswersTest {
     }
 
     @Test
-    void iceSystemReportsACheckInAndOrrSystemDesignatesAChildsPlacement() {
+    void iceSystemReportsACheckInAndOrrSystemDesignatesAChildsPlacementEachOnceByItsOwnId() {
         String released = new Journeys(port).releasedAdult("PAN0005");
-        ApiClient.Response checkIn = ApiClient.as(port, "ice-system").post("/api/cases/" + released + "/check-ins",
-                "{ \"reportedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\", \"office\": \"Dallas ERO\" }");
+        ApiClient ice = ApiClient.as(port, "ice-system");
+        String report = "{ \"reportedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\", \"office\": \"Dallas ERO\","
+                + " \"checkInId\": \"EARM-CI-77\" }";
+        ApiClient.Response checkIn = ice.post("/api/cases/" + released + "/check-ins", report);
         assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
+        assertThat(ice.post("/api/cases/" + released + "/check-ins", report).status()).as("sent again").isEqualTo(200);
+        assertThat(ice.post("/api/cases/" + released + "/check-ins", report.replace("EARM-CI-77", "EARM-CI-78"))
+                .status()).as("another check-in of a case checked in").isEqualTo(409);
+        String otherReleased = new Journeys(port).releasedAdult("PAN0007");
+        assertThat(ice.post("/api/cases/" + otherReleased + "/check-ins", report).status())
+                .as("the id of another case's check-in").isEqualTo(409);
+        assertThat(timeline(released).split("\"CHECKED_IN\"", -1)).as("recorded once").hasSize(2);
 
         String child = new Journeys(port).childAwaitingPlacement("PAN0006");
-        String placement = "{ \"facility\": \"Casa Esperanza, Brownsville\", \"placementType\": \"SHELTER\" }";
+        String placement = "{ \"facility\": \"Casa Esperanza, Brownsville\", \"placementType\": \"SHELTER\","
+                + " \"placementId\": \"UCP-5521\" }";
         ApiClient orr = ApiClient.as(port, "orr-system");
         assertThat(orr.post("/api/cases/PAN0006-01/orr-placement", placement).status())
                 .as("the aunt's case is not known to ORR").isEqualTo(404);
         assertThat(orr.post("/api/cases/" + child + "/orr-placement", placement).status()).isEqualTo(202);
+        assertThat(orr.post("/api/cases/" + child + "/orr-placement", placement).status()).as("sent again").isEqualTo(200);
+        assertThat(orr.post("/api/cases/" + child + "/orr-placement", placement.replace("UCP-5521", "UCP-5522"))
+                .status()).as("a second placement").isEqualTo(409);
         assertThat(ApiClient.as(port, "ice-system").post("/api/cases/" + child + "/orr-placement", placement).status())
                 .isEqualTo(403);
     }
