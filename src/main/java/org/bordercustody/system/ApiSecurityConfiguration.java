@@ -50,6 +50,8 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(ADMIN, ORR_LIAISON, PARTNER_ORR)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/hhs-referral/acknowledgement")
                                 .hasAnyAuthority(PARTNER_ORR)
+                        .requestMatchers(HttpMethod.GET, "/api/openapi", "/api/openapi/**", "/api/openapi.yaml",
+                                "/api/docs", "/api/swagger-ui/**").authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/events")
                                 .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, PARTNER_ICE, PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**")

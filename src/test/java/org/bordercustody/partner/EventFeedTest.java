@@ -104,6 +104,10 @@ class EventFeedTest {
             assertThat(client.get("/engine-rest/process-instance").status()).isIn(401, 403);
             assertThat(client.get("/camunda/api/engine/engine/default/task").status()).isIn(401, 403);
             assertThat(client.get("/api/events").status()).isEqualTo(200);
+            for (String app : List.of("tasklist", "cockpit", "admin")) {
+                assertThat(ApiClient.as(port, partner).webappLogin(app, partner, partner).status())
+                        .as(partner + " signs in to " + app).isIn(401, 403);
+            }
         }
         assertThat(ApiClient.as(port, "agent").get("/api/events").status()).isEqualTo(403);
         assertThat(ApiClient.as(port, "ice-officer").get("/api/events").status()).isEqualTo(403);
