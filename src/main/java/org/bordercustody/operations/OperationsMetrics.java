@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.bordercustody.custody.LegalClock;
@@ -97,9 +98,25 @@ class OperationsMetrics implements MeterBinder {
         for (String type : KNOWN_INCIDENT_TYPES) {
             incidentGauge(type);
         }
+        for (String partner : PARTNERS) {
+            gauge("custody.partner.deliveries.waiting", "Events not yet acknowledged by the partner's webhook",
+                    s -> partner(s, partner).waiting(), "partner", partner);
+            gauge("custody.partner.deliveries.failing", "Events waiting for the partner's webhook after a failed attempt",
+                    s -> partner(s, partner).failing(), "partner", partner);
+            gauge("custody.partner.deliveries.oldest.waiting.seconds",
+                    "How long ago the oldest event still waiting for the partner's webhook happened",
+                    s -> partner(s, partner).oldestWaitingSeconds(), "partner", partner);
+        }
+    }
+
+    private static OperationsSnapshot.PartnerDeliveries partner(OperationsSnapshot snapshot, String partner) {
+        return snapshot.partnerDeliveries().getOrDefault(partner, OperationsSnapshot.PartnerDeliveries.NONE);
     }
 
     /** Incident types appear as incidents do; each gets its series once, up to a bound. */
+    /** The partners whose webhooks get events (partner_delivery.partner). */
+    static final List<String> PARTNERS = List.of("ice", "orr");
+
     private void registerNewLabels(OperationsSnapshot current) {
         if (registry == null) {
             return;

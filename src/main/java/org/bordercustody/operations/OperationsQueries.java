@@ -148,11 +148,23 @@ class OperationsQueries {
             Metrics.JOB_ACQUISITION_ATTEMPT}) {
             engine.put(metric, managementService.createMetricsQuery().name(metric).sum());
         }
+        Map<String, OperationsSnapshot.PartnerDeliveries> partners = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT d.partner, COUNT(*) AS waiting, SUM(CASE WHEN d.attempts > 0 THEN 1 ELSE 0 END) AS failing,
+                       MIN(e.occurred_at) AS oldest
+                  FROM partner_delivery d JOIN partner_event e ON e.event_id = d.event_id
+                 WHERE d.delivered_at IS NULL
+                 GROUP BY d.partner
+                """).query(rs -> {
+                    Instant oldest = rs.getTimestamp("oldest") == null ? now : rs.getTimestamp("oldest").toInstant();
+                    partners.put(rs.getString("partner"), new OperationsSnapshot.PartnerDeliveries(rs.getLong("waiting"),
+                            rs.getLong("failing"), Math.max(0, Duration.between(oldest, now).toMillis()) / 1000.0));
+                });
         long done = System.nanoTime();
         LOG.debug("operations snapshot: custody {} ms, clocks {} ms, exits {} ms, engine {} ms", (held - started) / 1_000_000,
                 (timers - held) / 1_000_000, (exited - timers) / 1_000_000, (done - exited) / 1_000_000);
         return new OperationsSnapshot(now, inCustody, (Long) cbp[1], clocks, exits, due[0], due[1] / 1000.0, failed,
-                incidents, engine);
+                incidents, engine, partners);
     }
 
     /** Cases near the CBP holding limit whose process has no open task: only the few near the limit are looked at. */

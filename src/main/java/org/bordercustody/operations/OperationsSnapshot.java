@@ -17,7 +17,14 @@ public record OperationsSnapshot(
         double oldestDueJobAgeSeconds,
         long failedJobs,
         Map<String, Long> openIncidentsByType,
-        Map<String, Long> engineMetricTotals) {
+        Map<String, Long> engineMetricTotals,
+        Map<String, PartnerDeliveries> partnerDeliveries) {
+
+    /** What waits for a partner's webhook: events, those with failed attempts, the oldest one's age. */
+    public record PartnerDeliveries(long waiting, long failing, double oldestWaitingSeconds) {
+
+        static final PartnerDeliveries NONE = new PartnerDeliveries(0, 0, 0);
+    }
 
     /** One legal clock across the cases it runs for. */
     public record ClockCounts(long running, long nearLimit, long nearLimitWithoutOpenTask, long pastLimit) {

@@ -30,7 +30,7 @@ class OneSnapshotPerIntervalTest {
             }
             Map<String, Long> bands = Map.of("0-12h", 1L, "12-24h", 0L, "24-48h", 0L, "48-72h", 0L, "72h+", 0L);
             return new OperationsSnapshot(at, bands, 0, clocks, bands, 0, 0, 0, Map.of(), Map.of("job-successful", 0L, "job-failed", 0L, "job-acquired-success", 0L,
-                    "job-acquisition-attempt", 0L));
+                    "job-acquisition-attempt", 0L), Map.of());
         }
     };
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.Journeys;
 import org.camunda.bpm.engine.RuntimeService;
@@ -48,6 +49,7 @@ class PartnerWebhookTest {
         registry.add("custody.partners.ice.webhook-secret", () -> WebhookReceiver.SECRET);
         registry.add("custody.partners.failing-after", () -> "PT3S");
         registry.add("custody.partners.first-retry", () -> "PT1S");
+        registry.add("custody.metrics.refresh-interval", () -> "1s");
     }
 
     @AfterAll
@@ -68,6 +70,7 @@ class PartnerWebhookTest {
         String message = runtimeService.createIncidentQuery().incidentType(DeliverPartnerEventsDelegate.INCIDENT_TYPE)
                 .singleResult().getIncidentMessage();
         assertThat(message).contains("ICE webhook", "HTTP 503");
+        await("the failing deliveries on the meter the alert reads", () -> failingOnTheMeter() > 0);
 
         ICE.up();
         List<String> expected = iceEventsOf(cases);
@@ -75,6 +78,7 @@ class PartnerWebhookTest {
         await("every event acknowledged", () -> ICE.acknowledged().stream().map(WebhookReceiver.Received::id)
                 .distinct().filter(expected::contains).count() == expected.size());
         await("the incident resolved by itself", () -> incidents() == 0);
+        await("no failing delivery on the meter", () -> failingOnTheMeter() == 0);
 
         assertThat(ICE.received).as("every request signed").allMatch(WebhookReceiver.Received::signatureValid);
         assertThat(ICE.received).allMatch(r -> "application/cloudevents+json".equals(r.contentType()));
@@ -92,6 +96,15 @@ class PartnerWebhookTest {
             assertThat(arrivedPerCase.get(caseNumber)).as("in the order of the feed for " + caseNumber)
                     .containsExactlyElementsOf(iceEventsOf(List.of(caseNumber)));
         }
+    }
+
+    /** custody_partner_deliveries_failing{partner="ice"} as Prometheus scrapes it. */
+    private double failingOnTheMeter() {
+        String scraped = ApiClient.as(port, "manager").get("/actuator/prometheus").body();
+        return scraped.lines().filter(line -> line.startsWith("custody_partner_deliveries_failing{")
+                        && line.contains("partner=\"ice\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).findFirst()
+                .orElse(-1);
     }
 
     private List<String> iceEventsOf(List<String> cases) {
