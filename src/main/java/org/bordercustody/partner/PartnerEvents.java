@@ -3,6 +3,7 @@ package org.bordercustody.partner;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Optional;
 import org.bordercustody.custody.CaseRecorded;
 import org.bordercustody.custody.Classification;
@@ -24,6 +25,10 @@ import org.springframework.stereotype.Component;
 class PartnerEvents {
 
     static final String TYPE_PREFIX = "gov.dhs.border-custody.case.";
+    /** Every type of event, each with its JSON Schema and an example in docs/events/. */
+    static final List<String> TYPES = List.of("apprehended", "family-status-determined", "uac-referral",
+            "orr-placement-designated", "transferred-to-orr", "custody-limit-breached", "released", "transferred-to-ice",
+            "check-in-recorded", "check-in-missed", "removed");
 
     private final PartnerEventFeed feed;
     private final CustodyCaseRepository cases;
