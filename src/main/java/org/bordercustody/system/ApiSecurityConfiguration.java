@@ -52,6 +52,9 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/openapi", "/api/openapi/**", "/api/openapi.yaml",
                                 "/api/docs", "/api/swagger-ui/**").authenticated()
+                        // The demo's partner simulator (off in production): its webhooks check signatures instead.
+                        .requestMatchers(HttpMethod.POST, "/api/simulator/*/webhook").permitAll()
+                        .requestMatchers("/api/simulator", "/api/simulator/**").hasAnyAuthority(ADMIN, CUSTODY_MANAGER)
                         .requestMatchers(HttpMethod.GET, "/api/events")
                                 .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, PARTNER_ICE, PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**")
