@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.File;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.bordercustody.ApiClient;
+import org.bordercustody.PackagedApplication;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +57,7 @@ class CrashRecoveryIT {
 
     @Test
     void acknowledgedWorkSurvivesAKillAndTimersDueDuringTheOutageFireOnce() throws Exception {
-        int port = freePort();
+        int port = PackagedApplication.freePort();
         application = start(port, "first");
         ApiClient agent = ApiClient.as(port, "agent");
         Instant timersDue = Instant.now().plus(TIMERS_DUE_IN);
@@ -143,46 +139,7 @@ class CrashRecoveryIT {
                 """).query(Long.class).single();
     }
 
-    /** The packaged application in a JVM of its own, so that it can be killed. */
     private static Process start(int port, String run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        File log = Files.createDirectories(Path.of("target", "crash-test")).resolve(run + ".log").toFile();
-        Process process = new ProcessBuilder(List.of(java, "-jar", applicationJar().toString(),
-                "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--camunda.bpm.webapp.enabled=false",
-                "--camunda.bpm.job-execution.enabled=true",
-                "--camunda.bpm.job-execution.wait-time-in-millis=200",
-                "--camunda.bpm.job-execution.max-wait=1000"))
-                .redirectErrorStream(true).redirectOutput(log).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (ApiClient.anonymous(port).get("/actuator/health").status() == 200) {
-                    return process;
-                }
-            } catch (RuntimeException notYet) {
-                // not listening yet
-            }
-            assertThat(process.isAlive()).as("application started; see " + log).isTrue();
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("the application did not start within 90 s; see " + log);
-    }
-
-    private static Path applicationJar() throws Exception {
-        try (var jars = Files.list(Path.of("target"))) {
-            return jars.filter(path -> path.getFileName().toString().matches("border-custody-.*\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("package the application first: ./mvnw verify"));
-        }
-    }
-
-    private static int freePort() throws Exception {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return PackagedApplication.start(port, run, postgres.getJdbcUrl("postgres", "postgres"));
     }
 }
