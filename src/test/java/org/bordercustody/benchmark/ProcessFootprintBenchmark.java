@@ -44,9 +44,17 @@ import java.util.concurrent.TimeUnit;
  *   -Dexec.mainClass=org.bordercustody.benchmark.ProcessFootprintBenchmark \
  *   -Dexec.args="--a target/before/target/border-custody-0.1.0-SNAPSHOT.jar --a-name before --b target/after.jar --b-name after"</pre>
  *
- * Options: --a/--b the jars, --a-name/--b-name their labels, --cases per round (600), --warmup cases per round
- * (200), --concurrency (2), --rounds (2), --port of PostgreSQL (5434), --out markdown file
- * (target/benchmark/footprint.md).
+ * Options: --a/--b the jars, --a-name/--b-name their labels, --a-args/--b-args more arguments for each jar (in
+ * them, {receiver} is the URL of a partner webhook this benchmark runs: it acknowledges at once and measures how long
+ * after the change each event arrived; the statements and bytes then count every delivery), --cases per round
+ * (600), --warmup cases per round (200), --concurrency (2), --rounds (2), --port of PostgreSQL (5434), --out
+ * markdown file (target/benchmark/footprint.md).
+ *
+ * <p>The partner exchange, both partners subscribed against none:
+ * <pre>-Dexec.args="--a target/border-custody-0.1.0-SNAPSHOT.jar --a-name unsubscribed
+ *   --a-args '--custody.partners.ice.webhook-url= --custody.partners.orr.webhook-url='
+ *   --b target/border-custody-0.1.0-SNAPSHOT.jar --b-name subscribed
+ *   --b-args '--custody.partners.ice.webhook-url={receiver} --custody.partners.orr.webhook-url={receiver}'"</pre>
  */
 public final class ProcessFootprintBenchmark {
 
@@ -56,6 +64,7 @@ public final class ProcessFootprintBenchmark {
     record Footprint(String build, int round, int cases, int released, double casesPerSecond,
             double historyVariablesPerReleasedCase, int maxHistoryVariablesOfReleasedCase,
             double runtimeVariablesPerReleasedCase, double bytesPerCase, double statementsPerCase,
+            List<Long> deliveryLagsMillis,
             Map<String, Long> bytesByTable, List<String> topStatements) {
     }
 
@@ -66,9 +75,10 @@ public final class ProcessFootprintBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        BenchmarkOptions options = BenchmarkOptions.parse(args, Map.of("--a-name", "A", "--b-name", "B",
+        Map<String, String> defaults = new java.util.HashMap<>(Map.of("--a-name", "A", "--b-name", "B",
                 "--cases", "600", "--warmup", "200", "--concurrency", "2", "--rounds", "2", "--port", "5434",
-                "--out", "target/benchmark/footprint.md"), "--a", "--b");
+                "--out", "target/benchmark/footprint.md", "--a-args", "", "--b-args", ""));
+        BenchmarkOptions options = BenchmarkOptions.parse(args, defaults, "--a", "--b");
         new ProcessFootprintBenchmark(options).run();
         System.exit(0);
     }
@@ -91,15 +101,19 @@ public final class ProcessFootprintBenchmark {
                     }
                     String jdbcUrl = "jdbc:postgresql://localhost:%d/%s".formatted(options.number("--port"), database);
                     System.out.printf("round %d: %s on %s%n", round, build, database);
-                    results.add(measure(Path.of(options.text("--" + side)), build, round, jdbcUrl));
+                    results.add(measure(Path.of(options.text("--" + side)), build, round, jdbcUrl,
+                            options.text("--" + side + "-args")));
                 }
             }
         }
         report(results);
     }
 
-    private Footprint measure(Path jar, String build, int round, String jdbcUrl) throws Exception {
-        Process app = start(jar, jdbcUrl, build + "-" + round);
+    private Footprint measure(Path jar, String build, int round, String jdbcUrl, String args) throws Exception {
+        DeliveryLagReceiver receiver = args.contains("{receiver}") ? new DeliveryLagReceiver() : null;
+        List<String> arguments = args.isBlank() ? List.of() : List.of(args.trim()
+                .replace("{receiver}", receiver == null ? "" : receiver.url()).split("\\s+"));
+        Process app = start(jar, jdbcUrl, build + "-" + round, arguments);
         try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
             db.setAutoCommit(true);
             String target = "http://localhost:" + APP_PORT;
@@ -114,6 +128,12 @@ public final class ProcessFootprintBenchmark {
                 Map<String, Long> sizesBefore = compactedSizes(db);
                 update(db, "SELECT pg_stat_statements_reset()");
                 Drive drive = drive(admin, iceOfficer, pool, db, "F" + runId + "M", options.number("--cases"));
+                List<Long> lags = List.of();
+                if (receiver != null) {
+                    waitUntil(db, "SELECT count(*) FROM partner_delivery WHERE delivered_at IS NULL",
+                            "deliveries waiting");
+                    lags = receiver.lagsOf("BF" + runId + "M");
+                }
                 long statements = number(db, """
                         SELECT coalesce(sum(calls), 0) FROM pg_stat_statements
                         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())""");
@@ -129,7 +149,8 @@ public final class ProcessFootprintBenchmark {
                 long bytes = growth.values().stream().mapToLong(Long::longValue).sum();
                 return new Footprint(build, round, drive.cases(), drive.released(), drive.casesPerSecond(),
                         drive.historyVariables(), drive.maxHistoryVariables(), drive.runtimeVariables(),
-                        (double) bytes / drive.cases(), (double) statements / drive.cases(), growth, topStatements);
+                        (double) bytes / drive.cases(), (double) statements / drive.cases(), lags, growth,
+                        topStatements);
             } finally {
                 pool.shutdown();
             }
@@ -137,6 +158,9 @@ public final class ProcessFootprintBenchmark {
             app.destroy();
             if (!app.waitFor(60, TimeUnit.SECONDS)) {
                 app.destroyForcibly().waitFor();
+            }
+            if (receiver != null) {
+                receiver.close();
             }
         }
     }
@@ -223,12 +247,13 @@ public final class ProcessFootprintBenchmark {
         return sizes;
     }
 
-    private Process start(Path jar, String jdbcUrl, String logName) throws Exception {
+    private Process start(Path jar, String jdbcUrl, String logName, List<String> arguments) throws Exception {
         Path log = Path.of("target", "benchmark", "footprint-" + logName + ".log");
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + APP_PORT)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar.toAbsolutePath().toString(), "--server.port=" + APP_PORT));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("SPRING_PROFILES_ACTIVE", "postgres");
         builder.environment().put("SPRING_DATASOURCE_URL", jdbcUrl);
         builder.environment().put("SPRING_DATASOURCE_USERNAME", "postgres");
@@ -261,13 +286,18 @@ public final class ProcessFootprintBenchmark {
                 options.text("--cases"), options.text("--warmup"), options.text("--concurrency"),
                 Runtime.getRuntime().availableProcessors()));
         out.append("| build | round | cases | released | variables per released case (history, mean / max) "
-                + "| variables while awaiting check-in | bytes per case | statements per case | cases/s |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|\n");
+                + "| variables while awaiting check-in | bytes per case | statements per case | cases/s "
+                + "| events delivered | delivery lag p50 / p95 / max ms |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Footprint f : results) {
-            out.append("| %s | %d | %d | %d | %.1f / %d | %.1f | %,.0f | %.0f | %.1f |%n".formatted(f.build(),
+            List<Long> lags = f.deliveryLagsMillis();
+            String lag = lags.isEmpty() ? "-" : "%.0f / %.0f / %d".formatted(LatencyRecorder.nearestRank(lags, 0.50),
+                    LatencyRecorder.nearestRank(lags, 0.95), lags.get(lags.size() - 1));
+            out.append("| %s | %d | %d | %d | %.1f / %d | %.1f | %,.0f | %.0f | %.1f | %s | %s |%n".formatted(f.build(),
                     f.round(), f.cases(), f.released(), f.historyVariablesPerReleasedCase(),
                     f.maxHistoryVariablesOfReleasedCase(), f.runtimeVariablesPerReleasedCase(), f.bytesPerCase(),
-                    f.statementsPerCase(), f.casesPerSecond()));
+                    f.statementsPerCase(), f.casesPerSecond(), lags.isEmpty() ? "-" : Integer.toString(lags.size()),
+                    lag));
         }
         out.append("\nBytes per case by table (largest first, first round of each build):\n\n");
         for (Footprint f : results.stream().filter(f -> f.round() == 1).toList()) {
