@@ -76,7 +76,7 @@ class JourneysInTasklistBrowserTest {
         });
         assertThat(status(person)).isEqualTo("RELEASED_AWAITING_CHECK_IN");
 
-        String reportedAt = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(-6)).withNano(0).toString();
+        String reportedAt = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.ofHours(-6)).toString();
         ApiClient.Response checkIn = ApiClient.as(port, "ice-officer").post("/api/cases/" + person + "/check-ins",
                 "{ \"reportedAt\": \"" + reportedAt + "\", \"office\": \"Dallas ERO\" }");
         assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
