@@ -92,6 +92,12 @@ class TasklistAndCockpitBrowserTest {
                     .map(card -> card.getAttribute("data-case")).filter(c -> c.startsWith("BRW0008") || c.startsWith("BRW0009")).toList();
             assertThat(cases).as("the intake due first comes first").containsExactly("BRW0009-01", "BRW0008-01");
             browser.screenshot("tasklist-sorted-by-due-date");
+
+            String task = taskService.createTaskQuery().processInstanceBusinessKey("BRW0008-01").singleResult().getId();
+            browser.open("/camunda/app/tasklist/default/#/?task=" + task);
+            browser.waitForText("hours in CBP custody");
+            assertThat(browser.waitFor(By.cssSelector(".sort-by")).getText()).as("after following a task's link")
+                    .isEqualTo("Due date");
         }
     }
 

@@ -3,19 +3,31 @@
 // when the address names no sorting; the shared filters keep no order of their own (TasklistFilters).
 const BY_DUE_DATE = JSON.stringify([{ sortBy: 'dueDate', sortOrder: 'asc' }]);
 
-function sortedByDueDateUnlessChosen() {
+/** The address with the due-date sorting added, or null when it names a sorting (or is not a list's). */
+function withDueDateSorting() {
   const hash = window.location.hash || '#/';
   const at = hash.indexOf('?');
   const path = at < 0 ? hash : hash.substring(0, at);
   const params = new URLSearchParams(at < 0 ? '' : hash.substring(at + 1));
   if (params.has('sorting') || !path.startsWith('#/') || path.startsWith('#/login')) {
-    return;
+    return null;
   }
   params.set('sorting', BY_DUE_DATE);
-  window.history.replaceState(window.history.state, '', path + '?' + params.toString());
+  return path + '?' + params.toString();
 }
 
+function sortedByDueDateUnlessChosen() {
+  const address = withDueDateSorting();
+  if (address) {
+    window.history.replaceState(window.history.state, '', address);
+  }
+}
+
+// Before Tasklist starts: the address it reads first.
 sortedByDueDateUnlessChosen();
-window.addEventListener('hashchange', sortedByDueDateUnlessChosen);
+// A link followed later (a task's address, a bookmark): before Tasklist reads the new address (capturing listeners
+// of the window run before Tasklist's own; a followed link fires popstate, then hashchange).
+window.addEventListener('popstate', sortedByDueDateUnlessChosen, true);
+window.addEventListener('hashchange', sortedByDueDateUnlessChosen, true);
 
 export default [];
