@@ -76,7 +76,7 @@ class EventFeedTest {
         String released = new Journeys(port).releasedAdult("FEEDREL1");
         String child = new Journeys(port).childAwaitingPlacement("FEEDUAC1");
 
-        List<JsonNode> ice = all(ApiClient.as(port, "ice-system"));
+        List<JsonNode> ice = PartnerTests.allEvents(ApiClient.as(port, "ice-system"));
         JsonNode release = ice.stream().filter(event -> event.get("subject").asText().equals(released)
                 && event.get("type").asText().equals("gov.dhs.border-custody.case.released")).findFirst().orElseThrow();
         assertThat(release.get("specversion").asText()).isEqualTo("1.0");
@@ -86,7 +86,7 @@ class EventFeedTest {
         assertThat(ice).as("ICE gets no referral of a child")
                 .noneMatch(event -> event.get("type").asText().endsWith(".uac-referral"));
 
-        List<JsonNode> orr = all(ApiClient.as(port, "orr-system"));
+        List<JsonNode> orr = PartnerTests.allEvents(ApiClient.as(port, "orr-system"));
         assertThat(orr).anyMatch(event -> event.get("subject").asText().equals(child)
                 && event.get("type").asText().endsWith(".uac-referral")
                 && event.get("data").get("person").get("givenNames").asText().equals("Carla"));
@@ -114,19 +114,6 @@ class EventFeedTest {
         ApiClient.Response badCursor = ApiClient.as(port, "manager").get("/api/events?after=not-a-cursor");
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(ApiClient.as(port, "manager").get("/api/events?limit=1001").status()).isEqualTo(400);
-    }
-
-    private static List<JsonNode> all(ApiClient client) {
-        List<JsonNode> events = new ArrayList<>();
-        String cursor = null;
-        while (true) {
-            JsonNode page = client.get("/api/events?limit=50" + (cursor == null ? "" : "&after=" + cursor)).json();
-            if (page.get("events").isEmpty()) {
-                return events;
-            }
-            page.get("events").forEach(events::add);
-            cursor = page.get("next").asText();
-        }
     }
 
     /** Follows the feed from the cursor until a page is empty; the ids read are added; answers the last cursor. */

@@ -100,7 +100,7 @@ class EventSchemasTest {
         runDueJobs();
 
         Map<String, List<JsonNode>> byType = new HashMap<>();
-        for (JsonNode event : allEvents(ApiClient.as(port, "manager"))) {
+        for (JsonNode event : PartnerTests.allEvents(ApiClient.as(port, "manager"))) {
             if (event.get("subject").asText().startsWith("SCH")) {
                 byType.computeIfAbsent(event.get("type").asText().replace(PartnerEvents.TYPE_PREFIX, ""),
                         type -> new ArrayList<>()).add(event);
@@ -132,16 +132,4 @@ class EventSchemasTest {
         }
     }
 
-    private static List<JsonNode> allEvents(ApiClient client) {
-        List<JsonNode> events = new ArrayList<>();
-        String cursor = null;
-        while (true) {
-            JsonNode page = client.get("/api/events?limit=1000" + (cursor == null ? "" : "&after=" + cursor)).json();
-            if (page.get("events").isEmpty()) {
-                return events;
-            }
-            page.get("events").forEach(events::add);
-            cursor = page.get("next").asText();
-        }
-    }
 }

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.bordercustody.ApiClient;
 import org.bordercustody.EngineRegistration;
 import org.bordercustody.TasklistClient;
@@ -60,7 +58,7 @@ class PartnerSimulatorTest {
         tasks.completeIntake("SIM0001-02", false);
         ApiClient manager = ApiClient.as(PORT, "manager");
 
-        await("the referral on the simulator's page", () -> manager.get("/api/simulator").body()
+        PartnerTests.await("the referral on the simulator's page", () -> manager.get("/api/simulator").body()
                 .matches("(?s).*<table id=\"received-orr\">.*uac-referral</td><td>SIM0001-02.*"));
         String page = manager.get("/api/simulator").body();
         assertThat(page).contains("Acknowledge referral", "Perez").doesNotContain("<script>alert");
@@ -77,14 +75,6 @@ class PartnerSimulatorTest {
                         "webhook-signature", "v1,AAAA"));
         assertThat(forged.status()).as("a delivery not signed with the partner's secret").isEqualTo(401);
         assertThat(manager.get("/api/simulator").body()).doesNotContain("forged");
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            Thread.sleep(300);
-        }
     }
 
     private static int freePort() {

@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.Journeys;
@@ -64,21 +61,21 @@ class PartnerWebhookTest {
         List<String> cases = List.of(journeys.releasedAdult("WHK0001"), journeys.releasedAdult("WHK0002"),
                 journeys.adultAwaitingIce("WHK0003"));
 
-        await("attempts while the webhook is down", () -> ICE.received.stream().anyMatch(r -> r.answered() == 503));
-        await("an incident in Cockpit", () -> incidents() == 1);
+        PartnerTests.await("attempts while the webhook is down", () -> ICE.received.stream().anyMatch(r -> r.answered() == 503));
+        PartnerTests.await("an incident in Cockpit", () -> incidents() == 1);
         assertThat(ICE.acknowledged()).isEmpty();
         String message = runtimeService.createIncidentQuery().incidentType(DeliverPartnerEventsDelegate.INCIDENT_TYPE)
                 .singleResult().getIncidentMessage();
         assertThat(message).contains("ICE webhook", "HTTP 503");
-        await("the failing deliveries on the meter the alert reads", () -> failingOnTheMeter() > 0);
+        PartnerTests.await("the failing deliveries on the meter the alert reads", () -> failingOnTheMeter() > 0);
 
         ICE.up();
         List<String> expected = iceEventsOf(cases);
         assertThat(expected).as("ICE's events of these cases").hasSizeGreaterThanOrEqualTo(4);
-        await("every event acknowledged", () -> ICE.acknowledged().stream().map(WebhookReceiver.Received::id)
+        PartnerTests.await("every event acknowledged", () -> ICE.acknowledged().stream().map(WebhookReceiver.Received::id)
                 .distinct().filter(expected::contains).count() == expected.size());
-        await("the incident resolved by itself", () -> incidents() == 0);
-        await("no failing delivery on the meter", () -> failingOnTheMeter() == 0);
+        PartnerTests.await("the incident resolved by itself", () -> incidents() == 0);
+        PartnerTests.await("no failing delivery on the meter", () -> failingOnTheMeter() == 0);
 
         assertThat(ICE.received).as("every request signed").allMatch(WebhookReceiver.Received::signatureValid);
         assertThat(ICE.received).allMatch(r -> "application/cloudevents+json".equals(r.contentType()));
@@ -115,14 +112,6 @@ class PartnerWebhookTest {
 
     private long incidents() {
         return runtimeService.createIncidentQuery().incidentType(DeliverPartnerEventsDelegate.INCIDENT_TYPE).count();
-    }
-
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as(what).isBefore(deadline);
-            Thread.sleep(200);
-        }
     }
 
     private static WebhookReceiver start() {
