@@ -18,6 +18,33 @@ public record PartnerProperties(@DefaultValue Webhook ice, @DefaultValue Webhook
 
     public record Webhook(String webhookUrl, String webhookSecret) {
 
+        /** A webhook is an absolute http(s) URL with a secret of the Standard Webhooks form; else the start fails. */
+        public Webhook {
+            if (webhookUrl != null && !webhookUrl.isBlank()) {
+                java.net.URI uri;
+                try {
+                    uri = java.net.URI.create(webhookUrl.strip());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("a partner webhook-url is not a URL: " + webhookUrl, e);
+                }
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new IllegalArgumentException("a partner webhook-url must be an http or https URL: " + webhookUrl);
+                }
+                if (webhookSecret == null || !webhookSecret.startsWith("whsec_") || !isBase64(webhookSecret.substring(6))) {
+                    throw new IllegalArgumentException("a partner with a webhook-url needs a webhook-secret written"
+                            + " whsec_ + the base64 of its key");
+                }
+            }
+        }
+
+        private static boolean isBase64(String text) {
+            try {
+                return java.util.Base64.getDecoder().decode(text).length >= 16;
+            } catch (IllegalArgumentException e) {
+                return false;
+            }
+        }
+
         public boolean configured() {
             return webhookUrl != null && !webhookUrl.isBlank();
         }
