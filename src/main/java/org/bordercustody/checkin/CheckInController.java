@@ -4,10 +4,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.security.Principal;
 import org.bordercustody.checkin.CheckIns.CheckIn;
+import org.bordercustody.custody.CaseAccess;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,14 +23,17 @@ class CheckInController {
     }
 
     private final CheckIns checkIns;
+    private final CaseAccess caseAccess;
 
-    CheckInController(CheckIns checkIns) {
+    CheckInController(CheckIns checkIns, CaseAccess caseAccess) {
         this.checkIns = checkIns;
+        this.caseAccess = caseAccess;
     }
 
     @PostMapping("/api/cases/{caseNumber}/check-ins")
     ResponseEntity<CheckIn> report(@PathVariable String caseNumber, @Valid @RequestBody CheckInRequest request,
-            Principal caller) {
+            Authentication caller) {
+        caseAccess.checkReadable(caseNumber, caller);
         CheckIn checkIn = checkIns.report(caseNumber, request.reportedAt(), request.office().strip(),
                 request.checkInId() == null ? null : request.checkInId().strip(), caller.getName());
         return ResponseEntity.status(checkIn.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED).body(checkIn);

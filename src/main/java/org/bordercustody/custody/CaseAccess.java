@@ -10,7 +10,8 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Component;
 
 /**
- * Who may read which case: HHS ORR liaisons and ORR's system see unaccompanied children's cases only; everyone else with access
+ * Who may read which case: HHS ORR liaisons and ORR's system see unaccompanied children's cases only, ICE's system
+ * every case but theirs; everyone else with access
  * to the API sees every case. A case a caller may not read answers exactly as one that does not exist, so that
  * case numbers cannot be probed.
  */
@@ -28,8 +29,15 @@ public class CaseAccess {
                 .collect(Collectors.toSet());
         boolean onlyOrr = (groups.contains(ORR_LIAISON) || groups.contains(CustodyGroups.PARTNER_ORR))
                 && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
+        boolean onlyIceSystem = groups.contains(CustodyGroups.PARTNER_ICE)
+                && groups.stream().noneMatch(CustodyGroups.ALL::contains);
         if (onlyOrr && cases.find(Cases.checked(caseNumber))
                 .filter(custodyCase -> custodyCase.classification() == Classification.UNACCOMPANIED_CHILD).isEmpty()) {
+            throw new CaseNotFoundException(caseNumber);
+        }
+        // ICE's system answers for adults and families: an unaccompanied child's case is ORR's, not known to it.
+        if (onlyIceSystem && cases.find(Cases.checked(caseNumber))
+                .filter(custodyCase -> custodyCase.classification() != Classification.UNACCOMPANIED_CHILD).isEmpty()) {
             throw new CaseNotFoundException(caseNumber);
         }
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bordercustody.partner.PartnerEventFeed.Page;
+import org.bordercustody.system.InvalidRequestException;
 import org.bordercustody.partner.PartnerEventFeed.Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -24,6 +25,8 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class EventsController {
 
+    private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile("[0-9]{1,4}");
+
     private final PartnerEventFeed feed;
     private final ObjectMapper json;
 
@@ -34,8 +37,11 @@ class EventsController {
 
     @GetMapping("/api/events")
     Map<String, Object> events(@RequestParam(required = false) String after,
-            @RequestParam(defaultValue = "" + PartnerEventFeed.DEFAULT_LIMIT) int limit, Authentication caller) {
-        Page page = feed.read(after, limit, readerOf(caller));
+            @RequestParam(defaultValue = "" + PartnerEventFeed.DEFAULT_LIMIT) String limit, Authentication caller) {
+        if (!LIMIT.matcher(limit).matches()) {
+            throw new InvalidRequestException("limit", "must be a number from 1 to " + PartnerEventFeed.MAX_LIMIT);
+        }
+        Page page = feed.read(after, Integer.parseInt(limit), readerOf(caller));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("events", page.events().stream().map(event -> PartnerEventFeed.cloudEvent(json, event.id(),
                 event.type(), event.subject(), event.time(), event.data())).toList());

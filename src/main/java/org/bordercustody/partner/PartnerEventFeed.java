@@ -143,20 +143,24 @@ public class PartnerEventFeed {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(("p" + position).getBytes(StandardCharsets.UTF_8));
     }
 
-    static long position(String cursor) {
-        try {
-            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (decoded.startsWith("p")) {
+    /** A cursor exactly as this feed writes them, for a place the feed has given; anything else is refused. */
+    long position(String cursor) {
+        if (CURSOR.matcher(cursor).matches()) {
+            String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
+            if (POSITION.matcher(decoded).matches() && cursor(Long.parseLong(decoded.substring(1))).equals(cursor)) {
                 long position = Long.parseLong(decoded.substring(1));
-                if (position >= 0) {
+                long last = jdbc.sql("SELECT last_position FROM partner_event_feed WHERE id = 1")
+                        .query(Long.class).single();
+                if (position <= last) {
                     return position;
                 }
             }
-        } catch (IllegalArgumentException notACursor) {
-            // answered below
         }
         throw new InvalidRequestException("after", "is not a cursor this feed handed out");
     }
+
+    private static final java.util.regex.Pattern CURSOR = java.util.regex.Pattern.compile("[A-Za-z0-9_-]{2,28}");
+    private static final java.util.regex.Pattern POSITION = java.util.regex.Pattern.compile("p(0|[1-9][0-9]{0,17})");
 
     private JsonNode parse(String data) {
         try {

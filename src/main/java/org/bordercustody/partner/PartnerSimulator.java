@@ -43,6 +43,8 @@ import org.springframework.web.util.HtmlUtils;
 class PartnerSimulator {
 
     private static final int KEPT = 200;
+    private static final java.time.format.DateTimeFormatter SHOWN = java.time.format.DateTimeFormatter
+            .ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(java.time.ZoneOffset.UTC);
 
     record Received(Instant at, boolean signatureValid, JsonNode event) {
     }
@@ -102,19 +104,22 @@ class PartnerSimulator {
                 pre{margin:0;font-size:12px;white-space:pre-wrap}</style></head><body>
                 <h1>Partner simulator</h1>
                 <p>The webhooks of ICE's and HHS ORR's systems, as the demo plays them: each event the application pushed
-                to them, its signature checked. Reload to see new ones.</p>
+                to them, newest first, with its signature checked as the partner's system would check it (a delivery
+                whose signature does not hold is refused and not listed). Reload to see new ones. "Who" is filled where
+                the event carries the person: each partner learns the name once, with the family status.</p>
                 """);
         for (Partner partner : Partner.values()) {
             html.append("<h2>").append(partner == Partner.ICE ? "ICE" : "HHS ORR").append(" received</h2>")
                     .append("<table id=\"received-").append(partner.code()).append("\"><tr><th>received</th>")
-                    .append("<th>type</th><th>case</th><th>who</th><th>what happened</th><th></th></tr>");
+                    .append("<th>type</th><th>case</th><th>who</th><th>what happened</th><th>signature</th><th></th></tr>");
             for (Received event : snapshot(partner)) {
                 String type = event.event().path("type").asText().replace(PartnerEvents.TYPE_PREFIX, "");
                 String subject = event.event().path("subject").asText();
-                html.append("<tr><td>").append(event.at()).append("</td><td>").append(escape(type))
+                html.append("<tr><td>").append(SHOWN.format(event.at())).append("</td><td>").append(escape(type))
                         .append("</td><td>").append(escape(subject)).append("</td><td>")
                         .append(escape(who(event.event().path("data").path("person")))).append("</td><td>")
-                        .append(escape(event.event().path("data").path("summary").asText())).append("</td><td>");
+                        .append(escape(event.event().path("data").path("summary").asText())).append("</td><td>")
+                        .append(event.signatureValid() ? "valid" : "not valid").append("</td><td>");
                 if (partner == Partner.ORR && type.equals("uac-referral")) {
                     html.append("<button onclick=\"acknowledge('").append(escape(subject))
                             .append("')\">Acknowledge referral</button>");

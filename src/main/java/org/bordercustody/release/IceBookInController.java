@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.bordercustody.custody.CaseAccess;
 import org.bordercustody.release.IceBookIns.BookIn;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,14 +23,17 @@ class IceBookInController {
     }
 
     private final IceBookIns iceBookIns;
+    private final CaseAccess caseAccess;
 
-    IceBookInController(IceBookIns iceBookIns) {
+    IceBookInController(IceBookIns iceBookIns, CaseAccess caseAccess) {
         this.iceBookIns = iceBookIns;
+        this.caseAccess = caseAccess;
     }
 
     @PostMapping("/api/cases/{caseNumber}/ice-book-in")
     ResponseEntity<BookIn> bookIn(@PathVariable String caseNumber, @Valid @RequestBody IceBookInRequest request,
             Authentication caller) {
+        caseAccess.checkReadable(caseNumber, caller);
         BookIn bookIn = iceBookIns.bookIn(caseNumber, request.facility().strip(), request.bookInNumber().strip(),
                 request.familyCustody(), caller.getName());
         return ResponseEntity.status(bookIn.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED).body(bookIn);

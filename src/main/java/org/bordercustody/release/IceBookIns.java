@@ -10,6 +10,7 @@ import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.ProcessData;
+import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.ConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -32,10 +33,12 @@ public class IceBookIns {
     private final CustodyCaseRepository cases;
     private final JdbcClient jdbc;
     private final TaskService taskService;
+    private final Timeline timeline;
     private final Clock clock;
 
-    IceBookIns(CustodyCaseRepository cases, JdbcClient jdbc, TaskService taskService, Clock clock) {
+    IceBookIns(CustodyCaseRepository cases, JdbcClient jdbc, TaskService taskService, Timeline timeline, Clock clock) {
         this.cases = cases;
+        this.timeline = timeline;
         this.jdbc = jdbc;
         this.taskService = taskService;
         this.clock = clock;
@@ -51,6 +54,11 @@ public class IceBookIns {
                         + ", not " + bookInNumber);
             }
             return recorded.get();
+        }
+        Optional<String> otherCase = jdbc.sql("SELECT case_number FROM ice_book_in WHERE book_in_number = :number")
+                .param("number", bookInNumber).query(String.class).optional();
+        if (otherCase.isPresent()) {
+            throw new ConflictException("the book-in number " + bookInNumber + " was given for another case");
         }
         boolean family = person.classification() == Classification.FAMILY_UNIT_MEMBER;
         if (familyCustody != family) {
@@ -69,6 +77,8 @@ public class IceBookIns {
                 .param("caseNumber", caseNumber).param("bookInNumber", bookInNumber).param("facility", facility)
                 .param("actor", actor).param("now", CustodyCaseRepository.utc(clock.instant()))
                 .update();
+        timeline.record(caseNumber, "ICE_BOOKED_IN", "Booked in by ICE at " + facility + ", book-in "
+                + bookInNumber, actor);
         try {
             taskService.setAssignee(acceptance.getId(), actor);
             taskService.complete(acceptance.getId(), ProcessData.of().with(ICE_BOOK_IN_NUMBER, bookInNumber).variables());

@@ -42,6 +42,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
+    /** Two requests racing to record the same thing: one is kept, the other is told so; nothing of it was saved. */
+    @ExceptionHandler(org.springframework.dao.DuplicateKeyException.class)
+    ProblemDetail recordedAtTheSameMoment(org.springframework.dao.DuplicateKeyException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
+                "the same thing was recorded by another request at the same moment; nothing of this one was saved");
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {

@@ -35,7 +35,7 @@ class ApiSecurityConfiguration {
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
             @Value("${camunda.bpm.process-engine-name:default}") String engineName) throws Exception {
-        http.securityMatcher("/api/**", "/actuator/**")
+        http.securityMatcher("/api/**", "/actuator/**", "/webjars/swagger-ui/**")
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
@@ -51,7 +51,7 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/hhs-referral/acknowledgement")
                                 .hasAnyAuthority(PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/openapi", "/api/openapi/**", "/api/openapi.yaml",
-                                "/api/docs", "/api/swagger-ui/**").authenticated()
+                                "/api/docs", "/api/swagger-ui/**", "/webjars/swagger-ui/**").authenticated()
                         // The demo's partner simulator (off in production): its webhooks check signatures instead.
                         .requestMatchers(HttpMethod.POST, "/api/simulator/*/webhook").permitAll()
                         .requestMatchers("/api/simulator", "/api/simulator/**").hasAnyAuthority(ADMIN, CUSTODY_MANAGER)

@@ -31,6 +31,19 @@ class EngineRestSecurityConfiguration {
         return registration;
     }
 
+    /** Right after the engine's authentication, which sets the user it checks. */
+    @Bean
+    FilterRegistrationBean<PartnerAccountsStayInTheCaseApi> partnerAccountsStayInTheCaseApi(
+            org.camunda.bpm.engine.IdentityService identityService, ObjectMapper objectMapper,
+            @org.springframework.beans.factory.annotation.Value("${camunda.bpm.process-engine-name:default}") String engineName) {
+        var registration = new FilterRegistrationBean<>(new PartnerAccountsStayInTheCaseApi(identityService,
+                objectMapper, engineName));
+        registration.setName("partner-accounts-stay-in-the-case-api");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+        registration.setOrder(AUTHENTICATION_ORDER + 1);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts(JdbcClient jdbc) {
         // Read the task table directly: the caller's own permissions must not hide a task that still exists.

@@ -34,6 +34,14 @@ class RequestBodyLimits extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean changes = !("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
+                || "OPTIONS".equals(request.getMethod()));
+        // A change to the case API is JSON even when empty: what a form of another site can send is never taken.
+        if (utf8JsonOnly && changes && !isUtf8Json(request.getContentType())) {
+            refuse(response, HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "the request body must be application/json in UTF-8, not " + request.getContentType());
+            return;
+        }
         if (request.getContentLengthLong() <= 0 && request.getHeader("Transfer-Encoding") == null) {
             chain.doFilter(request, response);
             return;

@@ -1,12 +1,16 @@
 package org.bordercustody.tasklist;
 
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_CONFIRM_TRANSFER_TO_ORR;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_FLORES_LIMIT;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_ORR_TRANSFER;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_FOLLOW_UP_LATE_SCREENING;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_LOCATE_PERSON;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_RESOLVE_CUSTODY_LIMIT_BREACH;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_REVIEW_APPROACHING_CUSTODY_LIMIT;
+import static org.bordercustody.custody.CustodyProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD;
 import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_AGENT;
 import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_SUPERVISOR;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
@@ -14,14 +18,12 @@ import static org.bordercustody.identity.CustodyGroups.TASK_WORKERS;
 
 import java.util.List;
 import java.util.Map;
-import org.bordercustody.custody.CustodyProcess.Variables;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -44,6 +46,12 @@ class TasklistFilters extends AbstractCamundaConfiguration {
     static final List<String> ESCALATION_TASKS = List.of(TASK_REVIEW_APPROACHING_CUSTODY_LIMIT,
             TASK_RESOLVE_CUSTODY_LIMIT_BREACH, TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION, TASK_FOLLOW_UP_LATE_SCREENING,
             TASK_FOLLOW_UP_LATE_ORR_TRANSFER, TASK_LOCATE_PERSON, TASK_FOLLOW_UP_FLORES_LIMIT);
+    /** The tasks only an unaccompanied child's case has: the HHS notification, the screening, the ORR transfer. */
+    static final List<String> CHILDREN_TASKS = List.of(TASK_NOTIFY_HHS_OF_CHILD, TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION,
+            TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD, TASK_FOLLOW_UP_LATE_SCREENING, TASK_DESIGNATE_ORR_PLACEMENT,
+            TASK_CONFIRM_TRANSFER_TO_ORR, TASK_FOLLOW_UP_LATE_ORR_TRANSFER);
+    /** The filters' definition; a filter stored by an earlier one is brought up to it at start. */
+    static final int VERSION = 2;
     private static final String CURRENT_USER_GROUPS = "${currentUserGroups()}";
 
     @Override
@@ -58,7 +66,7 @@ class TasklistFilters extends AbstractCamundaConfiguration {
                 TASK_WORKERS);
         create(engine, UNACCOMPANIED_CHILDREN, 0, "Tasks of children without a parent or legal guardian",
                 tasks.createTaskQuery().taskCandidateGroupInExpression(CURRENT_USER_GROUPS).includeAssignedTasks()
-                        .processVariableValueEquals(Variables.CLASSIFICATION, "UNACCOMPANIED_CHILD"),
+                        .taskDefinitionKeyIn(CHILDREN_TASKS.toArray(String[]::new)),
                 List.of(BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ORR_LIAISON));
     }
 
@@ -66,13 +74,13 @@ class TasklistFilters extends AbstractCamundaConfiguration {
             List<String> groups) {
         var filters = engine.getFilterService();
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
-        boolean storedWithAnOrder = filter != null
-                && !((TaskQueryImpl) filter.getQuery()).getOrderingProperties().isEmpty();
-        if (filter == null || storedWithAnOrder) {
+        boolean earlierVersion = filter != null
+                && !Integer.valueOf(VERSION).equals(filter.getProperties().get("version"));
+        if (filter == null || earlierVersion) {
             filter = filter == null ? filters.newTaskFilter(name) : filter;
             try {
                 filters.saveFilter(filter.setQuery(query).setProperties(Map.of("priority", priority, "description",
-                        description, "refresh", true, "variables", List.of())));
+                        description, "refresh", true, "variables", List.of(), "version", VERSION)));
             } catch (OptimisticLockingException anotherNodeSavedIt) {
                 filter = filters.createFilterQuery().filterName(name).singleResult();
             }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
+import org.bordercustody.custody.CaseAccess;
 import org.bordercustody.transfer.HhsReferrals.Acknowledgement;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,14 +23,17 @@ class HhsReferralController {
     }
 
     private final HhsReferrals hhsReferrals;
+    private final CaseAccess caseAccess;
 
-    HhsReferralController(HhsReferrals hhsReferrals) {
+    HhsReferralController(HhsReferrals hhsReferrals, CaseAccess caseAccess) {
         this.hhsReferrals = hhsReferrals;
+        this.caseAccess = caseAccess;
     }
 
     @PostMapping("/api/cases/{caseNumber}/hhs-referral/acknowledgement")
     ResponseEntity<Acknowledgement> acknowledge(@PathVariable String caseNumber,
             @Valid @RequestBody AcknowledgementRequest request, Authentication caller) {
+        caseAccess.checkReadable(caseNumber, caller);
         Acknowledgement acknowledgement = hhsReferrals.acknowledge(caseNumber, request.referralId().strip(),
                 request.acknowledgedAt().toInstant(), caller.getName());
         return ResponseEntity.status(acknowledgement.alreadyRecorded() ? HttpStatus.OK : HttpStatus.CREATED)

@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.bordercustody.custody.CaseNotFoundException;
 import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.Classification;
-import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.ProcessData;
 import org.bordercustody.custody.Timeline;
+import org.bordercustody.custody.TimelineEntry;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -52,7 +53,7 @@ public class HhsReferrals {
 
     @Transactional
     public Acknowledgement acknowledge(String caseNumber, String referralId, Instant acknowledgedAt, String actor) {
-        CustodyCase child = cases.find(Cases.checked(caseNumber))
+        cases.find(Cases.checked(caseNumber))
                 .filter(found -> found.classification() == Classification.UNACCOMPANIED_CHILD)
                 .orElseThrow(() -> new CaseNotFoundException(caseNumber));
         cases.lock(caseNumber);
@@ -64,12 +65,22 @@ public class HhsReferrals {
             }
             return recorded.get();
         }
+        Optional<String> otherCase = jdbc.sql("SELECT case_number FROM hhs_referral_acknowledgement"
+                        + " WHERE referral_id = :referralId")
+                .param("referralId", referralId).query(String.class).optional();
+        if (otherCase.isPresent()) {
+            throw new ConflictException("the referral id " + referralId + " was acknowledged for another case");
+        }
+        Instant referredAt = timeline.of(caseNumber).stream()
+                .filter(entry -> entry.type().equals("PLACEMENT_DECIDED")).map(TimelineEntry::at)
+                .reduce((first, last) -> last)
+                .orElseThrow(() -> new ConflictException("case " + caseNumber + " has not been referred to HHS ORR yet"));
         Instant now = clock.instant();
         if (acknowledgedAt.isAfter(now.plus(Duration.ofMinutes(5)))) {
             throw new InvalidRequestException("acknowledgedAt", "is in the future");
         }
-        if (acknowledgedAt.isBefore(child.apprehendedAt())) {
-            throw new InvalidRequestException("acknowledgedAt", "is before the apprehension");
+        if (acknowledgedAt.isBefore(referredAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS))) {
+            throw new InvalidRequestException("acknowledgedAt", "is before the referral (" + referredAt + ")");
         }
         jdbc.sql("""
                 INSERT INTO hhs_referral_acknowledgement (case_number, referral_id, acknowledged_at, recorded_by, recorded_at)
@@ -80,7 +91,7 @@ public class HhsReferrals {
                 .param("now", CustodyCaseRepository.utc(now))
                 .update();
         timeline.record(caseNumber, "HHS_REFERRAL_ACKNOWLEDGED", "HHS ORR acknowledged the referral " + referralId
-                + " at " + acknowledgedAt + ": the HHS notification is met", actor);
+                + " at " + CustodyProcessStarter.shown(acknowledgedAt) + ": the HHS notification is met", actor);
         Task notification = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey(TASK_NOTIFY_HHS_OF_CHILD).singleResult();
         if (notification != null) {

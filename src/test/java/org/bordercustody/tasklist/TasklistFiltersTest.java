@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.bordercustody.ApiClient;
+import org.bordercustody.TasklistClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.ManagementService;
@@ -57,6 +58,23 @@ class TasklistFiltersTest {
         assertThat(escalations.toString()).contains("Review case nearing custody limit").contains("FLT0002-01");
     }
 
+    @Test
+    void unaccompaniedChildrenHoldsAChildsTasksForTheAgentAndTheOrrLiaisonAndNoAdults() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        agent.post("/api/apprehensions", ApprehensionFixtures.childWithAunt("FLT0003"));
+        TasklistClient tasks = new TasklistClient(agent);
+        tasks.completeIntake("FLT0003-01", false);
+        tasks.completeIntake("FLT0003-02", false);
+
+        assertThat(run(agent, "Unaccompanied children", "FLT0003-02").toString())
+                .contains("Notify HHS ORR of unaccompanied child");
+        assertThat(run(agent, "Unaccompanied children", "FLT0003-01")).as("the aunt's tasks").isEmpty();
+        assertThat(tasks.complete("FLT0003-02", "Task_NotifyHhsOfChild", java.util.Map.of("hhsReferralId", "UC-FLT3"))
+                .status()).isEqualTo(204);
+        assertThat(run(ApiClient.as(port, "orr-liaison"), "Unaccompanied children", "FLT0003-02").toString())
+                .contains("Designate ORR placement");
+    }
+
     private List<String> filterNames(String user) {
         List<String> names = new ArrayList<>();
         ApiClient.as(port, user).get("/engine-rest/filter?resourceType=Task").json()
@@ -64,7 +82,6 @@ class TasklistFiltersTest {
         return names;
     }
 
-    /** Runs a filter the way Tasklist does, with the process variables the filter shows. */
     /** The filter's tasks of one case, as Tasklist lists them when searching for the case. */
     private JsonNode run(ApiClient user, String filterName, String caseNumber) {
         String id = null;
