@@ -104,16 +104,33 @@ class EventFeedTest {
             assertThat(client.get("/engine-rest/process-instance").status()).isIn(401, 403);
             assertThat(client.get("/camunda/api/engine/engine/default/task").status()).isIn(401, 403);
             assertThat(client.get("/api/events").status()).isEqualTo(200);
-            for (String app : List.of("tasklist", "cockpit", "admin")) {
-                assertThat(ApiClient.as(port, partner).webappLogin(app, partner, partner).status())
-                        .as(partner + " signs in to " + app).isIn(401, 403);
+            assertThat(client.get("/engine-rest/version").status()).as(partner + " on the engine").isEqualTo(403);
+            for (String app : List.of("tasklist", "cockpit", "admin", "welcome")) {
+                ApiClient browser = ApiClient.anonymous(port);
+                assertThat(browser.webappLogin(app, partner, partner).status()).as(partner + " signs in to " + app)
+                        .isIn(401, 403);
+                assertThat(browser.get("/camunda/api/admin/auth/user/default").status())
+                        .as("no session of " + partner + " after signing in to " + app).isIn(401, 403, 404);
             }
         }
         assertThat(ApiClient.as(port, "agent").get("/api/events").status()).isEqualTo(403);
         assertThat(ApiClient.as(port, "ice-officer").get("/api/events").status()).isEqualTo(403);
-        ApiClient.Response badCursor = ApiClient.as(port, "manager").get("/api/events?after=not-a-cursor");
-        assertThat(badCursor.status()).isEqualTo(400);
-        assertThat(ApiClient.as(port, "manager").get("/api/events?limit=1001").status()).isEqualTo(400);
+        ApiClient manager = ApiClient.as(port, "manager");
+        assertThat(manager.get("/api/events?after=not-a-cursor").status()).isEqualTo(400);
+        String handedOut = manager.get("/api/events?limit=1").json().get("next").asText();
+        assertThat(manager.get("/api/events?after=" + handedOut).status()).isEqualTo(200);
+        java.util.Base64.Encoder base64 = java.util.Base64.getUrlEncoder().withoutPadding();
+        for (String forged : List.of("p01", "p+1", "p\u0661", "p9223372036854775807", "p-1", "x1")) {
+            String cursor = base64.encodeToString(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(manager.get("/api/events?after=" + cursor).status()).as("forged cursor " + forged).isEqualTo(400);
+        }
+        assertThat(manager.get("/api/events?after=" + handedOut + "=").status()).as("padded").isEqualTo(400);
+        long last = manager.get("/api/events?limit=1000").json().get("events").size();
+        String beyond = base64.encodeToString(("p" + (last + 1_000_000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(manager.get("/api/events?after=" + beyond).status()).as("a place not given yet").isEqualTo(400);
+        for (String limit : List.of("1001", "0", "-1", "+5", "%205", "0x10", "%D9%A5", "5.0")) {
+            assertThat(manager.get("/api/events?limit=" + limit).status()).as("limit " + limit).isEqualTo(400);
+        }
     }
 
     /** Follows the feed from the cursor until a page is empty; the ids read are added; answers the last cursor. */

@@ -70,6 +70,16 @@ class PartnerAnswersTest {
                 .as("the aunt is not an unaccompanied child").isEqualTo(404);
         assertThat(orr.post("/api/cases/" + child + "/hhs-referral/acknowledgement", "{ \"referralId\": \"UC-1\" }")
                 .status()).isEqualTo(400);
+
+        String otherChild = childAwaitingHhsNotification("PAN0008");
+        ApiClient.Response reused = orr.post("/api/cases/" + otherChild + "/hhs-referral/acknowledgement", body);
+        assertThat(reused.status()).as("another child's referral id").isEqualTo(409);
+        ApiClient.Response beforeTheReferral = orr.post("/api/cases/" + otherChild + "/hhs-referral/acknowledgement",
+                "{ \"referralId\": \"UC-PAN8\", \"acknowledgedAt\": \"2020-01-01T00:00:00Z\" }");
+        assertThat(beforeTheReferral.status()).isEqualTo(400);
+        assertThat(beforeTheReferral.body()).contains("before the referral");
+        assertThat(openTasks(otherChild, "Task_NotifyHhsOfChild")).as("nothing done").isEqualTo(1);
+        assertThat(count("hhs_referral_acknowledgement", otherChild)).isZero();
     }
 
     @Test
@@ -103,6 +113,32 @@ class PartnerAnswersTest {
         assertThat(count("ice_book_in", person)).isEqualTo(1);
         String notHandedOver = new Journeys(port).adultAfterIntake("PAN0004");
         assertThat(ice.post("/api/cases/" + notHandedOver + "/ice-book-in", body).status()).isEqualTo(409);
+        assertThat(timeline(person)).as("ICE's facility kept").contains("Booked in by ICE at Port Isabel SPC");
+
+        String second = new Journeys(port).adultAwaitingIce("PAN0009");
+        assertThat(ice.post("/api/cases/" + second + "/ice-book-in", body).status())
+                .as("another person's book-in number").isEqualTo(409);
+        assertThat(ice.post("/api/cases/" + second + "/ice-book-in", body.replace("false", "\"false\"")).status())
+                .as("yes or no as text").isEqualTo(400);
+        assertThat(ice.post("/api/cases/" + second + "/ice-book-in", body + " {}").status())
+                .as("something after the JSON").isEqualTo(400);
+        assertThat(openTasks(second, "Task_AcceptIceTransfer")).as("nothing done").isEqualTo(1);
+        assertThat(count("ice_book_in", second)).isZero();
+    }
+
+    @Test
+    void iceSystemDoesNotReachAChildsCaseAndLearnsNothingOfIt() {
+        String child = new Journeys(port).childAwaitingPlacement("PAN0010");
+        ApiClient ice = ApiClient.as(port, "ice-system");
+        ApiClient.Response missing = ice.post("/api/cases/ZZZ9999999-01/check-ins",
+                "{ \"reportedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\", \"office\": \"Dallas ERO\" }");
+        ApiClient.Response childsCase = ice.post("/api/cases/" + child + "/check-ins",
+                "{ \"reportedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\", \"office\": \"Dallas ERO\" }");
+        assertThat(childsCase.status()).isEqualTo(404);
+        assertThat(childsCase.body().replace(child, "ZZZ9999999-01")).as("as if there were no such case")
+                .isEqualTo(missing.body().replace("ZZZ9999999-01", "ZZZ9999999-01"));
+        assertThat(ice.post("/api/cases/" + child + "/ice-book-in",
+                "{ \"facility\": \"X\", \"bookInNumber\": \"B-X\", \"familyCustody\": false }").status()).isEqualTo(404);
     }
 
     @Test

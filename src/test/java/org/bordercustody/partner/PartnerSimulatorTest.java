@@ -64,6 +64,11 @@ class PartnerSimulatorTest {
         assertThat(page).contains("Acknowledge referral", "Perez").doesNotContain("<script>alert");
         assertThat(ApiClient.as(PORT, "agent").get("/api/simulator").status()).isEqualTo(403);
 
+        ApiClient.Response fromAForm = manager.send("POST", "/api/simulator/orr/acknowledgements/SIM0001-02",
+                "application/x-www-form-urlencoded", new byte[0], false, Map.of());
+        assertThat(fromAForm.status()).as("what another site's form could send").isEqualTo(415);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey("SIM0001-02")
+                .taskDefinitionKey("Task_NotifyHhsOfChild").count()).as("nothing acknowledged").isEqualTo(1);
         ApiClient.Response acknowledged = manager.post("/api/simulator/orr/acknowledgements/SIM0001-02", "{}");
         assertThat(acknowledged.status()).as(acknowledged.body()).isEqualTo(201);
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey("SIM0001-02")

@@ -31,6 +31,7 @@ class OpenApiTest {
 
         assertThat(ApiClient.anonymous(port).get("/api/openapi").status()).isEqualTo(401);
         assertThat(ApiClient.anonymous(port).get("/api/swagger-ui/index.html").status()).isEqualTo(401);
+        assertThat(ApiClient.anonymous(port).get("/webjars/swagger-ui/index.html").status()).isEqualTo(401);
         ApiClient.Response entry = ApiClient.as(port, "agent").get("/api/docs");
         assertThat(entry.status()).isEqualTo(302);
         assertThat(entry.headers().get("location")).containsExactly("/api/swagger-ui/index.html");
