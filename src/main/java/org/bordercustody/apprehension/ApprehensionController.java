@@ -1,5 +1,6 @@
 package org.bordercustody.apprehension;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.security.Principal;
 import org.bordercustody.apprehension.Apprehensions.Result;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Apprehensions")
 @RequestMapping("/api/apprehensions")
 class ApprehensionController {
 

@@ -1,5 +1,8 @@
 package org.bordercustody.checkin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Check-ins")
 class CheckInController {
 
     /** checkInId: ICE's own id of the check-in, optional; the same id again is the same check-in. */
@@ -30,6 +34,12 @@ class CheckInController {
         this.caseAccess = caseAccess;
     }
 
+    @Operation(summary = "ICE records that a released person reported")
+    @ApiResponse(responseCode = "201", description = "recorded, on time or late")
+    @ApiResponse(responseCode = "200", description = "the same checkInId again: nothing changed")
+    @ApiResponse(responseCode = "400", description = "a field missing or wrong, a time before the release or in the future")
+    @ApiResponse(responseCode = "404", description = "no case of this number that the caller may answer for")
+    @ApiResponse(responseCode = "409", description = "the case is not waiting for a check-in, or the checkInId belongs to another case")
     @PostMapping("/api/cases/{caseNumber}/check-ins")
     ResponseEntity<CheckIn> report(@PathVariable String caseNumber, @Valid @RequestBody CheckInRequest request,
             Authentication caller) {

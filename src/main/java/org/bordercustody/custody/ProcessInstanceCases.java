@@ -1,5 +1,6 @@
 package org.bordercustody.custody;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Map;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * answered to those who may read the case, the same 404 for an unknown instance and a case one may not read.
  */
 @RestController
+@Tag(name = "Web apps: the case of a process instance (Cockpit)")
 class ProcessInstanceCases {
 
     private final CustodyCaseRepository cases;

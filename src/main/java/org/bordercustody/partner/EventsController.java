@@ -1,18 +1,16 @@
 package org.bordercustody.partner;
 
-import static org.bordercustody.identity.CustodyGroups.ADMIN;
-import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
-import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
-import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.bordercustody.partner.PartnerEventFeed.Page;
-import org.bordercustody.system.InvalidRequestException;
 import org.bordercustody.partner.PartnerEventFeed.Reader;
+import org.bordercustody.system.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -20,9 +18,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import static org.bordercustody.identity.CustodyGroups.ADMIN;
+import static org.bordercustody.identity.CustodyGroups.CUSTODY_MANAGER;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
+import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
 
 /** GET /api/events: the feed of hand-offs as CloudEvents 1.0, each reader seeing the events it may see. */
 @RestController
+@Tag(name = "Partner exchange: events")
 class EventsController {
 
     private static final java.util.regex.Pattern LIMIT = java.util.regex.Pattern.compile("[0-9]{1,4}");
@@ -35,6 +38,10 @@ class EventsController {
         this.json = json;
     }
 
+    @Operation(summary = "The hand-offs as CloudEvents 1.0, oldest first, from a cursor; each partner its own")
+    @ApiResponse(responseCode = "200", description = "a page of events and the cursor to follow")
+    @ApiResponse(responseCode = "400", description = "a limit out of 1-1000 or a cursor the feed did not hand out")
+    @ApiResponse(responseCode = "403", description = "not a partner system or a manager")
     @GetMapping("/api/events")
     Map<String, Object> events(@RequestParam(required = false) String after,
             @RequestParam(defaultValue = "" + PartnerEventFeed.DEFAULT_LIMIT) String limit, Authentication caller) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.Webhook;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import io.swagger.v3.oas.annotations.Hidden;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,6 +40,7 @@ import org.springframework.web.util.HtmlUtils;
  * through the case API with the {@code orr-system} account. Never on in production.
  */
 @RestController
+@Hidden
 @ConditionalOnProperty(name = "custody.partners.simulator.enabled", havingValue = "true")
 class PartnerSimulator {
 

@@ -1,10 +1,12 @@
 package org.bordercustody.reporting;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
+@Tag(name = "Reports")
 class CustodyMetricsController {
 
     private final CustodyReports reports;

@@ -1,5 +1,6 @@
 package org.bordercustody.tasklist;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
  * for a task the caller may see, as the engine decides with the caller's own groups; any other task is not found.
  */
 @RestController
+@Tag(name = "Web apps: task cards (Tasklist)")
 class TaskCards {
 
     /** The card: who, which case, how old, and the task's due time in words (due in / overdue by). */

@@ -25,7 +25,12 @@ class OpenApiTest {
         assertThat(paths.has("/api/cases/{caseNumber}/hhs-referral/acknowledgement")).isTrue();
         assertThat(paths.has("/api/cases/{caseNumber}/ice-book-in")).isTrue();
         assertThat(paths.has("/api/cases/{caseNumber}/check-ins")).isTrue();
-        assertThat(description.body()).doesNotContain("/engine-rest").doesNotContain("/actuator");
+        assertThat(description.body()).doesNotContain("/engine-rest").doesNotContain("/actuator")
+                .as("the demo's simulator is not part of the API").doesNotContain("/api/simulator");
+        JsonNode acknowledgement = paths.get("/api/cases/{caseNumber}/hhs-referral/acknowledgement").get("post");
+        assertThat(acknowledgement.get("summary").asText()).contains("acknowledges a child's referral");
+        assertThat(acknowledgement.get("responses").has("201")).isTrue();
+        assertThat(acknowledgement.get("responses").has("409")).isTrue();
         assertThat(description.json().get("components").get("securitySchemes").get("basic").get("scheme").asText())
                 .isEqualTo("basic");
 
