@@ -19,12 +19,15 @@ class StartupBanner {
             return;
         }
         String base = "http://localhost:" + web.getWebServer().getPort();
+        boolean simulator = web.getEnvironment().getProperty("custody.partners.simulator.enabled", Boolean.class, false);
         LOG.info("""
                 Border custody workflow is ready:
                   Tasklist  {}/camunda/app/tasklist/
                   Cockpit   {}/camunda/app/cockpit/
                   Admin     {}/camunda/app/admin/
-                  Case API  {}/api  (HTTP Basic)
-                  Engine    {}/engine-rest  (HTTP Basic)""", base, base, base, base, base);
+                  Case API  {}/api  (HTTP Basic; described at {}/api/docs)
+                  Engine    {}/engine-rest  (HTTP Basic)
+                  Health    {}/actuator/health{}""", base, base, base, base, base, base, base,
+                simulator ? "\n  Partner simulator  " + base + "/api/simulator  (manager)" : "");
     }
 }
