@@ -52,6 +52,9 @@ class TasklistAndCockpitBrowserTest {
                     .contains("Ramirez, Jose", "BRW0001-01", "age ", "due within a day").containsPattern("due in \\d+ h");
             assertThat(browser.all(By.cssSelector(".tasks-list .priority"))).as("no bare priority numbers")
                     .noneMatch(WebElement::isDisplayed);
+            assertThat(browser.all(By.xpath("//a[contains(normalize-space(.), 'Create task')"
+                    + " or contains(normalize-space(.), 'Start process')]"))).as("no action that would be refused")
+                    .noneMatch(WebElement::isDisplayed);
             browser.screenshot("tasklist-cards");
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
                     .contains("Ramirez, Jose", "case BRW0001-01", "male", "2 hours in CBP custody; 72-hour limit");
