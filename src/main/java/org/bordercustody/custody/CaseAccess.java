@@ -29,8 +29,7 @@ public class CaseAccess {
                 .collect(Collectors.toSet());
         boolean onlyOrr = (groups.contains(ORR_LIAISON) || groups.contains(CustodyGroups.PARTNER_ORR))
                 && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
-        boolean onlyIceSystem = groups.contains(CustodyGroups.PARTNER_ICE)
-                && groups.stream().noneMatch(CustodyGroups.ALL::contains);
+        boolean onlyIceSystem = CustodyGroups.isPartnerOnly(groups) && groups.contains(CustodyGroups.PARTNER_ICE);
         if (onlyOrr && cases.find(Cases.checked(caseNumber))
                 .filter(custodyCase -> custodyCase.classification() == Classification.UNACCOMPANIED_CHILD).isEmpty()) {
             throw new CaseNotFoundException(caseNumber);

@@ -25,6 +25,11 @@ public final class CustodyGroups {
     public static final List<String> TASK_WORKERS =
             List.of(BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER, ORR_LIAISON);
 
+    /** A partner system's account: in a partner group and in no group of people. */
+    public static boolean isPartnerOnly(java.util.Collection<String> groups) {
+        return groups != null && groups.stream().anyMatch(PARTNERS::contains) && groups.stream().noneMatch(ALL::contains);
+    }
+
     private CustodyGroups() {
     }
 }

@@ -84,8 +84,8 @@ public class PartnerEventFeed {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new InvalidRequestException("limit", "must be between 1 and " + MAX_LIMIT);
         }
-        long from = after == null || after.isBlank() ? 0 : position(after);
-        placeCommitted();
+        long lastGiven = placeCommitted();
+        long from = after == null || after.isBlank() ? 0 : position(after, lastGiven);
         String audience = switch (reader) {
             case ALL -> "";
             case ICE -> " AND for_ice = TRUE";
@@ -120,22 +120,26 @@ public class PartnerEventFeed {
 
     static final String SOURCE = "/border-custody";
 
-    /** Gives every event committed since the last placing its place, in id order, after the last place given. */
-    void placeCommitted() {
-        ownTransaction.executeWithoutResult(status -> {
+    /**
+     * Gives every event committed since the last placing its place, in id order, after the last place given; answers
+     * the last place given.
+     */
+    long placeCommitted() {
+        return ownTransaction.execute(status -> {
             long last = jdbc.sql("SELECT last_position FROM partner_event_feed WHERE id = 1 FOR UPDATE")
                     .query(Long.class).single();
             List<Long> unplaced = jdbc.sql("""
                     SELECT id FROM partner_event WHERE feed_position IS NULL ORDER BY id LIMIT :most
                     """).param("most", PLACED_AT_ONCE).query(Long.class).list();
             if (unplaced.isEmpty()) {
-                return;
+                return last;
             }
             for (long id : unplaced) {
                 jdbc.sql("UPDATE partner_event SET feed_position = :position WHERE id = :id")
                         .param("position", ++last).param("id", id).update();
             }
             jdbc.sql("UPDATE partner_event_feed SET last_position = :last WHERE id = 1").param("last", last).update();
+            return last;
         });
     }
 
@@ -144,14 +148,12 @@ public class PartnerEventFeed {
     }
 
     /** A cursor exactly as this feed writes them, for a place the feed has given; anything else is refused. */
-    long position(String cursor) {
+    static long position(String cursor, long lastGiven) {
         if (CURSOR.matcher(cursor).matches()) {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.US_ASCII);
             if (POSITION.matcher(decoded).matches() && cursor(Long.parseLong(decoded.substring(1))).equals(cursor)) {
                 long position = Long.parseLong(decoded.substring(1));
-                long last = jdbc.sql("SELECT last_position FROM partner_event_feed WHERE id = 1")
-                        .query(Long.class).single();
-                if (position <= last) {
+                if (position <= lastGiven) {
                     return position;
                 }
             }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.bordercustody.custody.CaseRecorded;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
@@ -46,24 +47,30 @@ class PartnerEvents {
     private record Audience(boolean ice, boolean orr) {
     }
 
+    /** The timeline entries that are hand-offs a partner learns of. */
+    private static final Set<String> HAND_OFFS = Set.of("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED",
+            "ORR_PLACEMENT_DESIGNATED", "TRANSFERRED_TO_ORR", "CLOCK_BREACHED", "RELEASED", "TRANSFERRED_TO_ICE",
+            "CHECKED_IN", "REMOVED", "RETURNED");
+
     @EventListener
     void on(CaseRecorded recorded) {
-        CustodyCase person = null;
+        if (!HAND_OFFS.contains(recorded.type())) {
+            return;
+        }
+        CustodyCase person = cases.get(recorded.caseNumber());
+        boolean checkIn = LegalClock.CHECK_IN.name().equals(recorded.clock());
         String type;
         Audience audience;
         switch (recorded.type()) {
             case "APPREHENDED" -> {
-                person = cases.get(recorded.caseNumber());
                 type = "apprehended";
                 audience = new Audience(false, isUnaccompaniedChild(person));
             }
             case "FAMILY_STATUS_DECIDED" -> {
-                person = cases.get(recorded.caseNumber());
                 type = "family-status-determined";
                 audience = new Audience(true, isChild(person));
             }
             case "PLACEMENT_DECIDED" -> {
-                person = cases.get(recorded.caseNumber());
                 if (!"TRANSFER_TO_HHS_ORR".equals(person.placement())) {
                     return;
                 }
@@ -79,8 +86,6 @@ class PartnerEvents {
                 audience = new Audience(false, true);
             }
             case "CLOCK_BREACHED" -> {
-                person = cases.get(recorded.caseNumber());
-                boolean checkIn = LegalClock.CHECK_IN.name().equals(recorded.clock());
                 type = checkIn ? "check-in-missed" : "custody-limit-breached";
                 audience = checkIn ? new Audience(true, false) : new Audience(!isChild(person) || isFamily(person),
                         isChild(person));
@@ -97,17 +102,12 @@ class PartnerEvents {
                 type = "check-in-recorded";
                 audience = new Audience(true, false);
             }
-            case "REMOVED", "RETURNED" -> {
-                person = cases.get(recorded.caseNumber());
+            default -> { // REMOVED, RETURNED
                 type = "removed";
                 audience = new Audience(true, isChild(person));
             }
-            default -> {
-                return;
-            }
         }
-        CustodyCase about = person != null ? person : cases.get(recorded.caseNumber());
-        store(recorded, type, audience, data(recorded, type, about));
+        store(recorded, type, audience, data(recorded, type, person));
     }
 
     private ObjectNode data(CaseRecorded recorded, String type, CustodyCase person) {

@@ -10,6 +10,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.RELEASE_ADDRESS
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
@@ -36,8 +37,11 @@ class ReleaseShownOnForms implements ShownOnForms {
             shown.put(PROPOSED_OUTCOME, proposal.outcome());
             shown.put(PROPOSAL_REASON, proposal.reason());
         });
-        cases.outcome(custodyCase.caseNumber()).ifPresent(outcome -> shown.put(CUSTODY_OUTCOME, outcome));
-        if (custodyCase.classification() == Classification.FAMILY_UNIT_MEMBER) {
+        Optional<String> outcome = cases.outcome(custodyCase.caseNumber());
+        outcome.ifPresent(approved -> shown.put(CUSTODY_OUTCOME, approved));
+        // The family's own document numbers: asked once a release is approved, on the documents form that follows.
+        if (custodyCase.classification() == Classification.FAMILY_UNIT_MEMBER
+                && outcome.filter(approved -> approved.startsWith("RELEASE_")).isPresent()) {
             List<String> others = custodyOutcomes.othersReleasedWith(custodyCase.caseNumber());
             for (int i = 0; i < Math.min(others.size(), FAMILY_MEMBERS.size()); i++) {
                 shown.put(FAMILY_MEMBERS.get(i), others.get(i));

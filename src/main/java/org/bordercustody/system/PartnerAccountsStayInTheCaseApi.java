@@ -7,7 +7,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.util.Collection;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.bordercustody.identity.CustodyGroups;
@@ -41,16 +40,11 @@ class PartnerAccountsStayInTheCaseApi extends OncePerRequestFilter {
         this.engineName = engineName;
     }
 
-    static boolean isPartnerOnly(Collection<String> groups) {
-        return groups != null && groups.stream().anyMatch(CustodyGroups.PARTNERS::contains)
-                && groups.stream().noneMatch(CustodyGroups.ALL::contains);
-    }
-
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Authentication engineUser = identityService.getCurrentAuthentication();
-        if (engineUser != null && isPartnerOnly(engineUser.getGroupIds()) || isPartnerOnly(sessionGroups(request))) {
+        if (engineUser != null && CustodyGroups.isPartnerOnly(engineUser.getGroupIds()) || CustodyGroups.isPartnerOnly(sessionGroups(request))) {
             refuse(response);
             return;
         }
@@ -60,7 +54,7 @@ class PartnerAccountsStayInTheCaseApi extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, answer);
-        if (isPartnerOnly(sessionGroups(request))) {
+        if (CustodyGroups.isPartnerOnly(sessionGroups(request))) {
             // A sign-in that just took place: nothing of it stays.
             request.getSession().invalidate();
             answer.resetBuffer();
