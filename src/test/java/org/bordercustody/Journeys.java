@@ -16,7 +16,12 @@ public final class Journeys {
 
     /** A single adult, released on an NTA to a house in Dallas, waiting for the 60-day check-in. */
     public String releasedAdult(String eventNumber) {
-        String caseNumber = adultAfterIntake(eventNumber);
+        return releasedAdult(eventNumber, Map.of());
+    }
+
+    /** The same, with further intake answers: the identifiers captured, say. */
+    public String releasedAdult(String eventNumber, Map<String, Object> intake) {
+        String caseNumber = adultAfterIntake(eventNumber, intake);
         approve(caseNumber, Map.of("approveProposal", "true"));
         TasklistClient agent = agentTasks();
         assertThat(agent.complete(caseNumber, "Task_RecordIntendedAddress", Map.of("addressStreet", "12 Elm St",
@@ -56,8 +61,12 @@ public final class Journeys {
     }
 
     public String adultAfterIntake(String eventNumber) {
+        return adultAfterIntake(eventNumber, Map.of());
+    }
+
+    public String adultAfterIntake(String eventNumber, Map<String, Object> intake) {
         record(ApprehensionFixtures.singleAdult(eventNumber));
-        agentTasks().completeIntake(eventNumber + "-01", false);
+        agentTasks().completeIntake(eventNumber + "-01", false, intake);
         return eventNumber + "-01";
     }
 

@@ -28,7 +28,9 @@ class OneWriterPerTableTest {
                     Pattern.CASE_INSENSITIVE);
             Set<String> writers = new TreeSet<>();
             try (Stream<Path> files = Files.walk(SOURCES)) {
-                for (Path file : files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                // A Flyway migration moves the data of an earlier version once; it is not a writer of the running system.
+                for (Path file : files.filter(path -> path.toString().endsWith(".java"))
+                        .filter(path -> !path.startsWith(SOURCES.resolve("db/migration"))).toList()) {
                     if (write.matcher(Files.readString(file)).find()) {
                         writers.add(file.getFileName().toString());
                     }

@@ -33,11 +33,31 @@ public final class TasklistClient {
         return user.post("/engine-rest/task/" + taskId + "/complete", body);
     }
 
+    /**
+     * Records an intake; when the form asks whether the person is an earlier encounter's (the fixtures' people share
+     * names and dates of birth across tests), answers that they are another person, as the agent would who checked.
+     */
     public void completeIntake(String caseNumber, boolean relationshipVerified) {
-        ApiClient.Response response = complete(caseNumber, "Task_RecordIntake", Map.of(
+        completeIntake(caseNumber, relationshipVerified, Map.of());
+    }
+
+    /** The same, with further answers (identifiers captured, the answer to "Same person as ...?"). */
+    public void completeIntake(String caseNumber, boolean relationshipVerified, Map<String, Object> further) {
+        String taskId = taskId(caseNumber, "Task_RecordIntake");
+        Map<String, Object> answers = new java.util.HashMap<>(Map.of(
                 "biometricsStatus", "CAPTURED", "recordsCheckResult", "CLEAR", "medicalScreening", "NO_CONCERNS",
                 "processingPathway", "NTA_OR", "flightRisk", "LOW", "familyRelationshipVerified", relationshipVerified));
+        if (asksIfSamePerson(taskId)) {
+            answers.put("samePersonAsEarlier", "ANOTHER_PERSON");
+        }
+        answers.putAll(further);
+        ApiClient.Response response = completeTask(taskId, answers);
         assertThat(response.status()).as(response.body()).isEqualTo(204);
+    }
+
+    /** Whether the task's form asks "Same person as ...?". */
+    public boolean asksIfSamePerson(String taskId) {
+        return user.get("/engine-rest/task/" + taskId + "/form-variables").json().has("probableMatch");
     }
 
     private static String json(Object value) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.bordercustody.family.Relationship;
+import org.bordercustody.person.Identifiers;
 
 /** A checked apprehension: the instant in UTC with the offset it was reported in, and the people encountered. */
 public record Apprehension(
@@ -22,7 +23,8 @@ public record Apprehension(
             LocalDate dateOfBirth,
             String sex,
             String countryOfCitizenship,
-            List<Companion> companions) {
+            List<Companion> companions,
+            Identifiers identifiers) {
     }
 
     public record Companion(String ref, Relationship relationship) {

@@ -35,11 +35,32 @@ public record ApprehensionRequest(
             @NotNull @Pattern(regexp = "[FMX]", message = "must be F, M or X") String sex,
             @NotNull @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 alpha-2 country code")
             String countryOfCitizenship,
-            @Size(max = 10) List<@NotNull @Valid Companion> accompaniedBy) {
+            @Size(max = 10) List<@NotNull @Valid Companion> accompaniedBy,
+            @Valid IdentifiersGiven identifiers) {
+
+        /** A person encountered without identifiers. */
+        public Person(String ref, String familyName, String givenNames, String dateOfBirth, String sex,
+                String countryOfCitizenship, List<Companion> accompaniedBy) {
+            this(ref, familyName, givenNames, dateOfBirth, sex, countryOfCitizenship, accompaniedBy, null);
+        }
 
         public List<Companion> companions() {
             return accompaniedBy == null ? List.of() : accompaniedBy;
         }
+    }
+
+    /** What identifies the person, each optional; formats are checked by the use case (ApprehensionRules). */
+    public record IdentifiersGiven(
+            String aNumber,
+            String fin,
+            @Size(max = 10, message = "must list at most 10 documents") List<@NotNull @Valid Document> documents) {
+
+        public List<Document> documentList() {
+            return documents == null ? List.of() : documents;
+        }
+    }
+
+    public record Document(String type, String number, String country) {
     }
 
     /** A person this person was encountered with, and that person's relationship to this one. */

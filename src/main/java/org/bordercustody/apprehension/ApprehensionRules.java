@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import org.bordercustody.apprehension.Apprehension.Companion;
 import org.bordercustody.apprehension.Apprehension.EncounteredPerson;
+import org.bordercustody.person.Identifier;
+import org.bordercustody.person.Identifiers;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
@@ -55,8 +57,10 @@ public class ApprehensionRules {
             }
             LocalDate dateOfBirth = dateOfBirth(person.dateOfBirth(), apprehendedAt, path(i, "dateOfBirth"));
             checked.add(new EncounteredPerson(person.ref(), person.familyName().strip(), person.givenNames().strip(),
-                    dateOfBirth, person.sex(), person.countryOfCitizenship(), companions(i, person, indexByRef)));
+                    dateOfBirth, person.sex(), person.countryOfCitizenship(), companions(i, person, indexByRef),
+                    identifiers(i, person.identifiers())));
         }
+        rejectSharedIdentifiers(checked);
         rejectParentCycles(checked);
         return new Apprehension(request.eventNumber(), apprehendedAt.toInstant(), apprehendedAt.getOffset(),
                 request.location().sector(), request.location().station(), List.copyOf(checked));
@@ -98,6 +102,45 @@ public class ApprehensionRules {
             throw new InvalidRequestException(field, "is more than " + MAX_AGE_YEARS + " years before the apprehension");
         }
         return dateOfBirth;
+    }
+
+    private static Identifiers identifiers(int index, ApprehensionRequest.IdentifiersGiven given) {
+        if (given == null) {
+            return Identifiers.NONE;
+        }
+        List<Identifier> identifiers = new java.util.ArrayList<>();
+        if (given.aNumber() != null) {
+            identifiers.add(Identifier.aNumber(given.aNumber(), path(index, "identifiers.aNumber")));
+        }
+        if (given.fin() != null) {
+            identifiers.add(Identifier.fin(given.fin(), path(index, "identifiers.fin")));
+        }
+        List<ApprehensionRequest.Document> documents = given.documentList();
+        for (int d = 0; d < documents.size(); d++) {
+            ApprehensionRequest.Document document = documents.get(d);
+            Identifier parsed = Identifier.document(document.type(), document.number(), document.country(),
+                    path(index, "identifiers.documents[" + d + "]"));
+            if (identifiers.contains(parsed)) {
+                throw new InvalidRequestException(path(index, "identifiers.documents[" + d + "]"),
+                        "is listed twice");
+            }
+            identifiers.add(parsed);
+        }
+        return new Identifiers(identifiers);
+    }
+
+    /** One identifier is one person's: two people of one apprehension cannot both carry it. */
+    private static void rejectSharedIdentifiers(List<EncounteredPerson> persons) {
+        Map<Identifier, Integer> holder = new HashMap<>();
+        for (int i = 0; i < persons.size(); i++) {
+            for (Identifier identifier : persons.get(i).identifiers().all()) {
+                Integer earlier = holder.putIfAbsent(identifier, i);
+                if (earlier != null) {
+                    throw new InvalidRequestException(path(i, "identifiers"), "the " + identifier.words()
+                            + " is also given for persons[" + earlier + "]; an identifier belongs to one person");
+                }
+            }
+        }
     }
 
     private static List<Companion> companions(int index, ApprehensionRequest.Person person,

@@ -9,9 +9,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.bordercustody.apprehension.Apprehension.Companion;
 import org.bordercustody.apprehension.Apprehension.EncounteredPerson;
 import org.bordercustody.custody.CaseStatus;
@@ -20,9 +24,13 @@ import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcessStarter;
+import org.bordercustody.custody.Encounters;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.family.FamilyLink;
 import org.bordercustody.family.FamilyLinkRepository;
+import org.bordercustody.person.Identifier;
+import org.bordercustody.person.IdentifierConflictException;
+import org.bordercustody.person.PersonIdentities;
 import org.bordercustody.system.ConflictException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -37,7 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class Apprehensions {
 
-    public record RecordedCase(String ref, String caseNumber) {
+    /** A case of the apprehension: the person's, and the person's encounters before it (newest first). */
+    public record RecordedCase(String ref, String caseNumber, UUID personId, List<String> priorEncounters) {
     }
 
     public record Result(boolean created, String eventNumber, List<RecordedCase> cases) {
@@ -53,10 +62,15 @@ public class Apprehensions {
     private final Clock clock;
     private final ObjectMapper objectMapper;
     private final TransactionTemplate transaction;
+    private final PersonIdentities people;
+    private final Encounters encounters;
 
     Apprehensions(ApprehensionRules rules, ApprehensionRepository apprehensions, CustodyCaseRepository cases,
             FamilyLinkRepository familyLinks, Timeline timeline, CustodyProcessStarter processStarter,
-            CustodyClocks clocks, Clock clock, ObjectMapper objectMapper, TransactionTemplate transaction) {
+            CustodyClocks clocks, Clock clock, ObjectMapper objectMapper, TransactionTemplate transaction,
+            PersonIdentities people, Encounters encounters) {
+        this.people = people;
+        this.encounters = encounters;
         this.rules = rules;
         this.apprehensions = apprehensions;
         this.cases = cases;
@@ -90,7 +104,7 @@ public class Apprehensions {
                     + " was already recorded with a different body; an event number identifies one apprehension");
         }
         List<RecordedCase> recorded = cases.findByEvent(apprehension.eventNumber()).stream()
-                .map(c -> new RecordedCase(c.personRef(), c.caseNumber()))
+                .map(this::recorded)
                 .toList();
         return new Result(false, apprehension.eventNumber(), recorded);
     }
@@ -100,10 +114,19 @@ public class Apprehensions {
         apprehensions.insert(apprehension, fingerprint, now, recordedBy);
         Map<String, String> caseNumberByRef = new HashMap<>();
         List<CustodyCase> opened = new ArrayList<>();
+        Set<UUID> known = new HashSet<>();
         for (int i = 0; i < apprehension.persons().size(); i++) {
             EncounteredPerson person = apprehension.persons().get(i);
-            CustodyCase custodyCase = newCase(apprehension, i, person);
+            UUID personId = personOf(person, i, known, now);
+            CustodyCase custodyCase = newCase(apprehension, i, person, personId);
             cases.insert(custodyCase);
+            if (known.contains(personId)) {
+                encounters.recordedAsKnownPerson(custodyCase.caseNumber(), personId, recordedBy);
+            }
+            int index = i;
+            people.record(personId, person.identifiers(), custodyCase.caseNumber(), now, recordedBy,
+                    identifier -> fieldOf(index, identifier));
+            people.indexNames(custodyCase.caseNumber(), person.familyName(), person.givenNames());
             caseNumberByRef.put(person.ref(), custodyCase.caseNumber());
             opened.add(custodyCase);
         }
@@ -115,22 +138,65 @@ public class Apprehensions {
         }
         List<RecordedCase> recorded = new ArrayList<>();
         for (CustodyCase custodyCase : opened) {
+            List<CustodyCase> earlier = encounters.earlier(custodyCase);
             timeline.record(custodyCase.caseNumber(), "APPREHENDED",
                     "Apprehended at " + CustodyProcessStarter.shown(custodyCase.apprehendedAt()) + " in sector "
                             + apprehension.sector() + ", station " + apprehension.station()
-                            + "; recorded at " + CustodyProcessStarter.shown(now), recordedBy, apprehension.sector(), null);
+                            + "; recorded at " + CustodyProcessStarter.shown(now)
+                            + (earlier.isEmpty() ? "" : "; a known person, earlier encounters: " + String.join(", ",
+                                    earlier.stream().map(CustodyCase::caseNumber).toList())),
+                    recordedBy, apprehension.sector(), null);
             processStarter.start(custodyCase);
-            recorded.add(new RecordedCase(custodyCase.personRef(), custodyCase.caseNumber()));
+            if (earlier.isEmpty()) {
+                encounters.askIfProbablySame(custodyCase);
+            } else {
+                encounters.endCheckInWaits(custodyCase.personId(), custodyCase.caseNumber());
+            }
+            recorded.add(recorded(custodyCase));
         }
         return new Result(true, apprehension.eventNumber(), recorded);
     }
 
-    private CustodyCase newCase(Apprehension apprehension, int index, EncounteredPerson person) {
+    /**
+     * The person an identifier of theirs names, unless they are held in an open case; otherwise a new person. One
+     * person cannot be two people of one apprehension.
+     */
+    private UUID personOf(EncounteredPerson person, int index, Set<UUID> known, Instant now) {
+        Optional<UUID> identified = people.identifiedBy(person.identifiers(),
+                identifier -> fieldOf(index, identifier));
+        if (identified.isEmpty()) {
+            return people.newPerson(now);
+        }
+        UUID personId = identified.get();
+        String field = "persons[" + index + "].identifiers";
+        if (!known.add(personId)) {
+            throw new IdentifierConflictException(field, "names the same person as another person of this"
+                    + " apprehension");
+        }
+        encounters.refuseSecondOpenCase(personId, null, field);
+        return personId;
+    }
+
+    private RecordedCase recorded(CustodyCase custodyCase) {
+        return new RecordedCase(custodyCase.personRef(), custodyCase.caseNumber(), custodyCase.personId(),
+                encounters.earlier(custodyCase).stream().map(CustodyCase::caseNumber).toList());
+    }
+
+    private static String fieldOf(int index, Identifier identifier) {
+        return "persons[" + index + "].identifiers." + switch (identifier.kind()) {
+            case A_NUMBER -> "aNumber";
+            case FIN -> "fin";
+            case DOCUMENT -> "documents";
+        };
+    }
+
+    private CustodyCase newCase(Apprehension apprehension, int index, EncounteredPerson person, UUID personId) {
         return new CustodyCase(apprehension.caseNumber(index), apprehension.eventNumber(), person.ref(),
                 person.familyName(), person.givenNames(), person.dateOfBirth(), false, person.sex(),
                 person.countryOfCitizenship(), apprehension.apprehendedAt(), apprehension.reportedOffset(),
                 Classification.UNDETERMINED, null, CaseStatus.IN_CBP_CUSTODY,
-                clocks.custodyDeadline(apprehension.apprehendedAt()), null, null, null, null);
+                clocks.custodyDeadline(apprehension.apprehendedAt()), null, null, null, null, personId,
+                apprehension.sector(), apprehension.station());
     }
 
     private String fingerprint(ApprehensionRequest request) {

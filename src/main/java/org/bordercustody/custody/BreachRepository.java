@@ -42,6 +42,17 @@ public class BreachRepository {
         return standing;
     }
 
+    /** Those of the cases whose 60-day check-in was missed (recorded once its deadline passed, whatever came later). */
+    public java.util.Set<String> missedCheckIns(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT case_number FROM custody_breach WHERE clock = :clock"
+                        + " AND case_number IN (:cases)")
+                .param("clock", LegalClock.CHECK_IN.name()).param("cases", List.copyOf(caseNumbers))
+                .query(String.class).list());
+    }
+
     private static String openTask(String taskDefinitionKey) {
         return "SELECT 1 FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION p ON p.ID_ = t.PROC_INST_ID_"
                 + " WHERE p.BUSINESS_KEY_ = c.case_number AND t.TASK_DEF_KEY_ = '" + taskDefinitionKey + "'";

@@ -25,19 +25,37 @@ public class CaseAccess {
     }
 
     public void checkReadable(String caseNumber, Authentication caller) {
-        Set<String> groups = caller.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
-        boolean onlyOrr = (groups.contains(ORR_LIAISON) || groups.contains(CustodyGroups.PARTNER_ORR))
-                && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
-        boolean onlyIceSystem = CustodyGroups.isPartnerOnly(groups) && groups.contains(CustodyGroups.PARTNER_ICE);
-        if (onlyOrr && cases.find(Cases.checked(caseNumber))
-                .filter(custodyCase -> custodyCase.classification() == Classification.UNACCOMPANIED_CHILD).isEmpty()) {
+        Set<String> groups = groupsOf(caller);
+        if ((onlyOrr(groups) || onlyIceSystem(groups)) && cases.find(Cases.checked(caseNumber))
+                .filter(custodyCase -> mayRead(custodyCase, groups)).isEmpty()) {
             throw new CaseNotFoundException(caseNumber);
+        }
+    }
+
+    /** Whether the caller may read this case; for many cases at once, as a search does. */
+    public boolean mayRead(CustodyCase custodyCase, Authentication caller) {
+        return mayRead(custodyCase, groupsOf(caller));
+    }
+
+    private static boolean mayRead(CustodyCase custodyCase, Set<String> groups) {
+        boolean child = custodyCase.classification() == Classification.UNACCOMPANIED_CHILD;
+        if (onlyOrr(groups)) {
+            return child;
         }
         // ICE's system answers for adults and families: an unaccompanied child's case is ORR's, not known to it.
-        if (onlyIceSystem && cases.find(Cases.checked(caseNumber))
-                .filter(custodyCase -> custodyCase.classification() != Classification.UNACCOMPANIED_CHILD).isEmpty()) {
-            throw new CaseNotFoundException(caseNumber);
-        }
+        return !onlyIceSystem(groups) || !child;
+    }
+
+    private static Set<String> groupsOf(Authentication caller) {
+        return caller.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
+    }
+
+    private static boolean onlyOrr(Set<String> groups) {
+        return (groups.contains(ORR_LIAISON) || groups.contains(CustodyGroups.PARTNER_ORR))
+                && groups.stream().noneMatch(group -> !group.equals(ORR_LIAISON) && CustodyGroups.ALL.contains(group));
+    }
+
+    private static boolean onlyIceSystem(Set<String> groups) {
+        return CustodyGroups.isPartnerOnly(groups) && groups.contains(CustodyGroups.PARTNER_ICE);
     }
 }

@@ -26,9 +26,16 @@ public class Cases {
     private final Timeline timeline;
     private final TaskService taskService;
     private final Clock clock;
+    private final org.bordercustody.person.PersonIdentities people;
+    private final Encounters encounters;
+    private final BreachRepository breaches;
 
     public Cases(CustodyCaseRepository cases, FamilyGroup familyGroup, Timeline timeline,
-            TaskService taskService, Clock clock) {
+            TaskService taskService, Clock clock, org.bordercustody.person.PersonIdentities people, Encounters encounters,
+            BreachRepository breaches) {
+        this.people = people;
+        this.encounters = encounters;
+        this.breaches = breaches;
         this.cases = cases;
         this.familyGroup = familyGroup;
         this.timeline = timeline;
@@ -49,10 +56,23 @@ public class Cases {
                 .list().stream()
                 .map(this::openTask)
                 .toList();
+        org.bordercustody.person.Identifiers identifiers = people.identifiersOf(custodyCase.personId());
+        List<CustodyCase> earlier = encounters.earlier(custodyCase);
+        java.util.Set<String> missed = breaches.missedCheckIns(earlier.stream().map(CustodyCase::caseNumber).toList());
         return new CaseView(custodyCase.caseNumber(), custodyCase.eventNumber(), custodyCase.status().name(),
                 custodyCase.classification().name(), custodyCase.placement(), custodyCase.apprehendedAt(),
                 custodyCase.custodyDeadline(), Math.max(0, hours), custodyCase.leftCbpCustodyAt(), family, openTasks,
-                cases.checkInDueBy(caseNumber).orElse(null));
+                cases.checkInDueBy(caseNumber).orElse(null), custodyCase.personId(),
+                new CaseView.Person(custodyCase.familyName(), custodyCase.givenNames(), custodyCase.dateOfBirth(),
+                        custodyCase.sex(), custodyCase.countryOfCitizenship(), new CaseView.Identifiers(
+                                identifiers.aNumber().orElse(null), identifiers.fin().orElse(null),
+                                identifiers.documents().stream().map(document -> new CaseView.Document(
+                                        document.documentType(), document.documentNumber(),
+                                        document.documentCountry())).toList())),
+                custodyCase.sector(), custodyCase.station(), earlier.stream().map(CustodyCase::caseNumber).toList(),
+                earlier.stream().map(other -> new CaseView.EarlierEncounter(other.caseNumber(), other.apprehendedAt(),
+                        other.sector(), other.station(), other.status().name(), missed.contains(other.caseNumber())))
+                        .toList());
     }
 
     public List<TimelineEntry> timeline(String caseNumber) {

@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.ZoneOffset;
+import java.util.UUID;
 
-/** One person's case as recorded in the case table, with the apprehension it belongs to. */
+/** One person's case (an encounter of theirs) as recorded in the case table, with the apprehension it belongs to. */
 public record CustodyCase(
         String caseNumber,
         String eventNumber,
@@ -25,7 +26,10 @@ public record CustodyCase(
         Instant leftCbpCustodyAt,
         Instant intakeCompletedAt,
         String recordsCheck,
-        String medicalScreening) {
+        String medicalScreening,
+        UUID personId,
+        String sector,
+        String station) {
 
     public static final int AGE_OF_MAJORITY = 18;
 

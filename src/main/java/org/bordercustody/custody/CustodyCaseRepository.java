@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Repository;
 public class CustodyCaseRepository {
 
     private static final String SELECT_CASE = """
-            SELECT c.*, e.apprehended_at, e.apprehended_offset
+            SELECT c.*, e.apprehended_at, e.apprehended_offset, e.sector, e.station
               FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
             """;
 
@@ -29,10 +30,12 @@ public class CustodyCaseRepository {
     public void insert(CustodyCase custodyCase) {
         jdbc.sql("""
                 INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names,
-                    date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline, apprehended_at)
+                    date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline, apprehended_at,
+                    person_id)
                 VALUES (:caseNumber, :eventNumber, :personRef, :familyName, :givenNames,
-                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline, :apprehendedAt)
+                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline, :apprehendedAt, :personId)
                 """)
+                .param("personId", custodyCase.personId())
                 .param("apprehendedAt", utc(custodyCase.apprehendedAt()))
                 .param("caseNumber", custodyCase.caseNumber())
                 .param("eventNumber", custodyCase.eventNumber())
@@ -73,6 +76,72 @@ public class CustodyCaseRepository {
                 .param("eventNumber", eventNumber)
                 .query(CustodyCaseRepository::map)
                 .list();
+    }
+
+    /** The cases of the given numbers, the newest apprehension first. */
+    public List<CustodyCase> findByNumbers(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_CASE + " WHERE c.case_number IN (:cases) ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .param("cases", List.copyOf(caseNumbers))
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
+    /** Every encounter of a person, the newest apprehension first. */
+    public List<CustodyCase> findByPerson(UUID personId) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id = :personId ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .param("personId", personId)
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
+    /** The encounters of many people, or the cases of many numbers, at once. */
+    public List<CustodyCase> findByPersons(java.util.Collection<UUID> personIds) {
+        if (personIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (:ids) ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .param("ids", List.copyOf(personIds))
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
+    /** The people the cases are encounters of. */
+    public List<UUID> personsOf(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT DISTINCT person_id FROM custody_case WHERE case_number IN (:cases)")
+                .param("cases", List.copyOf(caseNumbers))
+                .query(UUID.class).list();
+    }
+
+    /** The people of a case number, or of every case of an event number. */
+    public List<UUID> personsNumbered(String eventOrCaseNumber) {
+        return jdbc.sql("SELECT DISTINCT person_id FROM custody_case WHERE case_number = :number"
+                        + " OR event_number = :number")
+                .param("number", eventOrCaseNumber)
+                .query(UUID.class).list();
+    }
+
+    /** The encounter now belongs to another person. */
+    public void movePerson(String caseNumber, UUID personId) {
+        jdbc.sql("UPDATE custody_case SET person_id = :personId WHERE case_number = :caseNumber")
+                .param("personId", personId).param("caseNumber", caseNumber).update();
+    }
+
+    /** All encounters of one person become another's. */
+    public void moveEncounters(UUID from, UUID to) {
+        jdbc.sql("UPDATE custody_case SET person_id = :to WHERE person_id = :from")
+                .param("to", to).param("from", from).update();
+    }
+
+    public void recordReEncountered(String caseNumber) {
+        jdbc.sql("UPDATE custody_case SET status = :status WHERE case_number = :caseNumber")
+                .param("status", CaseStatus.RE_ENCOUNTERED.name()).param("caseNumber", caseNumber)
+                .update();
     }
 
     /** Serialises work on the cases of one apprehension event until the transaction ends. */
@@ -298,6 +367,9 @@ public class CustodyCaseRepository {
                 instant(rs, "left_cbp_custody_at"),
                 instant(rs, "intake_completed_at"),
                 rs.getString("records_check"),
-                rs.getString("medical_screening"));
+                rs.getString("medical_screening"),
+                rs.getObject("person_id", UUID.class),
+                rs.getString("sector"),
+                rs.getString("station"));
     }
 }

@@ -51,6 +51,10 @@ public final class CustodyProcess {
         public static final String END_CHECKED_IN = "EndEvent_CheckedIn";
         public static final String END_CHECKED_IN_LATE = "EndEvent_CheckedInLate";
         public static final String END_FOLLOW_UP_CLOSED = "EndEvent_FollowUpClosed";
+        public static final String EVENT_PERSON_RE_ENCOUNTERED = "Event_PersonReEncountered";
+        public static final String EVENT_LOCATED_BY_RE_ENCOUNTER = "Event_LocatedByReEncounter";
+        public static final String END_RE_ENCOUNTERED = "EndEvent_ReEncountered";
+        public static final String END_LOCATED_BY_RE_ENCOUNTER = "EndEvent_LocatedByReEncounter";
         public static final String TASK_DECIDE_FAMILY_CUSTODY_OUTCOME = "Task_DecideFamilyCustodyOutcome";
         public static final String EVENT_ICE_FAMILY_CUSTODY_ENDED = "Event_IceFamilyCustodyEnded";
         public static final String TIMER_FLORES_LIMIT_REACHED = "Timer_FloresLimitReached";
@@ -69,6 +73,8 @@ public final class CustodyProcess {
         public static final String FAMILY_OUTCOME_CARRIED_OUT = "familyOutcomeCarriedOut";
         public static final String CHECK_IN_REPORTED = "checkInReported";
         public static final String ICE_FAMILY_CUSTODY_ENDED = "iceFamilyCustodyEnded";
+        /** The released person was apprehended again: the check-in wait ends. */
+        public static final String PERSON_RE_ENCOUNTERED = "personReEncountered";
 
         private Messages() {
         }
@@ -134,6 +140,31 @@ public final class CustodyProcess {
         public static final String FAMILY_RELATIONSHIP_VERIFIED = "familyRelationshipVerified";
         @Declared(String.class)
         public static final String PROCESSING_PATHWAY = "processingPathway";
+        // who the person is: identifiers captured at intake, the answer to a probable match
+        @Declared(String.class)
+        public static final String A_NUMBER = "aNumber";
+        @Declared(String.class)
+        public static final String FIN = "fin";
+        @Declared(String.class)
+        public static final String DOCUMENT_TYPE = "documentType";
+        @Declared(String.class)
+        public static final String DOCUMENT_NUMBER = "documentNumber";
+        @Declared(String.class)
+        public static final String DOCUMENT_COUNTRY = "documentCountry";
+        @Declared(String.class)
+        public static final String SAME_PERSON_AS_EARLIER = "samePersonAsEarlier";
+        /** Shown: the earlier encounter intake asks about ("Same person as ...?"), in words, or nothing. */
+        @Declared(String.class)
+        public static final String PROBABLE_MATCH = "probableMatch";
+        /** Shown: the identifiers on record, in words, or nothing. */
+        @Declared(String.class)
+        public static final String IDENTIFIERS_KNOWN = "identifiersKnown";
+        /** Shown: the person's earlier encounters (when, where, outcome, a missed check-in), in words. */
+        @Declared(String.class)
+        public static final String EARLIER_ENCOUNTERS = "earlierEncounters";
+        /** Decision input: the person, or an adult of the family, missed the check-in after an earlier release. */
+        @Declared(Boolean.class)
+        public static final String MISSED_EARLIER_CHECK_IN = "missedEarlierCheckIn";
         @Declared(String.class)
         public static final String FLIGHT_RISK = "flightRisk";
         // family facts, inputs of the family status and placement decisions

@@ -8,7 +8,10 @@ import org.bordercustody.custody.CaseNotFoundException;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.Encounters;
 import org.bordercustody.custody.FamilyGroup;
+import org.bordercustody.person.Identifier;
+import org.bordercustody.person.Identifiers;
 import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.system.InvalidRequestException;
@@ -25,8 +28,11 @@ public class Families implements FamilyGroup {
     private final FamilyLinkRepository links;
     private final Timeline timeline;
     private final Clock clock;
+    private final Encounters encounters;
 
-    public Families(CustodyCaseRepository cases, FamilyLinkRepository links, Timeline timeline, Clock clock) {
+    public Families(CustodyCaseRepository cases, FamilyLinkRepository links, Timeline timeline, Clock clock,
+            Encounters encounters) {
+        this.encounters = encounters;
         this.cases = cases;
         this.links = links;
         this.timeline = timeline;
@@ -34,7 +40,47 @@ public class Families implements FamilyGroup {
     }
 
     public record IntakeFacts(String biometrics, String recordsCheck, String medicalScreening,
-            String processingPathway, String flightRisk, boolean familyRelationshipVerified) {
+            String processingPathway, String flightRisk, boolean familyRelationshipVerified,
+            String samePersonAsEarlier, String aNumber, String fin, String documentType, String documentNumber,
+            String documentCountry) {
+
+        public IntakeFacts(String biometrics, String recordsCheck, String medicalScreening, String processingPathway,
+                String flightRisk, boolean familyRelationshipVerified) {
+            this(biometrics, recordsCheck, medicalScreening, processingPathway, flightRisk, familyRelationshipVerified,
+                    null, null, null, null, null, null);
+        }
+
+        /** The identifiers captured, each checked; a FIN only when biometrics were captured. */
+        Identifiers identifiers() {
+            List<Identifier> captured = new java.util.ArrayList<>();
+            if (aNumber != null) {
+                captured.add(Identifier.aNumber(aNumber, "aNumber"));
+            }
+            if (fin != null) {
+                if (!"CAPTURED".equals(biometrics)) {
+                    throw new InvalidRequestException("fin", "comes from fingerprints: record it when biometrics"
+                            + " are captured");
+                }
+                captured.add(Identifier.fin(fin, "fin"));
+            }
+            if (documentType != null || documentNumber != null || documentCountry != null) {
+                if (documentType == null || documentNumber == null || documentCountry == null) {
+                    throw new InvalidRequestException(documentType == null ? "documentType" : documentNumber == null
+                            ? "documentNumber" : "documentCountry", "is needed with the rest of the travel document");
+                }
+                Identifier document = Identifier.document(documentType, documentNumber, documentCountry, "document");
+                captured.add(document);
+            }
+            return new Identifiers(captured);
+        }
+    }
+
+    private static String fieldOf(Identifier identifier) {
+        return switch (identifier.kind()) {
+            case A_NUMBER -> "aNumber";
+            case FIN -> "fin";
+            case DOCUMENT -> "documentNumber";
+        };
     }
 
     /** Records what intake found; a processing pathway and a flight risk are asked of everyone not known a child. */
@@ -48,6 +94,8 @@ public class Families implements FamilyGroup {
         if (!child && facts.flightRisk() == null) {
             throw new InvalidRequestException("flightRisk", "is required for an adult");
         }
+        Identifiers identifiers = facts.identifiers();
+        encounters.identify(caseNumber, facts.samePersonAsEarlier(), identifiers, Families::fieldOf, actor);
         // Family members finish intake in separate transactions; the lock makes the last one see all others.
         cases.lockEvent(custodyCase.eventNumber());
         GatheredFacts.forget();

@@ -1,6 +1,12 @@
 package org.bordercustody.family;
 
+import static org.bordercustody.custody.CustodyProcess.Variables.A_NUMBER;
 import static org.bordercustody.custody.CustodyProcess.Variables.BIOMETRICS_STATUS;
+import static org.bordercustody.custody.CustodyProcess.Variables.DOCUMENT_COUNTRY;
+import static org.bordercustody.custody.CustodyProcess.Variables.DOCUMENT_NUMBER;
+import static org.bordercustody.custody.CustodyProcess.Variables.DOCUMENT_TYPE;
+import static org.bordercustody.custody.CustodyProcess.Variables.FIN;
+import static org.bordercustody.custody.CustodyProcess.Variables.SAME_PERSON_AS_EARLIER;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_RELATIONSHIP_VERIFIED;
 import static org.bordercustody.custody.CustodyProcess.Variables.FLIGHT_RISK;
 import static org.bordercustody.custody.CustodyProcess.Variables.MEDICAL_SCREENING;
@@ -32,7 +38,11 @@ public class StoreIntakeFactsDelegate implements JavaDelegate {
                 variables.requiredChoice(MEDICAL_SCREENING),
                 variables.optionalChoice(PROCESSING_PATHWAY),
                 variables.optionalChoice(FLIGHT_RISK),
-                variables.flag(FAMILY_RELATIONSHIP_VERIFIED));
+                variables.flag(FAMILY_RELATIONSHIP_VERIFIED),
+                variables.optionalChoice(SAME_PERSON_AS_EARLIER),
+                variables.optionalText(A_NUMBER), variables.optionalText(FIN),
+                variables.optionalChoice(DOCUMENT_TYPE), variables.optionalText(DOCUMENT_NUMBER),
+                variables.optionalChoice(DOCUMENT_COUNTRY));
         FormAnswers.asForm(() -> families.recordIntake(execution.getProcessBusinessKey(), facts, Actors.of(execution)));
     }
 }

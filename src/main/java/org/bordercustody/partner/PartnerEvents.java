@@ -11,6 +11,9 @@ import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.LegalClock;
+import org.bordercustody.person.Identifiers;
+import org.bordercustody.person.PersonIdentities;
+import org.bordercustody.person.PersonRepository;
 import org.bordercustody.release.IntendedAddress;
 import org.bordercustody.release.ReleaseRepository;
 import org.springframework.context.event.EventListener;
@@ -29,14 +32,21 @@ class PartnerEvents {
     /** Every type of event, each with its JSON Schema and an example in docs/events/. */
     static final List<String> TYPES = List.of("apprehended", "family-status-determined", "uac-referral",
             "orr-placement-designated", "transferred-to-orr", "custody-limit-breached", "released", "transferred-to-ice",
-            "check-in-recorded", "check-in-missed", "removed");
+            "check-in-recorded", "check-in-missed", "removed", "identifiers-recorded", "encounter-linked",
+            "re-encountered");
 
     private final PartnerEventFeed feed;
     private final CustodyCaseRepository cases;
     private final ReleaseRepository releases;
     private final ObjectMapper json;
 
-    PartnerEvents(PartnerEventFeed feed, CustodyCaseRepository cases, ReleaseRepository releases, ObjectMapper json) {
+    private final PersonIdentities people;
+    private final PersonRepository persons;
+
+    PartnerEvents(PartnerEventFeed feed, CustodyCaseRepository cases, ReleaseRepository releases, ObjectMapper json,
+            PersonIdentities people, PersonRepository persons) {
+        this.people = people;
+        this.persons = persons;
         this.feed = feed;
         this.cases = cases;
         this.releases = releases;
@@ -50,7 +60,8 @@ class PartnerEvents {
     /** The timeline entries that are hand-offs a partner learns of. */
     private static final Set<String> HAND_OFFS = Set.of("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED",
             "ORR_PLACEMENT_DESIGNATED", "TRANSFERRED_TO_ORR", "CLOCK_BREACHED", "RELEASED", "TRANSFERRED_TO_ICE",
-            "CHECKED_IN", "REMOVED", "RETURNED");
+            "CHECKED_IN", "REMOVED", "RETURNED", "IDENTIFIERS_RECORDED", "PERSON_LINKED", "PERSON_LINK_UNDONE",
+            "RE_ENCOUNTERED");
 
     @EventListener
     void on(CaseRecorded recorded) {
@@ -102,6 +113,18 @@ class PartnerEvents {
                 type = "check-in-recorded";
                 audience = new Audience(true, false);
             }
+            case "IDENTIFIERS_RECORDED" -> {
+                type = "identifiers-recorded";
+                audience = new Audience(!isUnaccompaniedChild(person), isChild(person));
+            }
+            case "PERSON_LINKED", "PERSON_LINK_UNDONE" -> {
+                type = "encounter-linked";
+                audience = new Audience(!isUnaccompaniedChild(person), isChild(person));
+            }
+            case "RE_ENCOUNTERED" -> {
+                type = "re-encountered";
+                audience = new Audience(true, false);
+            }
             default -> { // REMOVED, RETURNED
                 type = "removed";
                 audience = new Audience(true, isChild(person));
@@ -112,7 +135,11 @@ class PartnerEvents {
 
     private ObjectNode data(CaseRecorded recorded, String type, CustodyCase person) {
         ObjectNode data = json.createObjectNode().put("caseNumber", person.caseNumber())
-                .put("eventNumber", person.eventNumber());
+                .put("eventNumber", person.eventNumber())
+                .put("personId", person.personId().toString());
+        Identifiers identifiers = people.identifiersOf(person.personId());
+        identifiers.aNumber().ifPresent(aNumber -> data.put("aNumber", aNumber));
+        identifiers.fin().ifPresent(fin -> data.put("fin", fin));
         switch (type) {
             case "apprehended", "uac-referral", "family-status-determined" -> {
                 data.put("apprehendedAt", person.apprehendedAt().toString())
@@ -123,6 +150,15 @@ class PartnerEvents {
                 who.put("dateOfBirth", person.dateOfBirth() == null ? null : person.dateOfBirth().toString());
             }
             case "custody-limit-breached", "check-in-missed" -> data.put("clock", recorded.clock());
+            case "identifiers-recorded" -> {
+                var documents = data.putArray("documents");
+                identifiers.documents().forEach(document -> documents.addObject().put("type", document.documentType())
+                        .put("number", document.documentNumber()).put("country", document.documentCountry()));
+            }
+            case "encounter-linked" -> persons.latestLink(person.caseNumber()).ifPresent(link -> {
+                data.put("previousPersonId", link.personBefore() == null ? null : link.personBefore().toString());
+                data.put("undone", "UNDONE".equals(link.how()));
+            });
             case "released" -> {
                 Optional<IntendedAddress> address = releases.addressOf(person.caseNumber());
                 address.ifPresent(place -> {

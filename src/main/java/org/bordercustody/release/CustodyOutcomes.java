@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.bordercustody.custody.Classification;
+import org.bordercustody.custody.BreachRepository;
+import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.Encounters;
 import org.bordercustody.custody.CustodyClocks;
 import org.bordercustody.custody.CustodyProcess.Variables;
 import org.bordercustody.custody.CustodyProcessStarter;
@@ -47,9 +50,14 @@ public class CustodyOutcomes {
     private final CustodyClocks clocks;
     private final ReleasePolicy policy;
     private final Clock clock;
+    private final Encounters encounters;
+    private final BreachRepository breaches;
 
     public CustodyOutcomes(Families families, CustodyCaseRepository cases, ReleaseRepository releases,
-            Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock) {
+            Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock, Encounters encounters,
+            BreachRepository breaches) {
+        this.encounters = encounters;
+        this.breaches = breaches;
         this.families = families;
         this.cases = cases;
         this.releases = releases;
@@ -131,7 +139,8 @@ public class CustodyOutcomes {
     }
 
     /** What the release decision reads besides the family's facts. */
-    public record ReleaseFacts(String processingPathway, String flightRisk, boolean detentionBedsAvailable) {
+    public record ReleaseFacts(String processingPathway, String flightRisk, boolean detentionBedsAvailable,
+            boolean missedEarlierCheckIn) {
     }
 
     /**
@@ -141,7 +150,13 @@ public class CustodyOutcomes {
     public ReleaseFacts releaseFactsOf(String caseNumber) {
         var intake = cases.intake(caseNumber).orElseThrow(() -> new IllegalStateException(
                 "The release of " + caseNumber + " cannot be decided before its intake is recorded"));
-        return new ReleaseFacts(intake.processingPathway(), intake.flightRisk(), policy.iceDetentionBedsAvailable());
+        List<String> earlier = familyOf(caseNumber).stream().map(cases::get)
+                .filter(member -> member.caseNumber().equals(caseNumber) || member.isKnownAdult())
+                .flatMap(member -> encounters.earlier(member).stream())
+                .map(CustodyCase::caseNumber)
+                .toList();
+        return new ReleaseFacts(intake.processingPathway(), intake.flightRisk(), policy.iceDetentionBedsAvailable(),
+                !breaches.missedCheckIns(earlier).isEmpty());
     }
 
     /** The address recorded for the case and how many others were released to it within the window until now. */

@@ -2,6 +2,7 @@ package org.bordercustody.release;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.DETENTION_BEDS_AVAILABLE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FLIGHT_RISK;
+import static org.bordercustody.custody.CustodyProcess.Variables.MISSED_EARLIER_CHECK_IN;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROCESSING_PATHWAY;
 
 import org.bordercustody.custody.ProcessData;
@@ -29,6 +30,7 @@ public class GatherReleaseFactsDelegate implements JavaDelegate {
                 .with(PROCESSING_PATHWAY, facts.processingPathway())
                 .with(FLIGHT_RISK, facts.flightRisk())
                 .with(DETENTION_BEDS_AVAILABLE, facts.detentionBedsAvailable())
+                .with(MISSED_EARLIER_CHECK_IN, facts.missedEarlierCheckIn())
                 .variables());
     }
 }

@@ -41,6 +41,20 @@ public class ReleaseRepository {
                 .optional();
     }
 
+    /** The addresses of many released people at once, by case. */
+    public java.util.Map<String, IntendedAddress> addressesOf(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("SELECT * FROM release_address WHERE case_number IN (:cases)")
+                .param("cases", java.util.List.copyOf(caseNumbers))
+                .query((rs, row) -> java.util.Map.entry(rs.getString("case_number"), new IntendedAddress(
+                        rs.getString("street"), rs.getString("unit"), BuildingType.valueOf(rs.getString("building_type")),
+                        rs.getString("city"), rs.getString("state"), rs.getString("zip"), rs.getString("contact_phone"))))
+                .list().stream()
+                .collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+    }
+
     /** People released to this address since the instant, not counting the people of the given event. */
     public long releasesTo(String addressKey, Instant since, String exceptEvent) {
         return jdbc.sql("""

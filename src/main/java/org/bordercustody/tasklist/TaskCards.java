@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.custody.CustodyCase;
+import org.bordercustody.custody.Encounters;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.TaskPriorities;
 import org.bordercustody.system.NotFoundException;
@@ -29,15 +31,20 @@ class TaskCards {
 
     /** The card: who, which case, how old, and the task's due time in words (due in / overdue by). */
     record TaskCard(String taskId, String caseNumber, String name, Integer age, Instant due, boolean overdue,
-            String clock, String urgency) {
+            String clock, String urgency, String earlierEncounters) {
     }
 
     private final TaskService taskService;
     private final IdentityService identityService;
     private final CustodyCaseRepository cases;
     private final Clock clock;
+    private final Encounters encounters;
+    private final BreachRepository breaches;
 
-    TaskCards(TaskService taskService, IdentityService identityService, CustodyCaseRepository cases, Clock clock) {
+    TaskCards(TaskService taskService, IdentityService identityService, CustodyCaseRepository cases, Clock clock,
+            Encounters encounters, BreachRepository breaches) {
+        this.encounters = encounters;
+        this.breaches = breaches;
         this.taskService = taskService;
         this.identityService = identityService;
         this.cases = cases;
@@ -53,7 +60,8 @@ class TaskCards {
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         boolean overdue = due != null && due.isBefore(now);
         return new TaskCard(task.getId(), custodyCase.caseNumber(), custodyCase.displayName(),
-                custodyCase.ageAtApprehension(), due, overdue, clockWords(due, now), urgency(task.getPriority()));
+                custodyCase.ageAtApprehension(), due, overdue, clockWords(due, now), urgency(task.getPriority()),
+                earlierWords(custodyCase));
     }
 
     private Task visibleTo(Principal caller, String taskId) {
@@ -69,6 +77,17 @@ class TaskCards {
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** "2 earlier encounters, a check-in missed", or nothing for a first encounter. */
+    private String earlierWords(CustodyCase custodyCase) {
+        List<CustodyCase> earlier = encounters.earlier(custodyCase);
+        if (earlier.isEmpty()) {
+            return null;
+        }
+        boolean missed = !breaches.missedCheckIns(earlier.stream().map(CustodyCase::caseNumber).toList()).isEmpty();
+        return (earlier.size() == 1 ? "1 earlier encounter" : earlier.size() + " earlier encounters")
+                + (missed ? ", a check-in missed" : "");
     }
 
     /** The task's priority in words, as the list is ordered by it: what a bare number would not say. */

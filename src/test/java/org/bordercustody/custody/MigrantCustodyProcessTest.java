@@ -15,6 +15,7 @@ import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -90,6 +91,7 @@ class MigrantCustodyProcessTest {
     final CustodyEvents custodyEvents = mock(CustodyEvents.class);
     final CustodyOutcomes custodyOutcomes = mock(CustodyOutcomes.class);
     final CheckIns checkIns = mock(CheckIns.class);
+    final Encounters encounters = mock(Encounters.class);
     final CustodyClocks clocks = CustodyTestEngine.defaultClocks();
     final Clock clock = new EngineClock();
 
@@ -122,6 +124,7 @@ class MigrantCustodyProcessTest {
                 new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
+        Mocks.register("recordReEncounter", new org.bordercustody.checkin.RecordReEncounterDelegate(encounters));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
         // The case keeps what intake found; the release decision reads it from there.
         Map<String, Families.IntakeFacts> intakes = new HashMap<>();
@@ -130,7 +133,7 @@ class MigrantCustodyProcessTest {
         when(custodyOutcomes.releaseFactsOf(any())).thenAnswer(read -> {
             Families.IntakeFacts facts = intakes.get(read.getArgument(0, String.class));
             return new CustodyOutcomes.ReleaseFacts(facts.processingPathway(), facts.flightRisk(),
-                    releasePolicy.iceDetentionBedsAvailable());
+                    releasePolicy.iceDetentionBedsAvailable(), false);
         });
         Mocks.register("decisionOutcome", new DecisionOutcome());
         when(familyStatus.recordClassification(any(), any())).thenAnswer(recorded -> {
@@ -461,6 +464,33 @@ class MigrantCustodyProcessTest {
     }
 
     @Test
+    void aReleasedPersonApprehendedAgainEndsTheCheckInWaitAsReEncounteredNotMissed() {
+        ProcessInstance custody = releasedAdult();
+
+        reEncounter();
+
+        verify(encounters).recordReEncountered(CASE);
+        assertThat(custody).hasPassed(EVENT_PERSON_RE_ENCOUNTERED, END_RE_ENCOUNTERED).isEnded();
+        verify(checkIns, never()).recordMissed(any());
+        org.assertj.core.api.Assertions.assertThat(jobQuery()
+                .processInstanceId(custody.getId()).timers().count()).isZero();
+    }
+
+    @Test
+    void aPersonWhoMissedTheCheckInAndIsApprehendedAgainIsLocatedAndTheLocateTaskCloses() {
+        ProcessInstance custody = releasedAdult();
+        now(clock.instant().plus(Duration.ofDays(61)));
+        execute(timer(custody, TIMER_CHECK_IN_DEADLINE_PASSED));
+        assertThat(custody).isWaitingAt(TASK_LOCATE_PERSON);
+
+        reEncounter();
+
+        verify(encounters).recordReEncountered(CASE);
+        assertThat(custody).hasPassed(EVENT_LOCATED_BY_RE_ENCOUNTER, END_LOCATED_BY_RE_ENCOUNTER).isEnded();
+        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(custody.getId()).count()).isZero();
+    }
+
+    @Test
     void anAddressInAMultiUnitBuildingWithoutAUnitIsRefusedAndTheTaskStaysOpen() {
         ProcessInstance custody = adultAwaitingApproval("NTA_OR");
         complete(task(custody), withVariables("approveProposal", true));
@@ -725,6 +755,12 @@ class MigrantCustodyProcessTest {
         return new CustodyOutcomes.Released(clock.instant(), clock.instant().plus(Duration.ofDays(60)), ADDRESS, family);
     }
 
+    private void reEncounter() {
+        runtimeService().createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+                .processInstanceBusinessKey(CASE)
+                .correlate();
+    }
+
     private void reportCheckIn() {
         runtimeService().createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
                 .processInstanceBusinessKey(CASE)
@@ -736,7 +772,8 @@ class MigrantCustodyProcessTest {
     private ProcessInstance start(String caseNumber, String country, Instant apprehendedAt) {
         var custodyCase = new CustodyCase(caseNumber, "SDC2611250001", "p1", "Lopez", "Ana", null, false, "F",
                 country, apprehendedAt, ZoneOffset.ofHours(-8), Classification.UNDETERMINED, null,
-                CaseStatus.IN_CBP_CUSTODY, clocks.custodyDeadline(apprehendedAt), null, null, null, null);
+                CaseStatus.IN_CBP_CUSTODY, clocks.custodyDeadline(apprehendedAt), null, null, null, null,
+                java.util.UUID.randomUUID(), "SDC", "CHU");
         started.put(caseNumber, custodyCase);
         new CustodyProcessStarter(runtimeService(), clocks).start(custodyCase);
         return runtimeService().createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult();

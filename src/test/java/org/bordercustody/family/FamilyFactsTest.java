@@ -106,6 +106,6 @@ class FamilyFactsTest {
         return new CustodyCase("E-" + number, "E", "p" + number, "Lopez", "Ana", dateOfBirth, false, "F", "GT",
                 APPREHENDED_AT, offset, Classification.UNDETERMINED, null, CaseStatus.IN_CBP_CUSTODY,
                 APPREHENDED_AT.plusSeconds(72 * 3600), null, recordsCheck == null ? null : APPREHENDED_AT,
-                recordsCheck, medical);
+                recordsCheck, medical, java.util.UUID.randomUUID(), "SDC", "CHU");
     }
 }

@@ -13,6 +13,7 @@ const style = `
 .custody-card-person { font-weight: bold; }
 .custody-card-overdue { color: #b5152b; font-weight: bold; }
 .custody-card-urgency { font-style: italic; }
+.custody-card-earlier { color: #8a4b00; }
 `;
 
 export default [{
@@ -36,7 +37,8 @@ export default [{
           element('span', { class: 'custody-card-person' }, [card.name]),
           ' · ' + card.caseNumber + ' · ' + age + ' · ',
           element('span', { class: card.overdue ? 'custody-card-overdue' : 'custody-card-clock' }, [card.clock]),
-          ...(card.urgency ? [' · ', element('span', { class: 'custody-card-urgency' }, [card.urgency])] : [])
+          ...(card.urgency ? [' · ', element('span', { class: 'custody-card-urgency' }, [card.urgency])] : []),
+          ...(card.earlierEncounters ? [' · ', element('span', { class: 'custody-card-earlier' }, [card.earlierEncounters])] : [])
         ]));
       })
       .catch(() => { node.innerHTML = ''; });
