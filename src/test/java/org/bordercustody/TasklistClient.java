@@ -22,8 +22,20 @@ public final class TasklistClient {
         return tasks.get(0).get("id").asText();
     }
 
+    /**
+     * Completes the case's task. An intake whose form asks "Same person as ...?" (the fixtures' people share names and
+     * dates of birth across tests) is answered "another person" unless the answers say otherwise, as the agent would
+     * who checked.
+     */
     public ApiClient.Response complete(String caseNumber, String taskDefinitionKey, Map<String, Object> variables) {
-        return completeTask(taskId(caseNumber, taskDefinitionKey), variables);
+        String taskId = taskId(caseNumber, taskDefinitionKey);
+        if ("Task_RecordIntake".equals(taskDefinitionKey) && !variables.containsKey("samePersonAsEarlier")
+                && asksIfSamePerson(taskId)) {
+            Map<String, Object> answered = new java.util.HashMap<>(variables);
+            answered.put("samePersonAsEarlier", "ANOTHER_PERSON");
+            return completeTask(taskId, answered);
+        }
+        return completeTask(taskId, variables);
     }
 
     public ApiClient.Response completeTask(String taskId, Map<String, Object> variables) {
@@ -33,25 +45,18 @@ public final class TasklistClient {
         return user.post("/engine-rest/task/" + taskId + "/complete", body);
     }
 
-    /**
-     * Records an intake; when the form asks whether the person is an earlier encounter's (the fixtures' people share
-     * names and dates of birth across tests), answers that they are another person, as the agent would who checked.
-     */
+    /** Records an intake (answering "Same person as ...?" as {@link #complete} does). */
     public void completeIntake(String caseNumber, boolean relationshipVerified) {
         completeIntake(caseNumber, relationshipVerified, Map.of());
     }
 
     /** The same, with further answers (identifiers captured, the answer to "Same person as ...?"). */
     public void completeIntake(String caseNumber, boolean relationshipVerified, Map<String, Object> further) {
-        String taskId = taskId(caseNumber, "Task_RecordIntake");
         Map<String, Object> answers = new java.util.HashMap<>(Map.of(
                 "biometricsStatus", "CAPTURED", "recordsCheckResult", "CLEAR", "medicalScreening", "NO_CONCERNS",
                 "processingPathway", "NTA_OR", "flightRisk", "LOW", "familyRelationshipVerified", relationshipVerified));
-        if (asksIfSamePerson(taskId)) {
-            answers.put("samePersonAsEarlier", "ANOTHER_PERSON");
-        }
         answers.putAll(further);
-        ApiClient.Response response = completeTask(taskId, answers);
+        ApiClient.Response response = complete(caseNumber, "Task_RecordIntake", answers);
         assertThat(response.status()).as(response.body()).isEqualTo(204);
     }
 

@@ -106,8 +106,14 @@ public class CheckIns {
                 + CustodyProcessStarter.shown(reportedAt) + ", " + timing, actor);
     }
 
-    /** Called by the process when 60 days pass without a check-in. */
+    /**
+     * Called by the process when 60 days pass without a check-in. A person apprehended again meanwhile did not miss
+     * it: their wait ended then (a case whose process was not migrated to a model that ends the wait keeps its timer).
+     */
     public void recordMissed(String caseNumber) {
+        if (cases.get(caseNumber).status() != CaseStatus.RELEASED_AWAITING_CHECK_IN) {
+            return;
+        }
         Instant due = cases.checkInDueBy(caseNumber).orElseThrow();
         cases.recordCheckInMissed(caseNumber);
         custodyEvents.clockBreached(caseNumber, LegalClock.CHECK_IN, due);

@@ -11,6 +11,8 @@ import java.util.Map;
 public final class CustodyProcess {
 
     public static final String KEY = "migrantCustody";
+    /** The model's version tag: running cases of older versions are migrated to it ({@link ProcessMigrations}). */
+    public static final String VERSION_TAG = "2026.12-people";
 
     public static final class Elements {
         public static final String TASK_RECORD_INTAKE = "Task_RecordIntake";

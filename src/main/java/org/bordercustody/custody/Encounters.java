@@ -87,10 +87,19 @@ public class Encounters {
         PersonName name = PersonName.of(custodyCase.familyName(), custodyCase.givenNames());
         List<String> born = names.casesBorn(EncounterNames.Born.on(custodyCase.dateOfBirth()),
                 custodyCase.countryOfCitizenship(), MATCH_CANDIDATES);
-        return cases.findByNumbers(born).stream()
+        List<CustodyCase> named = cases.findByNumbers(born).stream()
                 .filter(other -> !other.eventNumber().equals(custodyCase.eventNumber()))
                 .filter(other -> !other.personId().equals(custodyCase.personId()))
                 .filter(other -> PersonName.of(other.familyName(), other.givenNames()).probablySameAs(name))
+                .toList();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        // Another A-number or another FIN (other fingerprints) is another person, whatever the name.
+        Identifiers ours = persons.identifiersOf(custodyCase.personId());
+        var theirs = people.identifiersOf(named.stream().map(CustodyCase::personId).toList());
+        return named.stream()
+                .filter(other -> !differ(ours, theirs.getOrDefault(other.personId(), Identifiers.NONE)))
                 .findFirst();
     }
 
@@ -127,10 +136,8 @@ public class Encounters {
                 CustodyCase earlier = cases.get(match.get().earlierCaseNumber());
                 join(caseNumber, earlier.personId(), BY_CONFIRMED_MATCH, null, actor, CustodyProcess.Variables.SAME_PERSON_AS_EARLIER);
             }
+            // Who answered and when is kept with the question; a "yes" is on the timeline as the link it makes.
             probableMatches.answer(caseNumber, samePersonAnswer, actor, clock.instant());
-            timeline.record(caseNumber, "PROBABLE_MATCH_ANSWERED", (same ? "Confirmed" : "Not")
-                    + " the same person as the one of case " + match.get().earlierCaseNumber() + " (same date of"
-                    + " birth, citizenship and name)", actor);
         }
         Optional<UUID> owner = people.identifiedBy(captured, fieldOf);
         if (owner.isPresent() && !owner.get().equals(cases.get(caseNumber).personId())) {
@@ -163,8 +170,7 @@ public class Encounters {
         refuseSecondOpenCase(target, caseNumber, field);
         Identifiers ours = persons.identifiersOf(before);
         Identifiers theirs = persons.identifiersOf(target);
-        if (ours.aNumber().isPresent() && theirs.aNumber().isPresent() && !ours.aNumber().equals(theirs.aNumber())
-                || ours.fin().isPresent() && theirs.fin().isPresent() && !ours.fin().equals(theirs.fin())) {
+        if (differ(ours, theirs)) {
             throw new IdentifierConflictException(field, "the person of case " + caseNumber + " and the person"
                     + " found have different A-numbers or FINs; they cannot be one person");
         }
@@ -279,6 +285,11 @@ public class Encounters {
             case TRANSFERRED_TO_ORR -> "in HHS ORR care";
             default -> open.status().name();
         };
+    }
+
+    private static boolean differ(Identifiers ours, Identifiers theirs) {
+        return ours.aNumber().isPresent() && theirs.aNumber().isPresent() && !ours.aNumber().equals(theirs.aNumber())
+                || ours.fin().isPresent() && theirs.fin().isPresent() && !ours.fin().equals(theirs.fin());
     }
 
     private void lockInOrder(UUID first, UUID second) {

@@ -18,6 +18,8 @@ import org.bordercustody.custody.CaseAccess;
 import org.bordercustody.custody.CaseNotFoundException;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.Encounters;
+import org.bordercustody.identity.CustodyGroups;
 import org.bordercustody.custody.Timeline;
 import org.bordercustody.people.PersonViews.Document;
 import org.bordercustody.people.PersonViews.EncounterView;
@@ -104,7 +106,8 @@ public class PeopleSearches {
             CustodyCase newest = theirs.get(0);
             Identifiers known = identifiers.getOrDefault(match.personId(), Identifiers.NONE);
             found.add(new PersonFound(match.personId(), newest.familyName(), newest.givenNames(), newest.dateOfBirth(),
-                    newest.sex(), newest.countryOfCitizenship(), known.aNumber().orElse(null),
+                    newest.sex(), newest.countryOfCitizenship(), countryName(newest.countryOfCitizenship()),
+                    known.aNumber().orElse(null),
                     known.fin().orElse(null), views(theirs)));
         }
         return new Found(found);
@@ -129,15 +132,22 @@ public class PeopleSearches {
         Identifiers known = people.identifiersOf(personId);
         List<EncounterView> views = views(theirs);
         List<EncounterWithTimeline> encounters = views.stream()
-                .map(view -> new EncounterWithTimeline(view, timeline.of(view.caseNumber())))
+                .map(view -> new EncounterWithTimeline(view, timeline.of(view.caseNumber()),
+                        persons.latestLink(view.caseNumber()).filter(link -> !Encounters.UNDONE.equals(link.how()))
+                                .isPresent()))
                 .toList();
+        boolean supervisor = caller.getAuthorities().stream()
+                .anyMatch(authority -> CustodyGroups.BORDER_PATROL_SUPERVISOR.equals(authority.getAuthority()));
         return new PersonPage(personId, newest.familyName(), newest.givenNames(), newest.dateOfBirth(), newest.sex(),
-                newest.countryOfCitizenship(),
-                new Locale("", newest.countryOfCitizenship()).getDisplayCountry(Locale.ENGLISH),
+                newest.countryOfCitizenship(), countryName(newest.countryOfCitizenship()),
                 new IdentifiersView(known.aNumber().orElse(null), known.fin().orElse(null),
                         known.documents().stream().map(document -> new Document(document.documentType(),
                                 document.documentNumber(), document.documentCountry(), document.words())).toList()),
-                encounters);
+                encounters, supervisor);
+    }
+
+    private static String countryName(String code) {
+        return new Locale("", code).getDisplayCountry(Locale.ENGLISH);
     }
 
     private List<EncounterView> views(List<CustodyCase> encounters) {

@@ -13,7 +13,7 @@ final class PersonViews {
     }
 
     record PersonFound(UUID personId, String familyName, String givenNames, LocalDate dateOfBirth, String sex,
-            String countryOfCitizenship, String aNumber, String fin, List<EncounterView> encounters) {
+            String countryOfCitizenship, String countryName, String aNumber, String fin, List<EncounterView> encounters) {
     }
 
     record EncounterView(String caseNumber, String eventNumber, Instant apprehendedAt, String sector, String station,
@@ -29,10 +29,11 @@ final class PersonViews {
 
     record PersonPage(UUID personId, String familyName, String givenNames, LocalDate dateOfBirth, String sex,
             String countryOfCitizenship, String countryName, IdentifiersView identifiers,
-            List<EncounterWithTimeline> encounters) {
+            List<EncounterWithTimeline> encounters, boolean canUndoLinks) {
     }
 
-    record EncounterWithTimeline(EncounterView encounter, List<TimelineEntry> timeline) {
+    /** An encounter with its timeline; linked when it joined this person after it was recorded (it can be undone). */
+    record EncounterWithTimeline(EncounterView encounter, List<TimelineEntry> timeline, boolean linked) {
     }
 
     private PersonViews() {

@@ -48,6 +48,7 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(ICE_ERO_OFFICER, PARTNER_ICE)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/orr-placement")
                                 .hasAnyAuthority(ADMIN, ORR_LIAISON, PARTNER_ORR)
+                        .requestMatchers(HttpMethod.POST, "/api/admin/process-migrations").hasAnyAuthority(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/person-link/undo")
                                 .hasAnyAuthority(BORDER_PATROL_SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/hhs-referral/acknowledgement")

@@ -1,14 +1,47 @@
 package org.bordercustody.apprehension;
 
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
-/** Request bodies of POST /api/apprehensions, apprehended shortly before the engine's "now". */
+/**
+ * Request bodies of POST /api/apprehensions, apprehended shortly before the engine's "now". Each person carries a FIN of
+ * their own (made from the event number and the person's ref): the fixtures' people share names and dates of birth
+ * across tests, and are told apart by their fingerprints as real people are. {@link #withoutIdentifiers} leaves it out.
+ */
 public final class ApprehensionFixtures {
 
     private ApprehensionFixtures() {
+    }
+
+    private static final Pattern GIVEN_NAMES = Pattern.compile("(\"givenNames\": \"([^\"]+)\",)");
+    private static final Pattern IDENTIFIERS = Pattern.compile(" \"identifiers\": \\{ \"fin\": \"[0-9]+\" \\},");
+
+    /** The apprehension with a FIN for each person, the same for the same event and person; written as it was. */
+    static String identified(String apprehension) {
+        String eventNumber = apprehension.replaceAll("(?s).*\"eventNumber\": \"([^\"]+)\".*", "$1");
+        return GIVEN_NAMES.matcher(apprehension).replaceAll(person -> java.util.regex.Matcher.quoteReplacement(
+                person.group(1) + " \"identifiers\": { \"fin\": \"" + fin(eventNumber + "/" + person.group(2))
+                        + "\" },"));
+    }
+
+    /** The same apprehension with nobody's identifiers: they are recorded at intake, or never. */
+    public static String withoutIdentifiers(String apprehension) {
+        return IDENTIFIERS.matcher(apprehension).replaceAll("");
+    }
+
+    private static String fin(String seed) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(seed.getBytes(StandardCharsets.UTF_8));
+            return String.format("%018d", new BigInteger(1, hash).mod(BigInteger.TEN.pow(18)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static String hoursAgo(long hours) {
@@ -21,16 +54,16 @@ public final class ApprehensionFixtures {
     }
 
     public static String singleAdult(String eventNumber, String apprehendedAt) {
-        return """
+        return identified("""
                 { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
                   "persons": [ { "ref": "p1", "familyName": "Ramirez", "givenNames": "Jose", "dateOfBirth": "1988-03-14",
                                  "sex": "M", "countryOfCitizenship": "HN" } ] }
-                """.formatted(eventNumber, apprehendedAt);
+                """.formatted(eventNumber, apprehendedAt));
     }
 
     /** A mother with two children, 6 and 13. */
     public static String family(String eventNumber) {
-        return """
+        return identified("""
                 { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "CHU" },
                   "persons": [
                     { "ref": "mother", "familyName": "Lopez", "givenNames": "Ana", "dateOfBirth": "1992-04-02",
@@ -41,7 +74,7 @@ public final class ApprehensionFixtures {
                     { "ref": "daughter", "familyName": "Lopez", "givenNames": "Maria", "dateOfBirth": "2013-01-09",
                       "sex": "F", "countryOfCitizenship": "GT",
                       "accompaniedBy": [ { "ref": "mother", "relationship": "PARENT" } ] } ] }
-                """.formatted(eventNumber, hoursAgo(3));
+                """.formatted(eventNumber, hoursAgo(3)));
     }
 
     /** A nine-year-old with an aunt: the child is unaccompanied. */
@@ -50,7 +83,7 @@ public final class ApprehensionFixtures {
     }
 
     public static String childWithAunt(String eventNumber, String apprehendedAt) {
-        return """
+        return identified("""
                 { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
                   "persons": [
                     { "ref": "aunt", "familyName": "Perez", "givenNames": "Rosa", "dateOfBirth": "1985-09-09",
@@ -58,16 +91,16 @@ public final class ApprehensionFixtures {
                     { "ref": "child", "familyName": "Perez", "givenNames": "Carla", "dateOfBirth": "2017-02-02",
                       "sex": "F", "countryOfCitizenship": "SV",
                       "accompaniedBy": [ { "ref": "aunt", "relationship": "OTHER_RELATIVE" } ] } ] }
-                """.formatted(eventNumber, apprehendedAt);
+                """.formatted(eventNumber, apprehendedAt));
     }
 
     /** A fifteen-year-old from Honduras, alone. */
     public static String unaccompaniedTeen(String eventNumber) {
-        return """
+        return identified("""
                 { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
                   "persons": [ { "ref": "p1", "familyName": "Mejia", "givenNames": "Daniel",
                                  "dateOfBirth": "%s", "sex": "M", "countryOfCitizenship": "HN" } ] }
                 """.formatted(eventNumber, hoursAgo(2), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
-                .toLocalDate().minusYears(15).minusMonths(3));
+                .toLocalDate().minusYears(15).minusMonths(3)));
     }
 }

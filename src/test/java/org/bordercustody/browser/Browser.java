@@ -98,6 +98,22 @@ final class Browser implements AutoCloseable {
         item.click();
     }
 
+    /** What the element says, rows scrolled out of its page's frame included (getText leaves those out). */
+    String text(By locator) {
+        return waitFor(locator).getDomProperty("innerText");
+    }
+
+    /** Types into a plain input of a page of ours, found by the locator, what it holds replaced. */
+    void type(By locator, String text) {
+        WebElement input = waitFor(locator);
+        input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
+    }
+
+    /** Picks the option with this visible text in a plain select of a page of ours. */
+    void select(By locator, String option) {
+        new org.openqa.selenium.support.ui.Select(waitFor(locator)).selectByVisibleText(option);
+    }
+
     /** Types into a Camunda Forms text field, found by its label, what it holds replaced. */
     void fill(String label, String text) {
         WebElement input = field(label).findElement(By.cssSelector("input, textarea"));

@@ -307,7 +307,8 @@ class TasklistAndCockpitBrowserTest {
             browser.press(By.xpath("//a[normalize-space(.)='Case']"));
             WebElement caseTab = browser.waitFor(By.id("custody-case"));
             assertThat(caseTab.getText()).as("the case and its timeline on the instance's page")
-                    .contains("Case BRW0003-01: in CBP custody", "72-hour limit", "Apprehended at")
+                    .contains("Ramirez, Jose · case BRW0003-01: in CBP custody", "No earlier encounter.", "72-hour limit",
+                            "Apprehended at")
                     .doesNotContain("IN_CBP_CUSTODY");
             browser.screenshot("cockpit-case");
         }

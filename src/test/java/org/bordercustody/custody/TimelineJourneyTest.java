@@ -48,13 +48,14 @@ class TimelineJourneyTest {
                         "RELEASED by agent", "ICE_NOTIFIED by system", "CHECKED_IN by ice-officer");
         assertThat(description(timeline, "CUSTODY_OUTCOME_DECIDED")).isEqualTo(
                 "Supervisor approved the proposal: Release: Notice to Appear, own recognizance");
-        assertThat(description(timeline, "ADDRESS_RECORDED")).isEqualTo("Intended U.S. address: 12 Elm St, Dallas, TX 75201");
+        assertThat(description(timeline, "ADDRESS_RECORDED")).isEqualTo("Intended U.S. address: " + Journeys.streetOf("TLJ0001") + ", Dallas, TX 75201");
         assertThat(timeline.get(10).get("description").asText())
                 .contains("Documents issued: Notice to Appear (I-862); Document number: A-TLJ0001");
         assertThat(description(timeline, "RELEASED"))
-                .startsWith("Released with Notice to Appear (I-862) number A-TLJ0001 to 12 Elm St, Dallas, TX 75201;"
+                .startsWith("Released with Notice to Appear (I-862) number A-TLJ0001 to " + Journeys.streetOf("TLJ0001")
+                        + ", Dallas, TX 75201;"
                         + " report to ICE by ");
-        assertThat(description(timeline, "ICE_NOTIFIED")).startsWith("ICE notified of the release to 12 Elm St");
+        assertThat(description(timeline, "ICE_NOTIFIED")).startsWith("ICE notified of the release to " + Journeys.streetOf("TLJ0001"));
         assertThat(description(timeline, "CHECKED_IN")).startsWith("Reported to ICE at Dallas ERO on ").endsWith("on time");
     }
 

@@ -60,8 +60,12 @@ class ConcurrencyTest {
         ApiClient agent = ApiClient.as(port, "agent");
         agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("CON0002"));
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey("CON0002-01").singleResult().getId();
-        Map<String, Object> intake = Map.of("biometricsStatus", "CAPTURED", "recordsCheckResult", "CLEAR",
-                "medicalScreening", "NO_CONCERNS", "processingPathway", "NTA_OR", "flightRisk", "LOW");
+        Map<String, Object> intake = new java.util.HashMap<>(Map.of("biometricsStatus", "CAPTURED",
+                "recordsCheckResult", "CLEAR", "medicalScreening", "NO_CONCERNS", "processingPathway", "NTA_OR",
+                "flightRisk", "LOW"));
+        if (new TasklistClient(agent).asksIfSamePerson(taskId)) {
+            intake.put("samePersonAsEarlier", "ANOTHER_PERSON");
+        }
 
         List<ApiClient.Response> responses = all(() ->
                 new TasklistClient(ApiClient.as(port, "agent")).completeTask(taskId, intake));

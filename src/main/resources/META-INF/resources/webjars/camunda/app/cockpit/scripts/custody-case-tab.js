@@ -7,7 +7,8 @@ const STATUS_WORDS = {
   RELEASED_AWAITING_CHECK_IN: 'released, check-in due',
   CHECK_IN_OVERDUE: 'released, check-in missed',
   CHECKED_IN: 'released and checked in',
-  REMOVED: 'removed or returned'
+  REMOVED: 'removed or returned',
+  RE_ENCOUNTERED: 'released, then apprehended again before the check-in'
 };
 
 function element(tag, attributes, children) {
@@ -29,7 +30,13 @@ function shown(instant) {
 function render(node, view, timeline) {
   node.innerHTML = '';
   node.append(element('section', { id: 'custody-case', class: 'custody-case' }, [
-    element('h3', {}, ['Case ' + view.caseNumber + ': ' + (STATUS_WORDS[view.status] || view.status)]),
+    element('h3', {}, [view.person.familyName + ', ' + view.person.givenNames + ' · case ' + view.caseNumber + ': '
+      + (STATUS_WORDS[view.status] || view.status)]),
+    element('p', { id: 'custody-case-earlier' }, [view.earlierEncounters.length === 0 ? 'No earlier encounter.'
+      : 'Earlier encounters: ' + view.earlierEncounters.map(earlier => shown(earlier.apprehendedAt) + ' at '
+        + earlier.station + ' (sector ' + earlier.sector + '), case ' + earlier.caseNumber + ': '
+        + (STATUS_WORDS[earlier.status] || earlier.status) + (earlier.missedCheckIn ? ', missed a check-in' : ''))
+        .join('; ')]),
     element('p', {}, ['Apprehended ' + shown(view.apprehendedAt) + '; 72-hour limit ' + shown(view.custodyDeadline)
       + (view.checkInDueBy ? '; check-in due by ' + shown(view.checkInDueBy) : '')]),
     element('table', { id: 'custody-case-timeline', class: 'table table-striped' }, [

@@ -1,7 +1,8 @@
 // Tasklist configuration of the border custody workflow: task cards that name the person and the task's clock,
-// refusals shown under their fields.
+// refusals shown under their fields, and a "Find a person" search in the header.
 export default {
-  customScripts: ['scripts/custody-sorting.js', 'scripts/custody-cards.js', 'scripts/custody-forms.js'],
+  customScripts: ['scripts/custody-sorting.js', 'scripts/custody-cards.js', 'scripts/custody-forms.js',
+    'scripts/custody-find-person.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
     focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
