@@ -188,7 +188,14 @@ final class CheckInPopulationSeeder implements AutoCloseable {
                     "event_number", c.eventNumber(),
                     "apprehended_at", Timestamp.from(c.apprehendedAt()),
                     "recorded_at", Timestamp.from(c.apprehendedAt().plus(Duration.ofMinutes(20)))))).toList());
+            // Each seeded case is a person of their own, found by the names it recorded.
+            Map<String, java.util.UUID> personOf = new LinkedHashMap<>();
+            cases.forEach(c -> personOf.put(c.caseNumber(), java.util.UUID.randomUUID()));
+            insert(jdbc, "person", cases.stream().map(c -> Map.<String, Object>of(
+                    "person_id", personOf.get(c.caseNumber()),
+                    "created_at", Timestamp.from(c.apprehendedAt()))).toList());
             insert(jdbc, "custody_case", cases.stream().map(c -> with(caseRow, Map.of(
+                    "person_id", personOf.get(c.caseNumber()),
                     "case_number", c.caseNumber(),
                     "event_number", c.eventNumber(),
                     "family_name", c.familyName(),
@@ -197,6 +204,9 @@ final class CheckInPopulationSeeder implements AutoCloseable {
                     "left_cbp_custody_at", Timestamp.from(c.releasedAt()),
                     "released_at", Timestamp.from(c.releasedAt()),
                     "check_in_due_by", Timestamp.from(c.checkInDueBy())))).toList());
+            insert(jdbc, "encounter_name_key", cases.stream().flatMap(c -> org.bordercustody.person.PersonName
+                    .of(c.familyName(), (String) caseRow.get("given_names")).searchKeys().stream()
+                    .map(key -> Map.<String, Object>of("name_key", key, "case_number", c.caseNumber()))).toList());
             insert(jdbc, "release_address", cases.stream().map(c -> with(addressRow, Map.of(
                     "case_number", c.caseNumber(),
                     "street", (100 + c.number() % 9000) + " Main St",
