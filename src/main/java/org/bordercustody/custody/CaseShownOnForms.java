@@ -143,7 +143,7 @@ class CaseShownOnForms implements ShownOnForms {
             case TRANSFERRED_TO_ORR -> "In HHS ORR care";
             case CHECKED_IN -> "Released and checked in with ICE";
             case REMOVED -> "Removed or returned";
-            case RE_ENCOUNTERED -> "Released, then apprehended again before the check-in";
+            case RE_ENCOUNTERED -> "Released, then apprehended again";
         };
     }
 }

@@ -41,12 +41,13 @@ class WhereNow {
         Set<String> missed = breaches.missedCheckIns(numbers);
         return encounters.stream()
                 .map(custodyCase -> new Encounter(custodyCase,
-                        words(custodyCase, addresses.get(custodyCase.caseNumber())),
+                        words(custodyCase, addresses.get(custodyCase.caseNumber()),
+                                missed.contains(custodyCase.caseNumber())),
                         missed.contains(custodyCase.caseNumber())))
                 .toList();
     }
 
-    private static String words(CustodyCase custodyCase, IntendedAddress address) {
+    private static String words(CustodyCase custodyCase, IntendedAddress address, boolean missedCheckIn) {
         String releasedTo = address == null ? "Released" : "Released to " + address.city() + ", " + address.state();
         return switch (custodyCase.status()) {
             case IN_CBP_CUSTODY -> "In CBP custody at station " + custodyCase.station() + ", sector "
@@ -57,7 +58,8 @@ class WhereNow {
             case CHECK_IN_OVERDUE -> releasedTo + "; missed the check-in with ICE";
             case CHECKED_IN -> releasedTo + "; reported to ICE";
             case REMOVED -> "Removed or returned" + since(custodyCase.leftCbpCustodyAt());
-            case RE_ENCOUNTERED -> releasedTo + "; apprehended again before the check-in";
+            case RE_ENCOUNTERED -> releasedTo + (missedCheckIn ? "; missed the check-in, then apprehended again"
+                    : "; apprehended again before the check-in");
         };
     }
 

@@ -27,6 +27,8 @@ class PeopleTest {
     JdbcClient jdbc;
     @Autowired
     HistoryService historyService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     @Test
     void perezIsRefusedASecondCaseWhileHeldAndAfterHisReleaseHisNextApprehensionJoinsHimAndEndsTheCheckInWait() {
@@ -213,6 +215,94 @@ class PeopleTest {
         assertThat(refused.body()).contains("fin", "PPL0501-01");
         assertThat(tasklist.taskId("PPL0502-01", "Task_RecordIntake")).isEqualTo(intake);
         assertThat(counts()).isEqualTo(before);
+    }
+
+    @Test
+    void anOrrLiaisonSearchingAnAdultsExactNameAndANumberGetsTheAnswerOfAPersonWhoDoesNotExist() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        agent.post("/api/apprehensions", person("PPL0601", "Zamora Bello", "Edgar", "1980-06-06", "NI",
+                ", \"identifiers\": { \"aNumber\": \"A606000111\" }"));
+        String adult = agent.get("/api/cases/PPL0601-01").json().get("personId").asText();
+        ApiClient orr = ApiClient.as(port, "orr-liaison");
+        ApiClient manager = ApiClient.as(port, "manager");
+        String real = "/api/people?name=Edgar%20Zamora%20Bello&dateOfBirth=1980-06-06&aNumber=A606000111";
+        String missing = "/api/people?name=Edgardo%20Zamorano%20Bellido&dateOfBirth=1980-06-06&aNumber=A606000999";
+
+        ApiClient.Response refused = orr.get(real);
+        ApiClient.Response nobody = orr.get(missing);
+
+        assertThat(manager.get(real).json().get("people")).hasSize(1);
+        assertThat(refused.status()).isEqualTo(200);
+        assertThat(refused.body()).isEqualTo(nobody.body()).isEqualTo("{\"people\":[]}");
+        ApiClient.Response page = orr.get("/api/people/" + adult);
+        ApiClient.Response noPage = orr.get("/api/people/" + UUID.randomUUID());
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(noPage.status()).isEqualTo(404);
+        assertThat(page.json().get("title").asText()).isEqualTo(noPage.json().get("title").asText());
+        assertThat(manager.get("/api/people/" + adult).status()).isEqualTo(200);
+        assertThat(ApiClient.as(port, "ice-system").get(real).status()).isEqualTo(403);
+        assertThat(ApiClient.as(port, "orr-system").get(real).status()).isEqualTo(403);
+    }
+
+    @Test
+    void aSearchWithoutACriterionOrWithAnOverlongOrMalformedOneIsRefusedNamingTheField() {
+        ApiClient manager = ApiClient.as(port, "manager");
+        Map<String, String> refusals = Map.of(
+                "/api/people", "name",
+                "/api/people?limit=5", "name",
+                "/api/people?name=" + "a".repeat(1000), "name",
+                "/api/people?name=Robert%27)%3B%20DROP%20TABLE%20person%3B--", "name",
+                "/api/people?dateOfBirth=95-07-07", "dateOfBirth",
+                "/api/people?aNumber=201555012", "aNumber",
+                "/api/people?fin=12AB", "fin",
+                "/api/people?number=sdc%20001", "number",
+                "/api/people?name=perez&limit=51", "limit",
+                "/api/people?name=perez&limit=0x10", "limit");
+        refusals.forEach((path, field) -> {
+            ApiClient.Response response = manager.get(path);
+            assertThat(response.status()).as(path).isEqualTo(400);
+            assertThat(response.json().get("detail").asText()).as(path).startsWith(field + ": ");
+        });
+        assertThat(manager.get("/api/people/not-a-person").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theCardAndTheApprovalFormShowEarlierEncountersAndAnEarlierMissedCheckInProposesDetention() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        agent.post("/api/apprehensions", person("PPL0701", "Solis Mora", "Kendra", "1986-12-12", "CR",
+                ", \"identifiers\": { \"aNumber\": \"A707000111\" }"));
+        new TasklistClient(agent).completeIntake("PPL0701-01", false);
+        new Journeys(port).release("PPL0701-01");
+        try {
+            org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                    org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(
+                            java.time.Duration.ofDays(61))));
+            for (var job : managementService.createJobQuery().processInstanceId(processOf("PPL0701-01")).timers()
+                    .executable().list()) {
+                managementService.executeJob(job.getId());
+            }
+            assertThat(agent.get("/api/cases/PPL0701-01").json().get("status").asText()).isEqualTo("CHECK_IN_OVERDUE");
+            agent.post("/api/apprehensions", person("PPL0702", "Solis Mora", "Kendra", "1986-12-12", "CR",
+                    ", \"identifiers\": { \"aNumber\": \"A707000111\" }"));
+            TasklistClient tasklist = new TasklistClient(agent);
+            String intake = tasklist.taskId("PPL0702-01", "Task_RecordIntake");
+            assertThat(agent.get("/api/tasks/" + intake + "/card").json().get("earlierEncounters").asText())
+                    .isEqualTo("1 earlier encounter, a check-in missed");
+            tasklist.completeIntake("PPL0702-01", false);
+
+            TasklistClient supervisor = new TasklistClient(ApiClient.as(port, "supervisor"));
+            String approval = supervisor.taskId("PPL0702-01", "Task_ApproveCustodyOutcome");
+            JsonNode form = ApiClient.as(port, "supervisor").get("/engine-rest/task/" + approval + "/form-variables")
+                    .json();
+            assertThat(form.get("earlierEncounters").get("value").asText()).contains("case PPL0701-01",
+                    "Released to Dallas, TX; missed the check-in, then apprehended again");
+            assertThat(agent.get("/api/cases/PPL0701-01/timeline").json()).extracting(e -> e.get("description").asText())
+                    .anyMatch(text -> text.startsWith("Located: apprehended again as case PPL0702-01"));
+            assertThat(agent.get("/api/cases/PPL0702-01/timeline").json()).extracting(e -> e.get("description").asText())
+                    .anyMatch(text -> text.contains("missed the check-in after an earlier release"));
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
     }
 
     private void assertRefused(ApiClient.Response response, int status, String field) {

@@ -8,7 +8,7 @@ const STATUS_WORDS = {
   CHECK_IN_OVERDUE: 'released, check-in missed',
   CHECKED_IN: 'released and checked in',
   REMOVED: 'removed or returned',
-  RE_ENCOUNTERED: 'released, then apprehended again before the check-in'
+  RE_ENCOUNTERED: 'released, then apprehended again'
 };
 
 function element(tag, attributes, children) {

@@ -155,6 +155,7 @@ export const peopleStyle = `
 .custody-people-found > li, .custody-person-encounters > li { margin-bottom: 6px; }
 .custody-people-message { color: #b5152b; }
 .custody-person-name { margin-top: 8px; }
+.custody-person-timeline td:nth-child(-n+2) { white-space: nowrap; }
 .custody-undo-form { margin: 4px 0 8px 0; }
 .custody-undo-form input { display: inline-block; width: 40%; margin: 0 6px; }
 `;
