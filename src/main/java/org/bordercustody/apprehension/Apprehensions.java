@@ -104,7 +104,7 @@ public class Apprehensions {
                     + " was already recorded with a different body; an event number identifies one apprehension");
         }
         List<RecordedCase> recorded = cases.findByEvent(apprehension.eventNumber()).stream()
-                .map(this::recorded)
+                .map(custodyCase -> recorded(custodyCase, encounters.earlier(custodyCase)))
                 .toList();
         return new Result(false, apprehension.eventNumber(), recorded);
     }
@@ -122,10 +122,12 @@ public class Apprehensions {
             cases.insert(custodyCase);
             if (known.contains(personId)) {
                 encounters.recordedAsKnownPerson(custodyCase.caseNumber(), personId, recordedBy);
+                int index = i;
+                people.record(personId, person.identifiers(), custodyCase.caseNumber(), now, recordedBy,
+                        identifier -> fieldOf(index, identifier));
+            } else {
+                people.recordOfNewPerson(personId, person.identifiers(), custodyCase.caseNumber(), now, recordedBy);
             }
-            int index = i;
-            people.record(personId, person.identifiers(), custodyCase.caseNumber(), now, recordedBy,
-                    identifier -> fieldOf(index, identifier));
             people.indexNames(custodyCase.caseNumber(), person.familyName(), person.givenNames());
             caseNumberByRef.put(person.ref(), custodyCase.caseNumber());
             opened.add(custodyCase);
@@ -138,7 +140,8 @@ public class Apprehensions {
         }
         List<RecordedCase> recorded = new ArrayList<>();
         for (CustodyCase custodyCase : opened) {
-            List<CustodyCase> earlier = encounters.earlier(custodyCase);
+            List<CustodyCase> earlier = known.contains(custodyCase.personId()) ? encounters.earlier(custodyCase)
+                    : List.of();
             timeline.record(custodyCase.caseNumber(), "APPREHENDED",
                     "Apprehended at " + CustodyProcessStarter.shown(custodyCase.apprehendedAt()) + " in sector "
                             + apprehension.sector() + ", station " + apprehension.station()
@@ -152,7 +155,7 @@ public class Apprehensions {
             } else {
                 encounters.endCheckInWaits(custodyCase.personId(), custodyCase.caseNumber());
             }
-            recorded.add(recorded(custodyCase));
+            recorded.add(recorded(custodyCase, earlier));
         }
         return new Result(true, apprehension.eventNumber(), recorded);
     }
@@ -177,9 +180,9 @@ public class Apprehensions {
         return personId;
     }
 
-    private RecordedCase recorded(CustodyCase custodyCase) {
+    private static RecordedCase recorded(CustodyCase custodyCase, List<CustodyCase> earlier) {
         return new RecordedCase(custodyCase.personRef(), custodyCase.caseNumber(), custodyCase.personId(),
-                encounters.earlier(custodyCase).stream().map(CustodyCase::caseNumber).toList());
+                earlier.stream().map(CustodyCase::caseNumber).toList());
     }
 
     private static String fieldOf(int index, Identifier identifier) {

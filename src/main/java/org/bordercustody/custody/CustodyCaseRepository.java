@@ -89,6 +89,20 @@ public class CustodyCaseRepository {
                 .list();
     }
 
+    /**
+     * Encounters of people born on the day, of the country when one is given, the newest apprehension first, at most
+     * {@code cap}: the candidates of a probable match.
+     */
+    public List<CustodyCase> findBorn(java.time.LocalDate dateOfBirth, String country, int cap) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.date_of_birth = :born"
+                        + (country == null ? "" : " AND c.country_of_citizenship = :country")
+                        + " ORDER BY c.apprehended_at DESC, c.case_number DESC FETCH FIRST " + cap + " ROWS ONLY")
+                .param("born", dateOfBirth)
+                .params(country == null ? java.util.Map.of() : java.util.Map.of("country", country))
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
     /** Every encounter of a person, the newest apprehension first. */
     public List<CustodyCase> findByPerson(UUID personId) {
         return jdbc.sql(SELECT_CASE + " WHERE c.person_id = :personId ORDER BY c.apprehended_at DESC, c.case_number DESC")

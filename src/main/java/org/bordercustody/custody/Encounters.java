@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import org.bordercustody.person.EncounterNames;
 import org.bordercustody.person.Identifier;
 import org.bordercustody.person.IdentifierConflictException;
 import org.bordercustody.person.Identifiers;
@@ -36,18 +35,16 @@ public class Encounters {
     private final CustodyCaseRepository cases;
     private final PersonIdentities people;
     private final PersonRepository persons;
-    private final EncounterNames names;
     private final ProbableMatchRepository probableMatches;
     private final Timeline timeline;
     private final RuntimeService runtimeService;
     private final Clock clock;
 
-    public Encounters(CustodyCaseRepository cases, PersonIdentities people, PersonRepository persons, EncounterNames names,
+    public Encounters(CustodyCaseRepository cases, PersonIdentities people, PersonRepository persons,
             ProbableMatchRepository probableMatches, Timeline timeline, RuntimeService runtimeService, Clock clock) {
         this.cases = cases;
         this.people = people;
         this.persons = persons;
-        this.names = names;
         this.probableMatches = probableMatches;
         this.timeline = timeline;
         this.runtimeService = runtimeService;
@@ -85,9 +82,8 @@ public class Encounters {
             return Optional.empty();
         }
         PersonName name = PersonName.of(custodyCase.familyName(), custodyCase.givenNames());
-        List<String> born = names.casesBorn(EncounterNames.Born.on(custodyCase.dateOfBirth()),
-                custodyCase.countryOfCitizenship(), MATCH_CANDIDATES);
-        List<CustodyCase> named = cases.findByNumbers(born).stream()
+        List<CustodyCase> named = cases.findBorn(custodyCase.dateOfBirth(), custodyCase.countryOfCitizenship(),
+                        MATCH_CANDIDATES).stream()
                 .filter(other -> !other.eventNumber().equals(custodyCase.eventNumber()))
                 .filter(other -> !other.personId().equals(custodyCase.personId()))
                 .filter(other -> PersonName.of(other.familyName(), other.givenNames()).probablySameAs(name))

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,16 +17,21 @@ import org.springframework.stereotype.Repository;
 public class EncounterNames {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public EncounterNames(JdbcClient jdbc) {
+    public EncounterNames(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
+    /** Files the encounter under every key of the name, in one batch. */
     public void index(String caseNumber, PersonName name) {
-        for (String key : name.searchKeys()) {
-            jdbc.sql("INSERT INTO encounter_name_key (name_key, case_number) VALUES (:key, :caseNumber)")
-                    .param("key", key).param("caseNumber", caseNumber).update();
-        }
+        List<String> keys = List.copyOf(name.searchKeys());
+        batch.batchUpdate("INSERT INTO encounter_name_key (name_key, case_number) VALUES (?, ?)", keys, keys.size(),
+                (statement, key) -> {
+                    statement.setString(1, key);
+                    statement.setString(2, caseNumber);
+                });
     }
 
     /** Born on a day or within a span of days; either end may be open. */

@@ -93,6 +93,14 @@ public class PersonIdentities {
         return new Identifiers(added);
     }
 
+    /**
+     * Gives a person created just now the identifiers {@link #identifiedBy} found to be nobody's: nothing to check
+     * but what the table's keys still refuse (the same identifier recorded for another person at the same moment).
+     */
+    public void recordOfNewPerson(UUID personId, Identifiers identifiers, String caseNumber, Instant at, String by) {
+        identifiers.all().forEach(identifier -> people.add(personId, identifier, caseNumber, at, by));
+    }
+
     /** The encounter is found by the names it recorded. */
     public void indexNames(String caseNumber, String familyName, String givenNames) {
         names.index(caseNumber, PersonName.of(familyName, givenNames));
