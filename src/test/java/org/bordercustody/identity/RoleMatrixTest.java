@@ -2,16 +2,21 @@ package org.bordercustody.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,8 +27,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Every role, and anonymous callers, against every case API endpoint and the engine REST calls the web apps
- * make: allowed (any answer but 401 and 403), forbidden (403; 404 where a case must not be known to exist) or
- * unauthenticated (401). The engine rows follow the allow-list of access/EngineAccessPolicy.
+ * make: allowed (the one success answer the endpoint documents, called on a case in the state where the call
+ * succeeds), forbidden (403; 404 where a case must not be known to exist) or unauthenticated (401). A call that
+ * changes a case gets a case of its own per cell, ready for it, so that a refusal is refused where it would
+ * otherwise succeed. The engine rows follow the allow-list of access/EngineAccessPolicy.
  */
 @CustodyApplicationTest
 class RoleMatrixTest {
@@ -31,6 +38,9 @@ class RoleMatrixTest {
     static final String ADULT = "MTX0001-01";
     static final String CHILD = "MTX0002-02";
     static final List<String> ROLES = List.of("admin", "agent", "supervisor", "ice-officer", "orr-liaison", "manager");
+    static final AtomicInteger EVENTS = new AtomicInteger(100);
+    static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
+            .withZone(ZoneOffset.UTC);
     static boolean casesRecorded;
 
     @LocalServerPort
@@ -40,7 +50,18 @@ class RoleMatrixTest {
 
     static final Set<String> OPERATIONS_READERS = Set.of("admin", "manager");
 
-    record Call(String method, String path, String body) {
+    /** Brings a case of the given event number to the state a call succeeds in; answers its case number. */
+    interface Ready {
+
+        String caseOf(Journeys journeys, ApiClient agent, String eventNumber);
+    }
+
+    /** A call, its one success answer, and the state of a case of its own it needs ({case} in path and body). */
+    record Call(String method, String path, String body, int success, Ready ready) {
+
+        Call(String method, String path, String body, int success) {
+            this(method, path, body, success, null);
+        }
 
         @Override
         public String toString() {
@@ -49,48 +70,78 @@ class RoleMatrixTest {
     }
 
     static List<Arguments> matrix() {
-        String apprehension = ApprehensionFixtures.singleAdult("MTX0003", "2026-11-01T00:00:00Z")
-                .replace("2026-11-01T00:00:00Z", "${NOW}");
-        String checkIn = "{ \"reportedAt\": \"2026-11-25T10:00:00Z\", \"office\": \"Houston ERO\" }";
+        String apprehension = "${APPREHENSION}";
+        String checkIn = "{ \"reportedAt\": \"${NOW}\", \"office\": \"Houston ERO\" }";
         String placement = "{ \"facility\": \"Casa Esperanza\", \"placementType\": \"SHELTER\" }";
+        String bookIn = "{ \"facility\": \"Port Isabel\", \"bookInNumber\": \"B-${EVENT}\", \"familyCustody\": false }";
+        String processStart = "{ \"businessKey\": \"{case}\", \"variables\": {"
+                + " \"intakeDue\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"},"
+                + " \"custodyWarningAt\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"},"
+                + " \"custodyDeadline\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"} } }";
+        Ready recorded = (journeys, agent, event) -> {
+            ApiClient.Response response = agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult(event));
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            return event + "-01";
+        };
+        Ready released = (journeys, agent, event) -> journeys.releasedAdult(event);
+        Ready handedToIce = (journeys, agent, event) -> journeys.adultAwaitingIce(event);
+        Ready awaitingPlacement = (journeys, agent, event) -> journeys.childAwaitingPlacement(event);
+        Ready linkedByFin = (journeys, agent, event) -> {
+            String earlier = journeys.releasedAdult(event);
+            String again = ApprehensionFixtures.singleAdult(event + "A");
+            String fin = finIn(ApprehensionFixtures.singleAdult(earlier.substring(0, earlier.length() - 3)));
+            ApiClient.Response response = agent.post("/api/apprehensions", again.replace(finIn(again), fin));
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+            assertThat(response.json().get("cases").get(0).get("priorEncounters")).as("linked by the FIN").hasSize(1);
+            return event + "A-01";
+        };
         Object[][] rows = {
             // call, roles allowed
-            {new Call("POST", "/api/apprehensions", apprehension), Set.of("admin", "agent", "supervisor")},
-            {new Call("GET", "/api/cases/" + ADULT, null), Set.of("admin", "agent", "supervisor", "ice-officer", "manager")},
-            {new Call("GET", "/api/cases/" + ADULT + "/timeline", null),
+            {new Call("POST", "/api/apprehensions", apprehension, 201), Set.of("admin", "agent", "supervisor")},
+            {new Call("GET", "/api/cases/" + ADULT, null, 200),
                 Set.of("admin", "agent", "supervisor", "ice-officer", "manager")},
-            {new Call("GET", "/api/cases/" + CHILD, null), Set.copyOf(ROLES)},
-            {new Call("GET", "/api/cases/" + CHILD + "/timeline", null), Set.copyOf(ROLES)},
-            {new Call("POST", "/api/cases/" + ADULT + "/check-ins", checkIn), Set.of("ice-officer")},
-            {new Call("POST", "/api/cases/" + CHILD + "/orr-placement", placement), Set.of("admin", "orr-liaison")},
-            {new Call("GET", "/api/reports/custody-metrics?from=2026-11-01&to=2026-11-30", null),
+            {new Call("GET", "/api/cases/" + ADULT + "/timeline", null, 200),
+                Set.of("admin", "agent", "supervisor", "ice-officer", "manager")},
+            {new Call("GET", "/api/cases/" + CHILD, null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/api/cases/" + CHILD + "/timeline", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/api/people?name=Ramirez", null, 200), Set.copyOf(ROLES)},
+            {new Call("POST", "/api/cases/{case}/check-ins", checkIn, 201, released), Set.of("ice-officer")},
+            {new Call("POST", "/api/cases/{case}/ice-book-in", bookIn, 201, handedToIce), Set.of("ice-officer")},
+            {new Call("POST", "/api/cases/{case}/orr-placement", placement, 202, awaitingPlacement),
+                Set.of("admin", "orr-liaison")},
+            {new Call("POST", "/api/cases/{case}/person-link/undo", "{\"reason\": \"another man\"}", 200,
+                    linkedByFin), Set.of("supervisor")},
+            {new Call("POST", "/api/admin/process-migrations", "", 200), Set.of("admin")},
+            {new Call("GET", "/api/reports/custody-metrics?from=2026-11-01&to=2026-11-30", null, 200),
                 Set.of("admin", "supervisor", "manager")},
-            {new Call("GET", "/api/reports/custody-now", null), Set.of("admin", "supervisor", "manager")},
-            {new Call("GET", "/engine-rest/task", null), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/task/count", null), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/filter?resourceType=Task", null), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/process-definition", null), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/user", null), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/process-instance", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/history/process-instance/count", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/history/activity-instance", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/variable-instance?variableName=personName", null), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/job", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/incident", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/deployment", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/decision-definition", null), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/authorization", null), Set.of("admin")},
-            {new Call("POST", "/engine-rest/process-definition/key/migrantCustody/start", "{}"), Set.of("admin")},
+            {new Call("GET", "/api/reports/custody-now", null, 200), Set.of("admin", "supervisor", "manager")},
+            {new Call("GET", "/engine-rest/task", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/task/count", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/filter?resourceType=Task", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/process-definition", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/user", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/process-instance", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/history/process-instance/count", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/history/activity-instance", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/variable-instance?variableName=personName", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/job", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/incident", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/deployment", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/decision-definition", null, 200), OPERATIONS_READERS},
+            {new Call("GET", "/engine-rest/authorization", null, 200), Set.of("admin")},
+            {new Call("POST", "/engine-rest/process-definition/key/migrantCustody/start", processStart, 200, recorded),
+                Set.of("admin")},
             {new Call("POST", "/engine-rest/filter/create",
-                    "{\"resourceType\": \"Task\", \"name\": \"matrix\", \"query\": {}}"), Set.of("admin")},
+                    "{\"resourceType\": \"Task\", \"name\": \"matrix\", \"query\": {}}", 200), Set.of("admin")},
             {new Call("POST", "/engine-rest/user/create",
-                    "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}"), Set.of("admin")},
-            {new Call("POST", "/engine-rest/group/create", "{\"id\": \"matrix-group\", \"name\": \"x\"}"),
+                    "{\"profile\": {\"id\": \"intruder\"}, \"credentials\": {\"password\": \"x\"}}", 204),
+                Set.of("admin")},
+            {new Call("POST", "/engine-rest/group/create", "{\"id\": \"matrix-group\", \"name\": \"x\"}", 204),
                 Set.of("admin")},
             {new Call("POST", "/engine-rest/authorization/create",
-                    "{\"type\": 1, \"permissions\": [\"ACCESS\"], \"userId\": \"matrix-probe\", \"resourceType\": 0, \"resourceId\": \"admin\"}"),
-                Set.of("admin")},
-            {new Call("GET", "/actuator/prometheus", null), Set.of("admin", "manager")},
+                    "{\"type\": 1, \"permissions\": [\"ACCESS\"], \"userId\": \"matrix-probe\", \"resourceType\": 0, \"resourceId\": \"admin\"}",
+                    200), Set.of("admin")},
+            {new Call("GET", "/actuator/prometheus", null, 200), Set.of("admin", "manager")},
         };
         List<Arguments> arguments = new ArrayList<>();
         for (Object[] row : rows) {
@@ -103,6 +154,10 @@ class RoleMatrixTest {
             arguments.add(Arguments.of(call, "anonymous", false));
         }
         return arguments;
+    }
+
+    private static String finIn(String apprehension) {
+        return apprehension.replaceAll("(?s).*\"fin\": \"([0-9]+)\".*", "$1");
     }
 
     @BeforeEach
@@ -122,14 +177,22 @@ class RoleMatrixTest {
     @MethodSource("matrix")
     void everyRoleGetsWhatItsWorkNeedsAndNothingMore(Call call, String role, boolean allowed) {
         ApiClient client = role.equals("anonymous") ? ApiClient.anonymous(port) : ApiClient.as(port, role);
-        String body = call.body() == null ? null
-                : call.body().replace("${NOW}", ApprehensionFixtures.hoursAgo(1));
-        ApiClient.Response response = call.method().equals("GET") ? client.get(call.path()) : client.post(call.path(), body);
+        String event = "MTX%04d".formatted(EVENTS.getAndIncrement());
+        String caseNumber = call.ready() == null ? null
+                : call.ready().caseOf(new Journeys(port), ApiClient.as(port, "agent"), event);
+        String path = caseNumber == null ? call.path() : call.path().replace("{case}", caseNumber);
+        String body = call.body() == null ? null : call.body()
+                .replace("{case}", String.valueOf(caseNumber))
+                .replace("${APPREHENSION}", ApprehensionFixtures.singleAdult(event, ApprehensionFixtures.hoursAgo(1)))
+                .replace("${EVENT}", event)
+                .replace("${NOW}", ApprehensionFixtures.hoursAgo(0))
+                .replace("${IN_ONE_DAY}", ENGINE_DATE.format(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        ApiClient.Response response = call.method().equals("GET") ? client.get(path) : client.post(path, body);
 
         if (role.equals("anonymous")) {
             assertThat(response.status()).as(response.body()).isEqualTo(401);
         } else if (allowed) {
-            assertThat(response.status()).as(response.body()).isNotIn(401, 403);
+            assertThat(response.status()).as(response.body()).isEqualTo(call.success());
         } else if (role.equals("orr-liaison") && call.method().equals("GET") && call.path().startsWith("/api/cases/" + ADULT)) {
             assertThat(response.status()).as("an adult's case is not known to exist for ORR: " + response.body())
                     .isEqualTo(404);
