@@ -111,33 +111,48 @@ public class CustodyCaseRepository {
                 .list();
     }
 
-    /** The encounters of many people, or the cases of many numbers, at once. */
-    public List<CustodyCase> findByPersons(java.util.Collection<UUID> personIds) {
-        if (personIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (:ids) ORDER BY c.apprehended_at DESC, c.case_number DESC")
-                .param("ids", List.copyOf(personIds))
+    /**
+     * Every encounter of the person holding the identifier (a kind and value of person_identifier), the newest
+     * first: one query, whether anyone holds it or not.
+     */
+    public List<CustodyCase> findOfPersonHolding(String kind, String value) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT i.person_id FROM person_identifier i"
+                        + " WHERE i.kind = :kind AND i.identifier = :value) ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .param("kind", kind).param("value", value)
                 .query(CustodyCaseRepository::map)
                 .list();
     }
 
-    /** The people the cases are encounters of. */
-    public List<UUID> personsOf(java.util.Collection<String> caseNumbers) {
+    /** Every encounter of the people holding a travel document of this number, whatever its type and country. */
+    public List<CustodyCase> findOfPeopleHoldingDocumentNumber(String number) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT i.person_id FROM person_identifier i"
+                        + " WHERE i.kind = 'DOCUMENT' AND i.document_number = :number)"
+                        + " ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .param("number", number)
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
+    /** Every encounter of the people of a case number, or of every case of an event number. */
+    public List<CustodyCase> findOfPeopleNumbered(String eventOrCaseNumber) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT n.person_id FROM custody_case n"
+                        + " WHERE n.case_number = :number OR n.event_number = :number)"
+                        + " ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .param("number", eventOrCaseNumber)
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
+    /** Every encounter of the people the cases are encounters of. */
+    public List<CustodyCase> findOfPeopleOf(java.util.Collection<String> caseNumbers) {
         if (caseNumbers.isEmpty()) {
             return List.of();
         }
-        return jdbc.sql("SELECT DISTINCT person_id FROM custody_case WHERE case_number IN (:cases)")
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT n.person_id FROM custody_case n"
+                        + " WHERE n.case_number IN (:cases)) ORDER BY c.apprehended_at DESC, c.case_number DESC")
                 .param("cases", List.copyOf(caseNumbers))
-                .query(UUID.class).list();
-    }
-
-    /** The people of a case number, or of every case of an event number. */
-    public List<UUID> personsNumbered(String eventOrCaseNumber) {
-        return jdbc.sql("SELECT DISTINCT person_id FROM custody_case WHERE case_number = :number"
-                        + " OR event_number = :number")
-                .param("number", eventOrCaseNumber)
-                .query(UUID.class).list();
+                .query(CustodyCaseRepository::map)
+                .list();
     }
 
     /** The encounter now belongs to another person. */

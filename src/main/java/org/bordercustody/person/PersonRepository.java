@@ -75,13 +75,6 @@ public class PersonRepository {
                 .query(UUID.class).optional();
     }
 
-    /** The people holding a travel document of this number, whatever its type and country. */
-    public List<UUID> holdersOfDocumentNumber(String number) {
-        return jdbc.sql("SELECT DISTINCT person_id FROM person_identifier WHERE kind = 'DOCUMENT'"
-                        + " AND document_number = :number")
-                .param("number", number).query(UUID.class).list();
-    }
-
     public Identifiers identifiersOf(UUID personId) {
         return new Identifiers(jdbc.sql(SELECT_IDENTIFIER + " WHERE person_id = :id ORDER BY kind, identifier")
                 .param("id", personId).query(PersonRepository::identifier).list());

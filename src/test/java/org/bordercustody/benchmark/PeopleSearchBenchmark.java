@@ -132,8 +132,8 @@ public final class PeopleSearchBenchmark {
                     }
                 }
             }
-            report.append("%n## Recording apprehensions (concurrency 4)%n%n| build | round | apprehensions | per second"
-                    + " | p50 ms | p95 ms |%n|---|---|---|---|---|---|%n".formatted());
+            report.append(String.format("%n## Recording apprehensions (concurrency 4)%n%n| build | round | apprehensions"
+                    + " | per second | p50 ms | p95 ms |%n|---|---|---|---|---|---|%n"));
             rates.forEach(report::append);
         }
         Path out = Path.of(options.text("--out"));
@@ -295,22 +295,54 @@ public final class PeopleSearchBenchmark {
             manager.get("A-number", "/api/people?aNumber=" + aNumber(even));
             long withFin = n % 5 == 0 ? n + 1 : n;
             manager.get("FIN", "/api/people?fin=" + fin(withFin));
+            manager.get("the floor: a case by number", "/api/cases/SEED" + n + "-01");
         }
-        report.append("%n## Searches as a manager, %d of each kind (the person sought found %d of %d times by name"
-                + " and date of birth)%n%n".formatted(count, found, count));
+        report.append(String.format("%n## Searches as a manager, %d of each kind (the person sought found %d of %d times"
+                + " by name and date of birth)%n%n", count, found, count));
         report.append(LatencyRecorder.markdownTable(latencies.percentilesMillis()));
+        refusalsTakeAsLongAsNobody(people, count, random);
         try (Connection db = connect(build); Statement statement = db.createStatement();
                 ResultSet plan = statement.executeQuery("EXPLAIN (ANALYZE, BUFFERS) SELECT c.case_number FROM custody_case c"
                         + " WHERE c.case_number IN (SELECT k.case_number FROM encounter_name_key k WHERE k.name_key IN"
                         + " ('garcia')) AND c.case_number IN (SELECT k.case_number FROM encounter_name_key k WHERE"
                         + " k.name_key IN ('jose')) AND c.date_of_birth >= DATE '1980-05-05' AND c.date_of_birth <="
                         + " DATE '1980-05-05' ORDER BY c.case_number FETCH FIRST 200 ROWS ONLY")) {
-            report.append("%nThe plan of the name-and-date-of-birth candidate query for Jose Garcia:%n%n```%n");
+            report.append(String.format("%nThe plan of the name-and-date-of-birth candidate query for Jose Garcia:%n%n```%n"));
             while (plan.next()) {
                 report.append(plan.getString(1)).append('\n');
             }
             report.append("```%n".formatted());
         }
+    }
+
+    /**
+     * An ORR liaison may find unaccompanied children only: searching a seeded adult by exact name, date of birth and
+     * A-number must take as long as searching someone who does not exist, so that timing does not hint at them.
+     * The two kinds alternate, so that both meet the same machine.
+     */
+    private void refusalsTakeAsLongAsNobody(int people, int count, Random random) throws Exception {
+        BenchmarkClient liaison = new BenchmarkClient("http://localhost:" + APP_PORT, "orr-liaison", "orr-liaison");
+        LatencyRecorder latencies = liaison.newLatencies();
+        int answeredEmpty = 0;
+        for (int i = 0; i < count; i++) {
+            long n = random.nextInt(people) & ~1L;
+            Seeded adult = person(n);
+            answeredEmpty += liaison.get("an adult, refused", "/api/people?name=" + encode(adult.given() + " "
+                    + adult.family()) + "&dateOfBirth=" + adult.born() + "&aNumber=" + aNumber(n))
+                    .contains("\"people\":[]") ? 1 : 0;
+            Seeded nobody = person(people + 1_000_000L + n);
+            answeredEmpty += liaison.get("nobody", "/api/people?name=" + encode(nobody.given() + " Nobodyson")
+                    + "&dateOfBirth=" + nobody.born() + "&aNumber=" + aNumber(900_000_000L - n))
+                    .contains("\"people\":[]") ? 1 : 0;
+            answeredEmpty += liaison.get("an adult by name, refused", "/api/people?name=" + encode(adult.given() + " "
+                    + adult.family()) + "&dateOfBirth=" + adult.born()).contains("\"people\":[]") ? 1 : 0;
+            answeredEmpty += liaison.get("nobody by name", "/api/people?name=" + encode(nobody.given() + " Nobodyson")
+                    + "&dateOfBirth=" + nobody.born()).contains("\"people\":[]") ? 1 : 0;
+        }
+        report.append(String.format("%n## Searches as an ORR liaison: a seeded adult by exact name and date of birth,"
+                + " with and without the A-number, and someone who does not exist, %d of each (%d of %d answered with"
+                + " no one)%n%n", count, answeredEmpty, 4 * count));
+        report.append(LatencyRecorder.markdownTable(latencies.percentilesMillis()));
     }
 
     /** One seeded person: the same for the same number in every run. */
