@@ -58,7 +58,7 @@ public final class Journeys {
         String caseNumber = adultAfterIntake(eventNumber);
         approve(caseNumber, Map.of("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
                 "overrideReason", "absconded before"));
-        assertThat(agentTasks().complete(caseNumber, "Task_PrepareIceTransfer", Map.of("iceFacility", "Port Isabel",
+        assertThat(agentTasks().complete(caseNumber, "Task_PrepareIceTransfer", Map.of("iceFacility", "PISPC",
                 "transferRecord", "no medical issues")).status()).isEqualTo(204);
         return caseNumber;
     }

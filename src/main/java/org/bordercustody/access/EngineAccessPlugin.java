@@ -2,6 +2,7 @@ package org.bordercustody.access;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.bordercustody.custody.CaseAnswerRules;
 import org.bordercustody.custody.DeclaredAnswersInterceptor;
 import org.bordercustody.custody.TaskForms;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
@@ -29,7 +30,7 @@ class EngineAccessPlugin extends AbstractCamundaConfiguration {
     @Override
     public void preInit(SpringProcessEngineConfiguration configuration) {
         // One interceptor per chain: an interceptor holds the next one of its own chain.
-        var taskWork = new TaskWorkRules(forms);
+        var taskWork = new TaskWorkRules(forms, applicationContext.getBeanProvider(CaseAnswerRules.class));
         configuration.setCustomPreCommandInterceptorsTxRequired(withFirst(
                 new EngineAccessInterceptor(configuration, taskWork), configuration.getCustomPreCommandInterceptorsTxRequired()));
         configuration.setCustomPreCommandInterceptorsTxRequiresNew(withFirst(

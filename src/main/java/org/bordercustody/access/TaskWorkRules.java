@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bordercustody.custody.CaseAnswerRules;
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.custody.TaskForms;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
@@ -19,19 +21,23 @@ import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.value.SerializableValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * What a Tasklist user may do to a task, checked inside the command's own transaction before it runs: claim
  * only for oneself and only a task of one's own groups; unclaim only one's own; complete only a task that is
  * one's own or nobody's, carrying exactly the editable fields of its form with values of the field's kind. Every
- * completion, whoever makes it, answers its form: required fields, the form's own choices, lengths.
+ * completion, whoever makes it, answers its form: required fields, the form's own choices, lengths, and the rules of
+ * its case ({@link CaseAnswerRules}: a facility that may hold the person, say).
  */
 final class TaskWorkRules {
 
     private final TaskForms forms;
+    private final ObjectProvider<CaseAnswerRules> caseRules;
 
-    TaskWorkRules(TaskForms forms) {
+    TaskWorkRules(TaskForms forms, ObjectProvider<CaseAnswerRules> caseRules) {
         this.forms = forms;
+        this.caseRules = caseRules;
     }
 
     /**
@@ -161,11 +167,17 @@ final class TaskWorkRules {
         if (form == null) {
             return;
         }
-        List<String> problems = form.problems(key -> variables != null && variables.containsKey(key)
-                ? rawValue(variables, key) : task.getVariable(key));
+        java.util.function.Function<String, Object> answers = key -> variables != null && variables.containsKey(key)
+                ? rawValue(variables, key) : task.getVariable(key);
+        List<String> problems = form.problems(answers);
         if (!problems.isEmpty()) {
             String first = problems.get(0);
             throw new FormFieldValidationException(first.substring(0, first.indexOf(' ')), String.join("; ", problems));
+        }
+        if (isCustodyTask(task) && task.getProcessInstance() != null) {
+            String caseNumber = task.getProcessInstance().getBusinessKey();
+            caseRules.orderedStream().filter(rule -> rule.taskDefinitionKeys().contains(task.getTaskDefinitionKey()))
+                    .forEach(rule -> FormAnswers.asForm(() -> rule.check(caseNumber, answers)));
         }
     }
 

@@ -46,6 +46,14 @@ public record CustodyCase(
         return Period.between(dateOfBirth, apprehensionDay).getYears();
     }
 
+    /** Age in whole years on the local calendar day (at the apprehension's offset) of the instant; null when unknown. */
+    public Integer ageAt(Instant instant) {
+        if (dateOfBirth == null) {
+            return null;
+        }
+        return Period.between(dateOfBirth, instant.atOffset(apprehendedOffset).toLocalDate()).getYears();
+    }
+
     public boolean isKnownAdult() {
         Integer age = ageAtApprehension();
         return age != null && age >= AGE_OF_MAJORITY;

@@ -19,7 +19,13 @@ import org.bordercustody.custody.CustodyProcess.Variables;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.TaskForms;
 import org.bordercustody.custody.Timeline;
+import org.bordercustody.facility.Agency;
+import org.bordercustody.facility.Facilities;
+import org.bordercustody.facility.Facility;
+import org.bordercustody.facility.FacilityKind;
 import org.bordercustody.family.Families;
+import org.bordercustody.family.FamilyLink;
+import org.bordercustody.family.FamilyLinkRepository;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -52,10 +58,14 @@ public class CustodyOutcomes {
     private final Clock clock;
     private final Encounters encounters;
     private final BreachRepository breaches;
+    private final Facilities facilities;
+    private final FamilyLinkRepository familyLinks;
 
     public CustodyOutcomes(Families families, CustodyCaseRepository cases, ReleaseRepository releases,
             Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock, Encounters encounters,
-            BreachRepository breaches) {
+            BreachRepository breaches, Facilities facilities, FamilyLinkRepository familyLinks) {
+        this.facilities = facilities;
+        this.familyLinks = familyLinks;
         this.encounters = encounters;
         this.breaches = breaches;
         this.families = families;
@@ -278,14 +288,62 @@ public class CustodyOutcomes {
                 + CustodyProcessStarter.shown(due), Timeline.SYSTEM_ACTOR);
     }
 
-    public BookedIn transferToIce(String caseNumber, String facility, String bookInNumber, String actor) {
+    /**
+     * The ICE facility of the code, when it may hold everyone handed over or booked in with this case (the family
+     * goes together): an ICE facility whose ages and sexes fit each of them, and for a child (under 18 at this
+     * instant) only a family residential center, with a parent or legal guardian of the child in the same family
+     * custody. Anything else is refused naming the field; the one check of every hand-over and book-in, whichever way
+     * it arrives.
+     */
+    public Facility iceFacilityFor(String caseNumber, String code, String field) {
+        Facility facility = facilities.ofAgency(code, Agency.ICE, field);
+        Instant at = clock.instant();
+        List<CustodyCase> together = familyOf(caseNumber).stream().map(cases::get).toList();
+        Set<String> togetherNumbers = together.stream().map(CustodyCase::caseNumber)
+                .collect(java.util.stream.Collectors.toSet());
+        for (CustodyCase member : together) {
+            Integer age = member.ageAt(at);
+            String who = member.displayName() + " (case " + member.caseNumber() + (age == null ? "" : ", age " + age)
+                    + ")";
+            facility.refusal(member.sex(), age).ifPresent(why -> {
+                throw new InvalidRequestException(field, why + ": " + who + " cannot be held there");
+            });
+            if (age != null && age < CustodyCase.AGE_OF_MAJORITY) {
+                if (facility.kind() != FacilityKind.ICE_FAMILY_RESIDENTIAL_CENTER) {
+                    throw new InvalidRequestException(field, who + " is a child: ICE may hold a child only at a family"
+                            + " residential center, with a parent or legal guardian; " + facility.shown()
+                            + " is adult detention");
+                }
+                if (!withParentOrGuardian(member, togetherNumbers, at)) {
+                    throw new InvalidRequestException(field, who + " is a child: ICE may hold a child at "
+                            + facility.shown() + " only with a parent or legal guardian in the same family custody,"
+                            + " and none is handed over with the child");
+                }
+            }
+        }
+        return facility;
+    }
+
+    private boolean withParentOrGuardian(CustodyCase child, Set<String> together, Instant at) {
+        return familyLinks.findByEvent(child.eventNumber()).stream()
+                .filter(link -> link.caseNumber().equals(child.caseNumber()))
+                .filter(link -> link.relationship().makesFamilyUnit())
+                .map(FamilyLink::companionCaseNumber)
+                .filter(together::contains)
+                .map(cases::get)
+                .map(parent -> parent.ageAt(at))
+                .anyMatch(age -> age != null && age >= CustodyCase.AGE_OF_MAJORITY);
+    }
+
+    public BookedIn transferToIce(String caseNumber, String facilityCode, String bookInNumber, String actor) {
+        Facility facility = iceFacilityFor(caseNumber, facilityCode, Variables.ICE_FACILITY);
         boolean familyCustody = isFamilyMember(caseNumber);
         Instant bookedInAt = clock.instant();
         List<String> family = familyOf(caseNumber);
         Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
         for (String member : family) {
             cases.recordIceBookIn(member, bookedInAt);
-            timeline.record(member, "TRANSFERRED_TO_ICE", "Accepted into ICE custody at " + facility + ", book-in "
+            timeline.record(member, "TRANSFERRED_TO_ICE", "Accepted into ICE custody at " + facility.shown() + ", book-in "
                     + bookInNumber + "; CBP custody ended" + (familyCustody
                     ? "; family custody limit " + CustodyProcessStarter.shown(floresDeadline) : ""), actor);
         }

@@ -2,6 +2,7 @@ package org.bordercustody.release;
 
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_ACCEPT_ICE_TRANSFER;
 import static org.bordercustody.custody.CustodyProcess.Variables.ICE_BOOK_IN_NUMBER;
+import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -11,6 +12,7 @@ import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.ProcessData;
 import org.bordercustody.custody.Timeline;
+import org.bordercustody.facility.Facility;
 import org.bordercustody.system.ConflictException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
@@ -22,7 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * ICE books in a person CBP handed over, from ICE's own system or an officer's call: the book-in completes ICE's
  * acceptance, as the officer's "Accept transfer into ICE custody" task does, and CBP custody ends. The same book-in
- * again changes nothing; another book-in number for the same person is a conflict.
+ * again changes nothing; another book-in number for the same person is a conflict. The facility is a code of the
+ * reference list that may hold everyone booked in ({@link CustodyOutcomes#iceFacilityFor}, the check of the officer's
+ * form too): otherwise refused, with nothing recorded.
  */
 @Service
 public class IceBookIns {
@@ -35,8 +39,11 @@ public class IceBookIns {
     private final TaskService taskService;
     private final Timeline timeline;
     private final Clock clock;
+    private final CustodyOutcomes custodyOutcomes;
 
-    IceBookIns(CustodyCaseRepository cases, JdbcClient jdbc, TaskService taskService, Timeline timeline, Clock clock) {
+    IceBookIns(CustodyCaseRepository cases, JdbcClient jdbc, TaskService taskService, Timeline timeline, Clock clock,
+            CustodyOutcomes custodyOutcomes) {
+        this.custodyOutcomes = custodyOutcomes;
         this.cases = cases;
         this.timeline = timeline;
         this.jdbc = jdbc;
@@ -45,7 +52,8 @@ public class IceBookIns {
     }
 
     @Transactional
-    public BookIn bookIn(String caseNumber, String facility, String bookInNumber, boolean familyCustody, String actor) {
+    public BookIn bookIn(String caseNumber, String facilityCode, String bookInNumber, boolean familyCustody,
+            String actor) {
         CustodyCase person = cases.lock(Cases.checked(caseNumber));
         Optional<BookIn> recorded = recorded(caseNumber);
         if (recorded.isPresent()) {
@@ -70,22 +78,24 @@ public class IceBookIns {
         if (acceptance == null) {
             throw new ConflictException("case " + caseNumber + " is not waiting for ICE to accept a hand-over");
         }
+        Facility facility = custodyOutcomes.iceFacilityFor(caseNumber, facilityCode, "facility");
         jdbc.sql("""
                 INSERT INTO ice_book_in (case_number, book_in_number, facility, recorded_by, recorded_at)
                 VALUES (:caseNumber, :bookInNumber, :facility, :actor, :now)
                 """)
-                .param("caseNumber", caseNumber).param("bookInNumber", bookInNumber).param("facility", facility)
+                .param("caseNumber", caseNumber).param("bookInNumber", bookInNumber).param("facility", facility.code())
                 .param("actor", actor).param("now", CustodyCaseRepository.utc(clock.instant()))
                 .update();
-        timeline.record(caseNumber, "ICE_BOOKED_IN", "Booked in by ICE at " + facility + ", book-in "
+        timeline.record(caseNumber, "ICE_BOOKED_IN", "Booked in by ICE at " + facility.shown() + ", book-in "
                 + bookInNumber, actor);
         try {
             taskService.setAssignee(acceptance.getId(), actor);
-            taskService.complete(acceptance.getId(), ProcessData.of().with(ICE_BOOK_IN_NUMBER, bookInNumber).variables());
+            taskService.complete(acceptance.getId(), ProcessData.of()
+                    .with(ICE_BOOK_IN_NUMBER, bookInNumber).with(ICE_FACILITY, facility.code()).variables());
         } catch (OptimisticLockingException e) {
             throw new ConflictException("ICE's acceptance of case " + caseNumber + " was recorded at the same moment");
         }
-        return new BookIn(caseNumber, bookInNumber, facility, false);
+        return new BookIn(caseNumber, bookInNumber, facility.code(), false);
     }
 
     private Optional<BookIn> recorded(String caseNumber) {

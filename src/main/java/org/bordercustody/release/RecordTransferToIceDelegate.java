@@ -31,8 +31,8 @@ public class RecordTransferToIceDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var answers = new FormAnswers(execution);
         String caseNumber = execution.getProcessBusinessKey();
-        BookedIn bookedIn = custodyOutcomes.transferToIce(caseNumber, answers.requiredText(ICE_FACILITY),
-                answers.requiredText(ICE_BOOK_IN_NUMBER), Actors.of(execution));
+        BookedIn bookedIn = FormAnswers.asForm(() -> custodyOutcomes.transferToIce(caseNumber,
+                answers.requiredText(ICE_FACILITY), answers.requiredText(ICE_BOOK_IN_NUMBER), Actors.of(execution)));
         var variables = CarriedOutVariables.transferred(bookedIn);
         familyMessenger.carryOut(execution, bookedIn.family(), Messages.FAMILY_OUTCOME_CARRIED_OUT, variables);
     }

@@ -3,13 +3,19 @@ package org.bordercustody.transfer;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_FACILITY;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_PLACEMENT_TYPE;
 
+import java.time.Clock;
 import org.bordercustody.custody.Cases;
+import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.PartnerRequestIds;
 import org.bordercustody.custody.ProcessData;
+import org.bordercustody.facility.Agency;
+import org.bordercustody.facility.Facilities;
+import org.bordercustody.facility.Facility;
 import org.bordercustody.system.ConflictException;
+import org.bordercustody.system.InvalidRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -23,13 +29,32 @@ public class OrrPlacements {
     private final CustodyEvents custodyEvents;
     private final RuntimeService runtimeService;
     private final PartnerRequestIds requestIds;
+    private final Facilities facilities;
+    private final Clock clock;
 
     OrrPlacements(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService,
-            PartnerRequestIds requestIds) {
+            PartnerRequestIds requestIds, Facilities facilities, Clock clock) {
+        this.facilities = facilities;
+        this.clock = clock;
         this.cases = cases;
         this.requestIds = requestIds;
         this.custodyEvents = custodyEvents;
         this.runtimeService = runtimeService;
+    }
+
+    /**
+     * The ORR care provider of the code, when it may hold this child (its ages and sexes): otherwise refused naming
+     * the field. The one check of a placement, from ORR's system or the liaison's form.
+     */
+    public Facility orrFacilityFor(String caseNumber, String code, String field) {
+        Facility facility = facilities.ofAgency(code, Agency.ORR, field);
+        CustodyCase child = cases.get(caseNumber);
+        Integer age = child.ageAt(clock.instant());
+        facility.refusal(child.sex(), age).ifPresent(why -> {
+            throw new InvalidRequestException(field, why + ": " + child.displayName() + " (case " + caseNumber
+                    + (age == null ? "" : ", age " + age) + ") cannot be placed there");
+        });
+        return facility;
     }
 
     /**
@@ -51,12 +76,13 @@ public class OrrPlacements {
         if (!waiting) {
             throw new ConflictException("case " + caseNumber + " is not waiting for an ORR placement");
         }
-        custodyEvents.orrPlacementDesignated(caseNumber, facility, placementType, actor);
+        Facility careProvider = orrFacilityFor(caseNumber, facility, "facility");
+        custodyEvents.orrPlacementDesignated(caseNumber, careProvider.shown(), placementType, actor);
         try {
             runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(ProcessData.of()
-                            .with(ORR_FACILITY, facility)
+                            .with(ORR_FACILITY, careProvider.code())
                             .with(ORR_PLACEMENT_TYPE, placementType)
                             .variables())
                     .correlate();

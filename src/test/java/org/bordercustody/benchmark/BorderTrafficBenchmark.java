@@ -252,13 +252,13 @@ public final class BorderTrafficBenchmark {
                 case "Task_IssueReleaseDocuments" -> Map.of("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-1",
                         "familyMember1DocumentNumber", "A-2", "familyMember2DocumentNumber", "A-3",
                         "familyMember3DocumentNumber", "A-4", "familyMember4DocumentNumber", "A-5");
-                case "Task_PrepareIceTransfer" -> Map.of("iceFacility", "Port Isabel", "transferRecord", "none");
+                case "Task_PrepareIceTransfer" -> Map.of("iceFacility", "PISPC", "transferRecord", "none");
                 case "Task_AcceptIceTransfer" -> Map.of("iceBookInNumber", "B-1");
                 case "Task_RecordRemoval" -> Map.of("departurePort", "Hidalgo");
                 case "Task_NotifyHhsOfChild" -> Map.of("hhsReferralId", "UC-1");
                 case "Task_ScreenContiguousCountryChild" -> Map.of("screeningOutcome", "REFER_TO_ORR",
                         "screeningNotes", "fear claimed");
-                case "Task_DesignateOrrPlacement" -> Map.of("orrFacility", "Casa", "orrPlacementType", "SHELTER");
+                case "Task_DesignateOrrPlacement" -> Map.of("orrFacility", "ORR-SH-TX-01", "orrPlacementType", "SHELTER");
                 case "Task_ConfirmTransferToOrr" -> Map.of("orrReceivedBy", "ORR staff");
                 case "Task_DecideFamilyCustodyOutcome" -> Map.of("iceFamilyOutcome", "REMOVAL",
                         "iceFamilyOutcomeReason", "final order");

@@ -153,16 +153,16 @@ class JourneysInTasklistBrowserTest {
         });
         work("orr-liaison", child, "Task_DesignateOrrPlacement", (browser, form) -> {
             assertThat(form).contains("Mejia, Daniel", "age 15");
-            browser.fill("ORR care provider", "Casa Esperanza, Brownsville");
+            browser.choose("ORR care provider", "ORR shelter care provider (Brownsville)");
             browser.choose("Placement type", "Shelter");
             browser.screenshot("journey-child-placement");
         });
         work("orr-liaison", child, "Task_ConfirmTransferToOrr", (browser, form) -> {
-            assertThat(form).contains("Casa Esperanza, Brownsville");
+            assertThat(form).contains("ORR shelter care provider (Brownsville)");
             browser.fill("Received by", "M. Garza");
         });
         assertThat(status(child)).isEqualTo("TRANSFERRED_TO_ORR");
-        assertThat(timeline(child)).contains("Casa Esperanza, Brownsville", "M. Garza");
+        assertThat(timeline(child)).contains("ORR shelter care provider (Brownsville) (ORR-SH-TX-01)", "M. Garza");
     }
 
     /** The user signs in to Tasklist, opens the case's task, claims it, answers and completes it. */

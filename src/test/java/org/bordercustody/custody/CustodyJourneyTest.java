@@ -135,7 +135,7 @@ class CustodyJourneyTest {
                 .isEqualTo(204);
 
         ApiClient orr = ApiClient.as(port, "orr-liaison");
-        String placement = "{ \"facility\": \"Casa Esperanza, Brownsville\", \"placementType\": \"SHELTER\" }";
+        String placement = "{ \"facility\": \"ORR-SH-TX-01\", \"placementType\": \"SHELTER\" }";
         assertThat(agent().post("/api/cases/JRN0002-02/orr-placement", placement).status()).isEqualTo(403);
         assertThat(orr.post("/api/cases/JRN0002-01/orr-placement", placement).status())
                 .as("the aunt's case is not known to ORR").isEqualTo(404);

@@ -157,7 +157,7 @@ class MigrantCustodyProcessTest {
         });
         Mocks.register("clockBreached", new ClockBreachedListener(custodyEvents));
         Mocks.register("custodyLimitApproaching", new CustodyLimitApproachingListener(custodyEvents));
-        Mocks.register("recordTransferToOrr", new RecordTransferToOrrDelegate(custodyEvents));
+        Mocks.register("recordTransferToOrr", new RecordTransferToOrrDelegate(custodyEvents, new org.bordercustody.facility.Facilities()));
         Mocks.register("recordChildReturned", new RecordChildReturnedDelegate(custodyEvents));
     }
 
@@ -225,11 +225,11 @@ class MigrantCustodyProcessTest {
 
         assertThat(custody).hasNotPassed(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         assertThat(task(custody)).hasCandidateGroup("orr-liaison");
-        complete(task(custody), withVariables("orrFacility", "Casa Esperanza", "orrPlacementType", "SHELTER"));
+        complete(task(custody), withVariables("orrFacility", "ORR-SH-TX-01", "orrPlacementType", "SHELTER"));
         assertThat(custody).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "R. Diaz"));
 
-        verify(custodyEvents).transferredToOrr(CASE, "Casa Esperanza");
+        verify(custodyEvents).transferredToOrr(CASE, "ORR shelter care provider (Brownsville) (ORR-SH-TX-01)");
         assertThat(custody).hasPassed(END_TRANSFERRED_TO_ORR).isEnded();
         org.assertj.core.api.Assertions.assertThat(jobQuery().count()).as("timers left after transfer").isZero();
     }
@@ -260,12 +260,12 @@ class MigrantCustodyProcessTest {
         assertThat(custody).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         runtimeService().createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceBusinessKey(CASE)
-                .setVariables(Map.of("orrFacility", "Southwest Key", "orrPlacementType", "SHELTER"))
+                .setVariables(Map.of("orrFacility", "ORR-SH-AZ-01", "orrPlacementType", "SHELTER"))
                 .correlate();
 
         assertThat(custody).hasPassed(EVENT_ORR_PLACEMENT_DESIGNATED).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "M. Ortiz"));
-        verify(custodyEvents).transferredToOrr(CASE, "Southwest Key");
+        verify(custodyEvents).transferredToOrr(CASE, "ORR shelter care provider (Phoenix) (ORR-SH-AZ-01)");
         assertThat(custody).hasPassed(END_TRANSFERRED_TO_ORR).isEnded();
     }
 
@@ -530,10 +530,10 @@ class MigrantCustodyProcessTest {
                 eq("absconded before"), any());
 
         assertThat(custody).isWaitingAt(TASK_PREPARE_ICE_TRANSFER);
-        complete(task(custody), withVariables("iceFacility", "Port Isabel SPC", "transferRecord", "no medical issues"));
+        complete(task(custody), withVariables("iceFacility", "PISPC", "transferRecord", "no medical issues"));
         assertThat(custody).isWaitingAt(TASK_ACCEPT_ICE_TRANSFER);
         assertThat(task(custody)).hasCandidateGroup("ice-ero-officer");
-        when(custodyOutcomes.transferToIce(eq(CASE), eq("Port Isabel SPC"), eq("B-77"), any()))
+        when(custodyOutcomes.transferToIce(eq(CASE), eq("PISPC"), eq("B-77"), any()))
                 .thenReturn(new CustodyOutcomes.BookedIn(clock.instant(), null, List.of(CASE)));
         complete(task(custody), withVariables("iceBookInNumber", "B-77"));
 
@@ -724,8 +724,8 @@ class MigrantCustodyProcessTest {
         Assertions.assertThat(placements).containsEntry(CASE, "ICE_FAMILY_RESIDENTIAL_CENTER");
         Assertions.assertThat(proposals.get(CASE).outcome()).isEqualTo("TRANSFER_TO_ICE_DETENTION");
         complete(task(parent), withVariables("approveProposal", true));
-        complete(task(parent), withVariables("iceFacility", "Dilley FRC", "transferRecord", "family of two"));
-        when(custodyOutcomes.transferToIce(eq(CASE), eq("Dilley FRC"), eq("F-12"), any())).thenReturn(
+        complete(task(parent), withVariables("iceFacility", "DILLEY", "transferRecord", "family of two"));
+        when(custodyOutcomes.transferToIce(eq(CASE), eq("DILLEY"), eq("F-12"), any())).thenReturn(
                 new CustodyOutcomes.BookedIn(clock.instant(), clock.instant().plus(Duration.ofDays(20)),
                         List.of(CASE, OTHER_CASE)));
         complete(task(parent), withVariables("iceBookInNumber", "F-12"));

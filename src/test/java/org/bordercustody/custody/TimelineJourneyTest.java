@@ -118,7 +118,7 @@ class TimelineJourneyTest {
     void unaccompaniedChildTransferredToOrr() {
         String child = new Journeys(port).childAwaitingPlacement("TLJ0003");
         TasklistClient orr = new TasklistClient(ApiClient.as(port, "orr-liaison"));
-        assertThat(orr.complete(child, "Task_DesignateOrrPlacement", Map.of("orrFacility", "Casa Padre",
+        assertThat(orr.complete(child, "Task_DesignateOrrPlacement", Map.of("orrFacility", "ORR-SH-TX-01",
                 "orrPlacementType", "SHELTER")).status()).isEqualTo(204);
         assertThat(orr.complete(child, "Task_ConfirmTransferToOrr", Map.of("orrReceivedBy", "M. Ortiz")).status())
                 .isEqualTo(204);
@@ -133,10 +133,10 @@ class TimelineJourneyTest {
                 "The family status decision found: unaccompanied child (age 9, companion: other relative");
         assertThat(timeline.get(5).get("description").asText()).endsWith("ORR referral id (UC Portal): UC-TLJ0003");
         assertThat(timeline.get(6).get("description").asText())
-                .endsWith("ORR care provider: Casa Padre; Placement type: Shelter");
+                .endsWith("ORR care provider: ORR shelter care provider (Brownsville), Brownsville TX: shelter, ages 0-17; Placement type: Shelter");
         assertThat(timeline.get(7).get("description").asText()).endsWith("Received by (ORR staff): M. Ortiz");
         assertThat(description(timeline, "TRANSFERRED_TO_ORR"))
-                .isEqualTo("Transferred to HHS ORR care at Casa Padre; CBP custody ended");
+                .isEqualTo("Transferred to HHS ORR care at ORR shelter care provider (Brownsville) (ORR-SH-TX-01); CBP custody ended");
     }
 
     /** What a person reads is words: no code of the API (SINGLE_ADULT, NTA_I862...) in any entry. */

@@ -72,8 +72,8 @@ class RoleMatrixTest {
     static List<Arguments> matrix() {
         String apprehension = "${APPREHENSION}";
         String checkIn = "{ \"reportedAt\": \"${NOW}\", \"office\": \"Houston ERO\" }";
-        String placement = "{ \"facility\": \"Casa Esperanza\", \"placementType\": \"SHELTER\" }";
-        String bookIn = "{ \"facility\": \"Port Isabel\", \"bookInNumber\": \"B-${EVENT}\", \"familyCustody\": false }";
+        String placement = "{ \"facility\": \"ORR-SH-TX-01\", \"placementType\": \"SHELTER\" }";
+        String bookIn = "{ \"facility\": \"PISPC\", \"bookInNumber\": \"B-${EVENT}\", \"familyCustody\": false }";
         String processStart = "{ \"businessKey\": \"{case}\", \"variables\": {"
                 + " \"intakeDue\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"},"
                 + " \"custodyWarningAt\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"},"

@@ -74,7 +74,7 @@ class PrometheusAlertTest {
         assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete("PRM0001-01", "Task_ApproveCustodyOutcome",
                 java.util.Map.of("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
                         "overrideReason", "held past the limit, ICE bed found")).status()).isEqualTo(204);
-        agentTasks.complete("PRM0001-01", "Task_PrepareIceTransfer", java.util.Map.of("iceFacility", "Port Isabel",
+        agentTasks.complete("PRM0001-01", "Task_PrepareIceTransfer", java.util.Map.of("iceFacility", "PISPC",
                 "transferRecord", "no medical issues"));
         assertThat(new TasklistClient(ApiClient.as(port, "ice-officer")).complete("PRM0001-01", "Task_AcceptIceTransfer",
                 java.util.Map.of("iceBookInNumber", "B-73")).status()).isEqualTo(204);

@@ -80,9 +80,9 @@ class EventSchemasTest {
         String toIce = journeys.adultAwaitingIce("SCH0002");
         String child = journeys.childAwaitingPlacement("SCH0003");
         ApiClient.as(port, "ice-system").post("/api/cases/" + toIce + "/ice-book-in",
-                "{ \"facility\": \"Port Isabel SPC\", \"bookInNumber\": \"B-SCH2\", \"familyCustody\": false }");
+                "{ \"facility\": \"PISPC\", \"bookInNumber\": \"B-SCH2\", \"familyCustody\": false }");
         ApiClient orr = ApiClient.as(port, "orr-system");
-        orr.post("/api/cases/" + child + "/orr-placement", "{ \"facility\": \"Casa Esperanza\", \"placementType\": \"SHELTER\" }");
+        orr.post("/api/cases/" + child + "/orr-placement", "{ \"facility\": \"ORR-SH-TX-01\", \"placementType\": \"SHELTER\" }");
         new TasklistClient(ApiClient.as(port, "orr-liaison")).complete(child, "Task_ConfirmTransferToOrr",
                 Map.of("orrReceivedBy", "M. Garza"));
         String removed = journeys.adultAfterIntake("SCH0004");

@@ -95,7 +95,7 @@ class PartnerAnswersTest {
     void iceBooksInAHandedOverPersonOnceAndAnotherNumberIsAConflict() {
         String person = new Journeys(port).adultAwaitingIce("PAN0003");
         ApiClient ice = ApiClient.as(port, "ice-system");
-        String body = "{ \"facility\": \"Port Isabel SPC\", \"bookInNumber\": \"B-2026-0042\", \"familyCustody\": false }";
+        String body = "{ \"facility\": \"PISPC\", \"bookInNumber\": \"B-2026-0042\", \"familyCustody\": false }";
 
         assertThat(ApiClient.as(port, "orr-system").post("/api/cases/" + person + "/ice-book-in", body).status())
                 .isEqualTo(403);
@@ -113,7 +113,7 @@ class PartnerAnswersTest {
         assertThat(count("ice_book_in", person)).isEqualTo(1);
         String notHandedOver = new Journeys(port).adultAfterIntake("PAN0004");
         assertThat(ice.post("/api/cases/" + notHandedOver + "/ice-book-in", body).status()).isEqualTo(409);
-        assertThat(timeline(person)).as("ICE's facility kept").contains("Booked in by ICE at Port Isabel SPC");
+        assertThat(timeline(person)).as("ICE's facility kept").contains("Booked in by ICE at Port Isabel Service Processing Center (PISPC)");
 
         String second = new Journeys(port).adultAwaitingIce("PAN0009");
         assertThat(ice.post("/api/cases/" + second + "/ice-book-in", body).status())
@@ -158,7 +158,7 @@ class PartnerAnswersTest {
         assertThat(timeline(released).split("\"CHECKED_IN\"", -1)).as("recorded once").hasSize(2);
 
         String child = new Journeys(port).childAwaitingPlacement("PAN0006");
-        String placement = "{ \"facility\": \"Casa Esperanza, Brownsville\", \"placementType\": \"SHELTER\","
+        String placement = "{ \"facility\": \"ORR-SH-TX-01\", \"placementType\": \"SHELTER\","
                 + " \"placementId\": \"UCP-5521\" }";
         ApiClient orr = ApiClient.as(port, "orr-system");
         assertThat(orr.post("/api/cases/PAN0006-01/orr-placement", placement).status())

@@ -62,7 +62,8 @@ class IceFamilyCustodyJourneyTest {
         }
         assertThat(timeline(event + "-01")).extracting(entry -> entry.get("description").asText())
                 .as("every answer kept, with who gave it")
-                .contains("Task completed: Hand over to ICE. Receiving ICE facility: Dilley FRC; "
+                .contains("Task completed: Hand over to ICE. Receiving ICE facility: South Texas Family Residential"
+                        + " Center, Dilley TX: family residential center, children with a parent or legal guardian; "
                         + "Transfer record: medical summary, property, documents: family of three")
                 .anySatisfy(description -> assertThat(description)
                         .contains("Decision: Removal of the family; Reason: final order of removal"));
@@ -82,7 +83,7 @@ class IceFamilyCustodyJourneyTest {
         assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete(event + "-01",
                 "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true")).status()).isEqualTo(204);
         assertThat(agentTasks.complete(event + "-01", "Task_PrepareIceTransfer",
-                Map.of("iceFacility", "Dilley FRC", "transferRecord", "family of three")).status()).isEqualTo(204);
+                Map.of("iceFacility", "DILLEY", "transferRecord", "family of three")).status()).isEqualTo(204);
         assertThat(ice().complete(event + "-01", "Task_AcceptIceTransfer", Map.of("iceBookInNumber", "F-12")).status())
                 .isEqualTo(204);
         return event;

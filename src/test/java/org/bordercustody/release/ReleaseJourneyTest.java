@@ -107,7 +107,7 @@ class ReleaseJourneyTest {
                 "overrideOutcome", "TRANSFER_TO_ICE_DETENTION", "overrideReason", "failed to appear before")).status())
                 .isEqualTo(204);
         agentTasks.complete("REL0003-01", "Task_PrepareIceTransfer",
-                Map.of("iceFacility", "Port Isabel SPC", "transferRecord", "no medical issues; one bag"));
+                Map.of("iceFacility", "PISPC", "transferRecord", "no medical issues; one bag"));
         assertThat(iceTasks.complete("REL0003-01", "Task_AcceptIceTransfer", Map.of("iceBookInNumber", "B-77")).status())
                 .isEqualTo(204);
         assertThat(caseView(agent, "REL0003-01").get("status").asText()).isEqualTo("TRANSFERRED_TO_ICE");

@@ -98,7 +98,7 @@ class ConcurrencyTest {
     @Test
     void fiftySimultaneousOrrPlacementsOfOneChildRecordOneAndAnswerTheOthersWithAConflict() throws Exception {
         new Journeys(port).childAwaitingPlacement("CON0004");
-        String placement = "{\"facility\": \"Casa Esperanza\", \"placementType\": \"SHELTER\"}";
+        String placement = "{\"facility\": \"ORR-SH-TX-01\", \"placementType\": \"SHELTER\"}";
 
         List<ApiClient.Response> responses = all(() ->
                 ApiClient.as(port, "orr-liaison").post("/api/cases/CON0004-02/orr-placement", placement));
