@@ -305,9 +305,6 @@ public class CustodyOutcomes {
             Integer age = member.ageAt(at);
             String who = member.displayName() + " (case " + member.caseNumber() + (age == null ? "" : ", age " + age)
                     + ")";
-            facility.refusal(member.sex(), age).ifPresent(why -> {
-                throw new InvalidRequestException(field, why + ": " + who + " cannot be held there");
-            });
             if (age != null && age < CustodyCase.AGE_OF_MAJORITY) {
                 if (facility.kind() != FacilityKind.ICE_FAMILY_RESIDENTIAL_CENTER) {
                     throw new InvalidRequestException(field, who + " is a child: ICE may hold a child only at a family"
@@ -320,6 +317,9 @@ public class CustodyOutcomes {
                             + " and none is handed over with the child");
                 }
             }
+            facility.refusal(member.sex(), age).ifPresent(why -> {
+                throw new InvalidRequestException(field, why + ": " + who + " cannot be held there");
+            });
         }
         return facility;
     }

@@ -31,6 +31,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 class ApiSecurityConfiguration {
 
     private static final String[] EVERY_ROLE = CustodyGroups.ALL.toArray(String[]::new);
+    private static final String[] EVERY_ROLE_AND_PARTNER = java.util.stream.Stream.concat(CustodyGroups.ALL.stream(),
+            CustodyGroups.PARTNERS.stream()).toArray(String[]::new);
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
@@ -62,6 +64,8 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, PARTNER_ICE, PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/reports/**")
                                 .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, BORDER_PATROL_SUPERVISOR)
+                        // The partners' systems send facility codes of this list in their book-ins and placements.
+                        .requestMatchers(HttpMethod.GET, "/api/facilities").hasAnyAuthority(EVERY_ROLE_AND_PARTNER)
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic

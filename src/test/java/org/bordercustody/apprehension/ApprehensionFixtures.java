@@ -94,6 +94,20 @@ public final class ApprehensionFixtures {
                 """.formatted(eventNumber, apprehendedAt));
     }
 
+    /** A father and his son, ten years old at the engine's "now" (the father's records check finds a criminal history). */
+    public static String fatherAndTenYearOld(String eventNumber) {
+        return identified("""
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
+                  "persons": [
+                    { "ref": "father", "familyName": "Castillo", "givenNames": "Mario", "dateOfBirth": "1984-05-20",
+                      "sex": "M", "countryOfCitizenship": "GT" },
+                    { "ref": "son", "familyName": "Castillo", "givenNames": "Pablo", "dateOfBirth": "%s",
+                      "sex": "M", "countryOfCitizenship": "GT",
+                      "accompaniedBy": [ { "ref": "father", "relationship": "PARENT" } ] } ] }
+                """.formatted(eventNumber, hoursAgo(3), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
+                .toLocalDate().minusYears(10).minusMonths(4)));
+    }
+
     /** A fifteen-year-old from Honduras, alone. */
     public static String unaccompaniedTeen(String eventNumber) {
         return identified("""

@@ -105,6 +105,7 @@ class RoleMatrixTest {
             {new Call("GET", "/api/cases/" + CHILD, null, 200), Set.copyOf(ROLES)},
             {new Call("GET", "/api/cases/" + CHILD + "/timeline", null, 200), Set.copyOf(ROLES)},
             {new Call("GET", "/api/people?name=Ramirez", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/api/facilities?kind=ICE_FAMILY_RESIDENTIAL_CENTER", null, 200), Set.copyOf(ROLES)},
             {new Call("POST", "/api/cases/{case}/check-ins", checkIn, 201, released), Set.of("ice-officer")},
             {new Call("POST", "/api/cases/{case}/ice-book-in", bookIn, 201, handedToIce), Set.of("ice-officer")},
             {new Call("POST", "/api/cases/{case}/orr-placement", placement, 202, awaitingPlacement),
