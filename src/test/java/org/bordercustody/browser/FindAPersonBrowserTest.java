@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import org.bordercustody.ApiClient;
-import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
@@ -15,7 +14,7 @@ import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An agent finds a person by name in Tasklist, a manager by A-number in Cockpit; each opens the person's page. */
-@CustodyApplicationTest
+@BrowserApplicationTest
 class FindAPersonBrowserTest {
 
     @LocalServerPort

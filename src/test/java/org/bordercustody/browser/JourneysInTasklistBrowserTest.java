@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.bordercustody.ApiClient;
-import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -26,7 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * together, a fifteen-year-old alone transferred to HHS ORR. The apprehension is recorded through the case API, as
  * agents' e3 hand-off does; ICE reports the check-in through it too.
  */
-@CustodyApplicationTest
+@BrowserApplicationTest
 class JourneysInTasklistBrowserTest {
 
     @LocalServerPort

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.time.Duration;
 import java.time.Instant;
 import org.bordercustody.ApiClient;
-import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.Journeys;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.ManagementService;
@@ -21,7 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Agents in Tasklist and managers in Cockpit, in a real Chromium; screenshots in target/browser-screenshots. */
-@CustodyApplicationTest
+@BrowserApplicationTest
 class TasklistAndCockpitBrowserTest {
 
     @LocalServerPort
