@@ -26,8 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The application process is killed (SIGKILL) while apprehensions are posted and tasks completed, and started
  * again: every apprehension that was acknowledged exists exactly once with its process instance, every
- * acknowledged completion happened once, and every timer that fell due while it was down fires once. Runs
- * the packaged application (an integration test of the verify phase).
+ * acknowledged completion happened once, and every timer that fell due while it was down fires once: one
+ * successful run in the job log, one escalation task and one CLOCK_BREACHED timeline entry per case, none of
+ * them there before the kill. Runs the packaged application (an integration test of the verify phase) at full
+ * history, as the job log is kept at full history only.
  */
 class CrashRecoveryIT {
 
@@ -102,14 +104,25 @@ class CrashRecoveryIT {
         load.shutdown();
         load.awaitTermination(30, TimeUnit.SECONDS);
         assertThat(acknowledgedEvents).as("work acknowledged before the kill").isNotEmpty();
+        JdbcClient jdbc = JdbcClient.create(dataSource);
+        assertThat(Instant.now()).as("the kill came before the timers were due").isBefore(timersDue);
+        assertThat(jdbc.sql("""
+                SELECT COUNT(*) FROM act_ru_job j JOIN act_ru_jobdef d ON d.id_ = j.job_def_id_
+                  JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_
+                 WHERE p.business_key_ LIKE 'TMR%' AND d.act_id_ = 'Timer_CustodyLimitReached'
+                """).query(Long.class).single()).as("custody-limit timers waiting at the kill; jobs: %s", jdbc.sql(
+                        "SELECT j.type_, j.handler_type_, j.handler_cfg_, j.job_def_id_, j.process_instance_id_ FROM act_ru_job j")
+                        .query().listOfRows()).isEqualTo(TIMER_CASES);
+        assertThat(limitTimerRuns(jdbc)).as("custody-limit timers run before the kill").isEmpty();
+        assertThat(escalationTasks(jdbc)).as("escalation tasks before the kill").isEmpty();
+        assertThat(breachEntries(jdbc)).as("CLOCK_BREACHED entries before the kill").isEmpty();
 
         while (Instant.now().isBefore(timersDue.plusSeconds(2))) {
             Thread.sleep(500);
         }
         application = start(port, "second");
-        JdbcClient jdbc = JdbcClient.create(dataSource);
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
-        while (breaches(jdbc) < TIMER_CASES && Instant.now().isBefore(deadline)) {
+        while ((breaches(jdbc) < TIMER_CASES || dueTimerJobs(jdbc) > 0) && Instant.now().isBefore(deadline)) {
             Thread.sleep(500);
         }
 
@@ -125,7 +138,12 @@ class CrashRecoveryIT {
             assertThat(jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_number = :c AND type = 'INTAKE_RECORDED'")
                     .param("c", intake).query(Long.class).single()).as(intake).isEqualTo(1);
         }
-        assertThat(breaches(jdbc)).as("timers due during the outage, fired once each").isEqualTo(TIMER_CASES);
+        Map<String, Long> firedOnce = timerCases().stream()
+                .collect(java.util.stream.Collectors.toMap(c -> c, c -> 1L));
+        assertThat(breaches(jdbc)).as("cases with a breach recorded").isEqualTo(TIMER_CASES);
+        assertThat(limitTimerRuns(jdbc)).as("successful runs of each case's custody-limit timer").isEqualTo(firedOnce);
+        assertThat(escalationTasks(jdbc)).as("escalation tasks of each case").isEqualTo(firedOnce);
+        assertThat(breachEntries(jdbc)).as("CLOCK_BREACHED timeline entries of each case").isEqualTo(firedOnce);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM act_ru_incident").query(Long.class).single()).isZero();
         System.out.printf("crash: %d apprehensions and %d intakes acknowledged before the kill, all present once;"
                 + " %d timers fired once after restart%n", acknowledgedEvents.size(), acknowledgedIntakes.size(),
@@ -139,7 +157,55 @@ class CrashRecoveryIT {
                 """).query(Long.class).single();
     }
 
+    /** The timer cases' jobs that are due: a timer that would fire again is one of them until it has. */
+    private static long dueTimerJobs(JdbcClient jdbc) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM act_ru_job j JOIN act_hi_procinst p ON p.id_ = j.process_instance_id_
+                 WHERE p.business_key_ LIKE 'TMR%' AND j.duedate_ <= :now
+                """).param("now", java.sql.Timestamp.from(Instant.now())).query(Long.class).single();
+    }
+
+    private static java.util.List<String> timerCases() {
+        return java.util.stream.IntStream.range(0, TIMER_CASES).mapToObj("TMR%04d-01"::formatted).toList();
+    }
+
+    /** Per case, the successful runs (job log state 2) of its custody-limit timer job: a second firing adds one. */
+    private static Map<String, Long> limitTimerRuns(JdbcClient jdbc) {
+        return countsByCase(jdbc, """
+                SELECT p.business_key_ AS case_number, COUNT(*) AS n FROM act_hi_job_log l
+                  JOIN act_hi_procinst p ON p.id_ = l.process_instance_id_
+                 WHERE l.job_state_ = 2 AND l.act_id_ = 'Timer_CustodyLimitReached' AND p.business_key_ LIKE 'TMR%'
+                 GROUP BY p.business_key_
+                """);
+    }
+
+    /** Per case, the escalation tasks ever created for its custody limit: a second firing creates another. */
+    private static Map<String, Long> escalationTasks(JdbcClient jdbc) {
+        return countsByCase(jdbc, """
+                SELECT p.business_key_ AS case_number, COUNT(*) AS n FROM act_hi_taskinst t
+                  JOIN act_hi_procinst p ON p.id_ = t.proc_inst_id_
+                 WHERE t.task_def_key_ = 'Task_ResolveCustodyLimitBreach' AND p.business_key_ LIKE 'TMR%'
+                 GROUP BY p.business_key_
+                """);
+    }
+
+    private static Map<String, Long> breachEntries(JdbcClient jdbc) {
+        return countsByCase(jdbc, """
+                SELECT case_number, COUNT(*) AS n FROM case_event
+                 WHERE type = 'CLOCK_BREACHED' AND case_number LIKE 'TMR%' GROUP BY case_number
+                """);
+    }
+
+    private static Map<String, Long> countsByCase(JdbcClient jdbc, String sql) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        jdbc.sql(sql).query(rs -> {
+            counts.put(rs.getString("case_number"), rs.getLong("n"));
+        });
+        return counts;
+    }
+
     private static Process start(int port, String run) throws Exception {
-        return PackagedApplication.start(port, run, postgres.getJdbcUrl("postgres", "postgres"));
+        return PackagedApplication.start(port, run, postgres.getJdbcUrl("postgres", "postgres"),
+                "--camunda.bpm.history-level=full");
     }
 }
