@@ -33,7 +33,7 @@ public final class PackagedApplication {
                 "--camunda.bpm.job-execution.max-wait=1000"));
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
         while (Instant.now().isBefore(deadline)) {
             try {
                 if (ApiClient.anonymous(port).get("/actuator/health").status() == 200) {
@@ -45,7 +45,7 @@ public final class PackagedApplication {
             assertThat(process.isAlive()).as("application started; see " + log).isTrue();
             Thread.sleep(500);
         }
-        throw new IllegalStateException("the application did not start within 90 s; see " + log);
+        throw new IllegalStateException("the application did not start within 180 s; see " + log);
     }
 
     public static int freePort() {

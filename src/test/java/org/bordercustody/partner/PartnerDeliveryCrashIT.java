@@ -65,6 +65,9 @@ class PartnerDeliveryCrashIT {
         application = start(port, "partner-first");
         ApiClient agent = ApiClient.as(port, "agent");
         AtomicBoolean running = new AtomicBoolean(true);
+        AtomicBoolean killed = new AtomicBoolean(false);
+        java.util.Queue<String> failedBeforeTheKill = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        AtomicInteger intakes = new AtomicInteger();
         AtomicInteger next = new AtomicInteger();
         ExecutorService load = Executors.newFixedThreadPool(3);
         for (int t = 0; t < 3; t++) {
@@ -72,21 +75,36 @@ class PartnerDeliveryCrashIT {
                 while (running.get()) {
                     String event = "PDC%04d".formatted(next.getAndIncrement());
                     try {
-                        if (agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult(event)).status() == 201) {
-                            new TasklistClient(agent).completeIntake(event + "-01", false);
+                        ApiClient.Response response = agent.post("/api/apprehensions",
+                                ApprehensionFixtures.singleAdult(event));
+                        if (response.status() != 201) {
+                            throw new IllegalStateException(event + " answered " + response.status() + " " + response.body());
                         }
-                    } catch (RuntimeException | AssertionError connectionLost) {
-                        // the application is gone
+                        new TasklistClient(agent).completeIntake(event + "-01", false);
+                        intakes.incrementAndGet();
+                    } catch (RuntimeException | AssertionError failure) {
+                        // After the kill a lost connection is expected; before it, any failure is the test's.
+                        if (!killed.get()) {
+                            failedBeforeTheKill.add(failure.toString());
+                        }
                     }
                 }
             });
         }
-        Thread.sleep(6000);
-        assertThat(ice.received).as("attempts while the webhook is down").isNotEmpty();
+        // Killed once some work is done and ICE's webhook refused some deliveries (a slow machine needs longer).
+        Instant loadUntil = Instant.now().plusSeconds(60);
+        while ((intakes.get() < 5 || ice.received.isEmpty()) && failedBeforeTheKill.isEmpty()
+                && Instant.now().isBefore(loadUntil)) {
+            Thread.sleep(200);
+        }
+        killed.set(true);
         application.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
         running.set(false);
         load.shutdown();
         load.awaitTermination(30, TimeUnit.SECONDS);
+        assertThat(failedBeforeTheKill).as("apprehensions and intakes that failed before the kill").isEmpty();
+        assertThat(intakes).as("intakes completed before the kill").hasPositiveValue();
+        assertThat(ice.received).as("attempts while the webhook is down").isNotEmpty();
 
         JdbcClient jdbc = JdbcClient.create(dataSource);
         List<String> committed = jdbc.sql("SELECT event_id FROM partner_event WHERE for_ice = TRUE").query(String.class).list();
