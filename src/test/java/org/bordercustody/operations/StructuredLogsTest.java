@@ -2,6 +2,7 @@ package org.bordercustody.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
@@ -56,9 +57,9 @@ class StructuredLogsTest {
         assertThat(refused.headers().get("x-request-id")).containsExactly("proxy-4711");
         String madeUp = unnamed.headers().get("x-request-id").get(0);
         assertThat(madeUp).matches("[0-9a-f-]{36}");
-        List<JsonNode> lines = output.getOut().lines().filter(line -> line.startsWith("{"))
+        List<JsonNode> lines = output.getOut().lines().filter(line -> !line.isBlank())
                 .map(StructuredLogsTest::json).toList();
-        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("@timestamp")).isTrue());
+        assertThat(lines).isNotEmpty().allSatisfy(line -> assertThat(line.has("@timestamp")).as(line.toString()).isTrue());
         assertThat(lines).anySatisfy(line -> {
             assertThat(line.path("message").asText()).startsWith("Refused the engine command");
             assertThat(line.path("request").path("id").asText(line.path("request.id").asText())).isEqualTo("proxy-4711");
@@ -66,11 +67,17 @@ class StructuredLogsTest {
         assertThat(output.getOut()).contains(madeUp);
     }
 
+    /** The line as one JSON object: a line of plain text, or anything after the object, fails. */
     private static JsonNode json(String line) {
+        JsonNode node;
         try {
-            return new ObjectMapper().readTree(line);
+            node = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(line);
         } catch (Exception e) {
             throw new AssertionError("not a JSON log line: " + line, e);
         }
+        if (!node.isObject()) {
+            throw new AssertionError("not a JSON object: " + line);
+        }
+        return node;
     }
 }
