@@ -67,6 +67,11 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
+    /** Waits until the address shows the given text (Tasklist names the chosen filter there). */
+    void waitForUrlContaining(String text) {
+        wait.until(ExpectedConditions.urlContains(text));
+    }
+
     void waitUntilGone(By locator) {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }

@@ -28,6 +28,8 @@ class TasklistAndCockpitBrowserTest {
     @Autowired
     TaskService taskService;
     @Autowired
+    org.camunda.bpm.engine.FilterService filterService;
+    @Autowired
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
@@ -250,12 +252,14 @@ class TasklistAndCockpitBrowserTest {
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "supervisor");
             browser.waitFor(By.xpath("//a[contains(., 'Escalations')]")).click();
-            browser.waitForText("Review case nearing custody limit");
+            browser.waitForUrlContaining("filter=" + filterService.createFilterQuery().filterName("Escalations")
+                    .singleResult().getId());
+            // This case's own card, in the list the Escalations filter shows, for its review task.
+            WebElement entry = browser.waitFor(By.xpath("//*[contains(@class, 'tasks-list')]//li[.//*[contains(@class,"
+                    + " 'custody-card') and @data-case='BRW0002-01']][contains(., 'Review case nearing custody limit')]"));
+            assertThat(entry.findElement(By.cssSelector(".custody-card")).getText()).contains("Ramirez, Jose", "BRW0002-01");
             browser.screenshot("tasklist-escalations");
-            // The card found must be this case's own: its form names the person and the case number.
-            String review = taskService.createTaskQuery().processInstanceBusinessKey("BRW0002-01")
-                    .taskDefinitionKey("Task_ReviewApproachingCustodyLimit").singleResult().getId();
-            browser.open("/camunda/app/tasklist/default/#/?task=" + review);
+            entry.findElement(By.cssSelector(".custody-card")).click();
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
                     .contains("Ramirez, Jose", "case BRW0002-01");
         }
