@@ -147,9 +147,19 @@ final class Browser implements AutoCloseable {
     }
 
     /** Claims the open task for the signed-in user and waits until its form can be filled in. */
+    /** Claims the open task: the one claim button shown (others may sit hidden in the page, in the list's entries). */
     void claim() {
-        press(By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task'"
-                + " or contains(@class,'claim')]"));
+        By claim = By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task'"
+                + " or contains(@class,'claim')]");
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver -> {
+            WebElement shown = driver.findElements(claim).stream().filter(WebElement::isDisplayed).findFirst()
+                    .orElse(null);
+            if (shown == null) {
+                return false;
+            }
+            ((JavascriptExecutor) driver).executeScript("arguments[0].click();", shown);
+            return true;
+        });
         waitUntilGone(By.cssSelector(".disabled-form"));
     }
 
