@@ -146,8 +146,7 @@ final class Browser implements AutoCloseable {
                 return form.innerText + '\\n' + values.join('\\n');""");
     }
 
-    /** Claims the open task for the signed-in user and waits until its form can be filled in. */
-    /** Claims the open task: the one claim button shown (others may sit hidden in the page, in the list's entries). */
+    /** Claims the open task with the one claim button shown, and waits until its form can be filled in. */
     void claim() {
         By claim = By.xpath("//*[self::a or self::button][normalize-space(.)='Claim' or @tooltip='Claim task'"
                 + " or contains(@class,'claim')]");
