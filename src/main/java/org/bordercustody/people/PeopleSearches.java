@@ -59,6 +59,9 @@ public class PeopleSearches {
     private static final Pattern YEAR = Pattern.compile("[0-9]{4}");
 
     /** What was asked, as GET /api/people takes it. */
+    /** A case number no case has (case numbers have no blank). */
+    private static final List<String> NO_CASE = List.of(" ");
+
     public record Criteria(String name, String dateOfBirth, String aNumber, String fin, String document, String number,
             String limit) {
     }
@@ -178,7 +181,8 @@ public class PeopleSearches {
         List<String> encounters = search.name() != null
                 ? names.casesNamed(search.name(), search.born(), null, CANDIDATES)
                 : names.casesBorn(search.born(), null, CANDIDATES);
-        return cases.findOfPeopleOf(encounters);
+        // Read even when no name matched, so that a search whose people the caller may not read costs the same.
+        return cases.findOfPeopleOf(encounters.isEmpty() ? NO_CASE : encounters);
     }
 
     /** How well a person matches: fewer typos, fewer names not asked for, the day of birth, the newest encounter. */
