@@ -61,6 +61,11 @@ class PrometheusAlertTest {
     @Test
     void theLegalLimitAlertFiresForAPersonPastSeventyTwoHoursAndResolvesWhenThePersonLeavesCustody() throws Exception {
         startPrometheus();
+        awaitPrometheus("/api/v1/query?query=up", answer -> answer.path("data").path("result").path(0).path("value")
+                .path(1).asText().equals("1"), "Prometheus has scraped the application");
+        Instant scraped = Instant.now();
+        awaitPrometheus("/api/v1/rules", answer -> evaluatedSince(answer, scraped),
+                "the legal-limit rule is evaluated on what was scraped");
         awaitAlerts(alerts -> !firing(alerts), "no legal-limit alert before anyone passes a limit");
 
         ApiClient agent = ApiClient.as(port, "agent");
@@ -117,14 +122,32 @@ class PrometheusAlertTest {
         return false;
     }
 
+    /** Whether Prometheus evaluated the legal-limit rule, without error, after the instant. */
+    private static boolean evaluatedSince(JsonNode rules, Instant since) {
+        for (JsonNode group : rules.path("data").path("groups")) {
+            for (JsonNode rule : group.path("rules")) {
+                if (ALERT.equals(rule.path("name").asText()) && "ok".equals(rule.path("health").asText())
+                        && Instant.parse(rule.path("lastEvaluation").asText("1970-01-01T00:00:00Z")).isAfter(since)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private JsonNode awaitAlerts(Predicate<JsonNode> condition, String what) throws InterruptedException {
+        return awaitPrometheus("/api/v1/alerts", condition, what);
+    }
+
+    private JsonNode awaitPrometheus(String path, Predicate<JsonNode> condition, String what)
+            throws InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         JsonNode last = null;
         while (Instant.now().isBefore(deadline)) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/alerts")).build(),
+                        URI.create("http://127.0.0.1:" + prometheusPort + path)).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     last = new ObjectMapper().readTree(response.body());
