@@ -92,7 +92,7 @@ class ProcessMigrationTest {
             waitStates.removeAll(matches(Pattern.compile("sourceRef=\"" + gateway + "\" targetRef=\"([A-Za-z_]+)\""),
                     earlierModel, 1));
         }
-        assertThat(waitStates).hasSizeGreaterThanOrEqualTo(25).contains(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
+        assertThat(waitStates).as("the earlier model's wait states").hasSize(26).contains(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
                 CustodyProcess.Elements.TASK_LOCATE_PERSON);
         Map<String, ProcessInstance> instances = new LinkedHashMap<>();
         Map<String, Map<String, Date>> timersBefore = new LinkedHashMap<>();
