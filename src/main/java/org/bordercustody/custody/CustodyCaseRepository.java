@@ -116,41 +116,33 @@ public class CustodyCaseRepository {
      * first: one query, whether anyone holds it or not.
      */
     public List<CustodyCase> findOfPersonHolding(String kind, String value) {
-        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT i.person_id FROM person_identifier i"
-                        + " WHERE i.kind = :kind AND i.identifier = :value) ORDER BY c.apprehended_at DESC, c.case_number DESC")
-                .param("kind", kind).param("value", value)
-                .query(CustodyCaseRepository::map)
-                .list();
+        return findOfPeople("SELECT i.person_id FROM person_identifier i WHERE i.kind = :kind AND i.identifier = :value",
+                java.util.Map.of("kind", kind, "value", value));
     }
 
     /** Every encounter of the people holding a travel document of this number, whatever its type and country. */
     public List<CustodyCase> findOfPeopleHoldingDocumentNumber(String number) {
-        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT i.person_id FROM person_identifier i"
-                        + " WHERE i.kind = 'DOCUMENT' AND i.document_number = :number)"
-                        + " ORDER BY c.apprehended_at DESC, c.case_number DESC")
-                .param("number", number)
-                .query(CustodyCaseRepository::map)
-                .list();
+        return findOfPeople("SELECT i.person_id FROM person_identifier i WHERE i.kind = 'DOCUMENT'"
+                + " AND i.document_number = :number", java.util.Map.of("number", number));
     }
 
     /** Every encounter of the people of a case number, or of every case of an event number. */
     public List<CustodyCase> findOfPeopleNumbered(String eventOrCaseNumber) {
-        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT n.person_id FROM custody_case n"
-                        + " WHERE n.case_number = :number OR n.event_number = :number)"
-                        + " ORDER BY c.apprehended_at DESC, c.case_number DESC")
-                .param("number", eventOrCaseNumber)
-                .query(CustodyCaseRepository::map)
-                .list();
+        return findOfPeople("SELECT n.person_id FROM custody_case n WHERE n.case_number = :number"
+                + " OR n.event_number = :number", java.util.Map.of("number", eventOrCaseNumber));
     }
 
-    /** Every encounter of the people the cases are encounters of. */
+    /** Every encounter of the people the cases are encounters of (at least one case number). */
     public List<CustodyCase> findOfPeopleOf(java.util.Collection<String> caseNumbers) {
-        if (caseNumbers.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (SELECT n.person_id FROM custody_case n"
-                        + " WHERE n.case_number IN (:cases)) ORDER BY c.apprehended_at DESC, c.case_number DESC")
-                .param("cases", List.copyOf(caseNumbers))
+        return findOfPeople("SELECT n.person_id FROM custody_case n WHERE n.case_number IN (:cases)",
+                java.util.Map.of("cases", List.copyOf(caseNumbers)));
+    }
+
+    /** Every encounter of the people the query names, the newest apprehension first. */
+    private List<CustodyCase> findOfPeople(String people, java.util.Map<String, ?> parameters) {
+        return jdbc.sql(SELECT_CASE + " WHERE c.person_id IN (" + people + ")"
+                        + " ORDER BY c.apprehended_at DESC, c.case_number DESC")
+                .params(parameters)
                 .query(CustodyCaseRepository::map)
                 .list();
     }
