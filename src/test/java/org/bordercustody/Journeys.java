@@ -74,6 +74,17 @@ public final class Journeys {
         return eventNumber + "-02";
     }
 
+    /** A father with a criminal history and his ten-year-old son, whom the supervisor separated: the son's case. */
+    public String separatedChild(String eventNumber) {
+        record(ApprehensionFixtures.fatherAndTenYearOld(eventNumber));
+        TasklistClient agent = agentTasks();
+        agent.completeIntake(eventNumber + "-01", true, Map.of("recordsCheckResult", "CRIMINAL_HISTORY"));
+        agent.completeIntake(eventNumber + "-02", true);
+        approve(eventNumber + "-01", Map.of("approveProposal", "true", "familySeparation", "SEPARATE",
+                "separationReason", "CRIMINAL_HISTORY_OR_WARRANT", "separationNote", "warrant for assault"));
+        return eventNumber + "-02";
+    }
+
     public String adultAfterIntake(String eventNumber) {
         return adultAfterIntake(eventNumber, Map.of());
     }

@@ -12,7 +12,7 @@ public final class CustodyProcess {
 
     public static final String KEY = "migrantCustody";
     /** The model's version tag: running cases of older versions are migrated to it ({@link ProcessMigrations}). */
-    public static final String VERSION_TAG = "2026.12-people";
+    public static final String VERSION_TAG = "2026.12-families";
 
     public static final class Elements {
         public static final String TASK_RECORD_INTAKE = "Task_RecordIntake";
@@ -217,6 +217,19 @@ public final class CustodyProcess {
         public static final String OVERRIDE_REASON = "overrideReason";
         @Declared(String.class)
         public static final String CUSTODY_OUTCOME = "custodyOutcome";
+        /** Shown: the children of a family a separation would concern, in words, or nothing. */
+        @Declared(String.class)
+        public static final String FAMILY_CHILDREN = "familyChildren";
+        /** The supervisor keeps the family together or separates the children from the adults. */
+        @Declared(String.class)
+        public static final String FAMILY_SEPARATION = "familySeparation";
+        @Declared(String.class)
+        public static final String SEPARATION_REASON = "separationReason";
+        @Declared(String.class)
+        public static final String SEPARATION_NOTE = "separationNote";
+        /** Given to a child's process by the separation: it leaves the family's wait for the transfer to ORR. */
+        @Declared(Boolean.class)
+        public static final String SEPARATED_FROM_FAMILY = "separatedFromFamily";
         @Declared(String.class)
         public static final String ADDRESS_STREET = "addressStreet";
         @Declared(String.class)

@@ -30,6 +30,17 @@ public class FamilyMessenger {
         tellOthers(caseNumber, family, message, Map.of());
     }
 
+    /**
+     * Tells one member's process, which must be waiting for the message: the change that sends it is refused
+     * otherwise, so that no member is left waiting for what already happened.
+     */
+    public void tellWaiting(String caseNumber, String message, Map<String, Object> variables) {
+        if (runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(caseNumber)
+                .setVariables(variables).correlateAllWithResult().isEmpty()) {
+            throw new IllegalStateException("case " + caseNumber + " is not waiting for " + message);
+        }
+    }
+
     private void tellOthers(String leadCaseNumber, List<String> family, String message, Map<String, Object> variables) {
         family.stream()
                 .filter(member -> !member.equals(leadCaseNumber))

@@ -30,9 +30,13 @@ public class ProcessMigrations {
     }
 
     /** The plans, oldest first. */
-    public static final List<Plan> PLANS = List.of(new Plan("migrantCustody before " + CustodyProcess.VERSION_TAG,
-            CustodyProcess.KEY, null, "a released person apprehended again ends the check-in wait (and the search"
-                    + " for a person who missed it) as re-encountered"));
+    public static final List<Plan> PLANS = List.of(
+            new Plan("migrantCustody before 2026.12-people", CustodyProcess.KEY, null, "a released person"
+                    + " apprehended again ends the check-in wait (and the search for a person who missed it) as"
+                    + " re-encountered"),
+            new Plan("migrantCustody before 2026.12-families", CustodyProcess.KEY, "2026.12-people", "a child"
+                    + " separated from the family leaves the wait for the family's outcome for the transfer to HHS"
+                    + " ORR"));
 
     /** What a run did for one source version. */
     public record Migrated(String plan, int fromVersion, int toVersion, long instances) {

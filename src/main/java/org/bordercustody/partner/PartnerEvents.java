@@ -11,6 +11,8 @@ import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.LegalClock;
+import org.bordercustody.family.Separation;
+import org.bordercustody.family.SeparationRepository;
 import org.bordercustody.person.Identifiers;
 import org.bordercustody.person.PersonIdentities;
 import org.bordercustody.person.PersonRepository;
@@ -33,7 +35,7 @@ class PartnerEvents {
     static final List<String> TYPES = List.of("apprehended", "family-status-determined", "uac-referral",
             "orr-placement-designated", "transferred-to-orr", "custody-limit-breached", "released", "transferred-to-ice",
             "check-in-recorded", "check-in-missed", "removed", "identifiers-recorded", "encounter-linked",
-            "re-encountered");
+            "re-encountered", "family-separated", "family-reunified");
 
     private final PartnerEventFeed feed;
     private final CustodyCaseRepository cases;
@@ -42,9 +44,11 @@ class PartnerEvents {
 
     private final PersonIdentities people;
     private final PersonRepository persons;
+    private final SeparationRepository separations;
 
     PartnerEvents(PartnerEventFeed feed, CustodyCaseRepository cases, ReleaseRepository releases, ObjectMapper json,
-            PersonIdentities people, PersonRepository persons) {
+            PersonIdentities people, PersonRepository persons, SeparationRepository separations) {
+        this.separations = separations;
         this.people = people;
         this.persons = persons;
         this.feed = feed;
@@ -61,7 +65,7 @@ class PartnerEvents {
     private static final Set<String> HAND_OFFS = Set.of("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED",
             "ORR_PLACEMENT_DESIGNATED", "TRANSFERRED_TO_ORR", "CLOCK_BREACHED", "RELEASED", "TRANSFERRED_TO_ICE",
             "CHECKED_IN", "REMOVED", "RETURNED", "IDENTIFIERS_RECORDED", "PERSON_LINKED", "PERSON_LINK_UNDONE",
-            "RE_ENCOUNTERED");
+            "RE_ENCOUNTERED", "FAMILY_SEPARATED", "FAMILY_REUNIFIED");
 
     @EventListener
     void on(CaseRecorded recorded) {
@@ -125,6 +129,11 @@ class PartnerEvents {
                 type = "re-encountered";
                 audience = new Audience(true, false);
             }
+            case "FAMILY_SEPARATED", "FAMILY_REUNIFIED" -> {
+                // ORR reads the child's side, with what it needs of the parent to reunify them; ICE both sides.
+                type = recorded.type().equals("FAMILY_SEPARATED") ? "family-separated" : "family-reunified";
+                audience = new Audience(true, isChild(person));
+            }
             default -> { // REMOVED, RETURNED
                 type = "removed";
                 audience = new Audience(true, isChild(person));
@@ -141,14 +150,7 @@ class PartnerEvents {
         identifiers.aNumber().ifPresent(aNumber -> data.put("aNumber", aNumber));
         identifiers.fin().ifPresent(fin -> data.put("fin", fin));
         switch (type) {
-            case "apprehended", "uac-referral", "family-status-determined" -> {
-                data.put("apprehendedAt", person.apprehendedAt().toString())
-                        .put("classification", person.classification().name());
-                ObjectNode who = data.putObject("person").put("familyName", person.familyName())
-                        .put("givenNames", person.givenNames()).put("sex", person.sex())
-                        .put("countryOfCitizenship", person.countryOfCitizenship());
-                who.put("dateOfBirth", person.dateOfBirth() == null ? null : person.dateOfBirth().toString());
-            }
+            case "apprehended", "family-status-determined" -> addPerson(data, person);
             case "custody-limit-breached", "check-in-missed" -> data.put("clock", recorded.clock());
             case "identifiers-recorded" -> {
                 var documents = data.putArray("documents");
@@ -159,6 +161,34 @@ class PartnerEvents {
                 data.put("previousPersonId", link.personBefore() == null ? null : link.personBefore().toString());
                 data.put("undone", "UNDONE".equals(link.how()));
             });
+            case "family-separated" -> {
+                List<Separation> separated = separations.findOfCase(person.caseNumber()).stream()
+                        .filter(separation -> separation.reunifiedAt() == null).toList();
+                Separation latest = separated.get(separated.size() - 1);
+                data.put("reason", latest.reason().name()).put("note", latest.note())
+                        .put("decidedBy", latest.decidedBy());
+                addSeparatedFrom(data, person, separated.stream().filter(s -> s.decidedAt().equals(latest.decidedAt()))
+                        .toList());
+            }
+            case "uac-referral" -> {
+                addPerson(data, person);
+                List<Separation> separated = separations.findOfCase(person.caseNumber()).stream()
+                        .filter(separation -> separation.childCaseNumber().equals(person.caseNumber())
+                                && separation.reunifiedAt() == null).toList();
+                if (!separated.isEmpty()) {
+                    addSeparatedFrom(data, person, separated);
+                }
+            }
+            case "family-reunified" -> separations.findOfCase(person.caseNumber()).stream()
+                    .filter(separation -> separation.reunifiedAt() != null)
+                    .max(java.util.Comparator.comparing(Separation::reunifiedAt))
+                    .ifPresent(separation -> {
+                        String other = separation.childCaseNumber().equals(person.caseNumber())
+                                ? separation.parentCaseNumber() : separation.childCaseNumber();
+                        data.set("reunifiedWith", personRef(cases.get(other)));
+                        data.put("separatedAt", separation.decidedAt().toString())
+                                .put("reunifiedAt", separation.reunifiedAt().toString());
+                    });
             case "released" -> {
                 Optional<IntendedAddress> address = releases.addressOf(person.caseNumber());
                 address.ifPresent(place -> {
@@ -174,6 +204,43 @@ class PartnerEvents {
         }
         data.put("summary", recorded.description());
         return data;
+    }
+
+    private static void addPerson(ObjectNode data, CustodyCase person) {
+        data.put("apprehendedAt", person.apprehendedAt().toString())
+                .put("classification", person.classification().name());
+        ObjectNode who = data.putObject("person").put("familyName", person.familyName())
+                .put("givenNames", person.givenNames()).put("sex", person.sex())
+                .put("countryOfCitizenship", person.countryOfCitizenship());
+        who.put("dateOfBirth", person.dateOfBirth() == null ? null : person.dateOfBirth().toString());
+    }
+
+    /**
+     * The other side of each separation: for a child, the parents or legal guardians, with the identifiers ICE's and
+     * ORR's systems match on and where each is now, so that ORR can reunify them; for an adult, the children.
+     */
+    private void addSeparatedFrom(ObjectNode data, CustodyCase person, List<Separation> separated) {
+        var others = data.putArray("separatedFrom");
+        for (Separation separation : separated) {
+            boolean isChild = separation.childCaseNumber().equals(person.caseNumber());
+            CustodyCase other = cases.get(isChild ? separation.parentCaseNumber() : separation.childCaseNumber());
+            ObjectNode ref = personRef(other).put("familyName", other.familyName())
+                    .put("givenNames", other.givenNames());
+            ObjectNode where = ref.putObject("whereNow").put("status", other.status().name());
+            if (other.status() == org.bordercustody.custody.CaseStatus.IN_CBP_CUSTODY) {
+                where.put("agency", "CBP").put("sector", other.sector()).put("station", other.station());
+            }
+            others.add(ref);
+        }
+    }
+
+    private ObjectNode personRef(CustodyCase other) {
+        ObjectNode ref = json.createObjectNode().put("caseNumber", other.caseNumber())
+                .put("personId", other.personId().toString());
+        Identifiers identifiers = people.identifiersOf(other.personId());
+        identifiers.aNumber().ifPresent(aNumber -> ref.put("aNumber", aNumber));
+        identifiers.fin().ifPresent(fin -> ref.put("fin", fin));
+        return ref;
     }
 
     private void store(CaseRecorded recorded, String type, Audience audience, ObjectNode data) {

@@ -26,6 +26,8 @@ import org.bordercustody.facility.FacilityKind;
 import org.bordercustody.family.Families;
 import org.bordercustody.family.FamilyLink;
 import org.bordercustody.family.FamilyLinkRepository;
+import org.bordercustody.family.FamilySeparations;
+import org.bordercustody.family.FamilySeparations.SeparatedChild;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Service;
@@ -60,10 +62,13 @@ public class CustodyOutcomes {
     private final BreachRepository breaches;
     private final Facilities facilities;
     private final FamilyLinkRepository familyLinks;
+    private final FamilySeparations separations;
 
     public CustodyOutcomes(Families families, CustodyCaseRepository cases, ReleaseRepository releases,
             Timeline timeline, CustodyClocks clocks, ReleasePolicy policy, Clock clock, Encounters encounters,
-            BreachRepository breaches, Facilities facilities, FamilyLinkRepository familyLinks) {
+            BreachRepository breaches, Facilities facilities, FamilyLinkRepository familyLinks,
+            FamilySeparations separations) {
+        this.separations = separations;
         this.facilities = facilities;
         this.familyLinks = familyLinks;
         this.encounters = encounters;
@@ -95,9 +100,19 @@ public class CustodyOutcomes {
                 + outcomeWords(proposal.outcome()) + " (" + proposal.reason() + ")", Timeline.SYSTEM_ACTOR);
     }
 
-    /** The supervisor approves the proposal or overrides it with a reason; returns the outcome. */
-    public String decide(String caseNumber, boolean approved, String override, String overrideReason, String actor) {
+    /** The supervisor's decision: the outcome and, for a family with children, whether it is separated. */
+    public record Decided(String outcome, List<SeparatedChild> separatedChildren) {
+    }
+
+    /**
+     * The supervisor approves the proposal or overrides it with a reason, and keeps a family together or separates
+     * its children from the adults; the adults (or the family kept together) get the outcome.
+     */
+    public Decided decide(String caseNumber, boolean approved, String override, String overrideReason,
+            FamilySeparations.Decision family, String actor) {
         Proposal proposal = proposalOf(caseNumber);
+        List<String> members = familyOf(caseNumber);
+        separations.check(members, family);
         String outcome;
         String description;
         if (approved) {
@@ -114,12 +129,17 @@ public class CustodyOutcomes {
             description = "Supervisor overrode the proposal (" + outcomeWords(proposal.outcome()) + ") with: "
                     + outcomeWords(outcome) + ", because " + overrideReason.strip();
         }
-        for (String member : familyOf(caseNumber)) {
+        for (String member : members) {
             cases.recordOutcome(member, outcome);
             timeline.record(member, "CUSTODY_OUTCOME_DECIDED", description
                     + (member.equals(caseNumber) ? "" : " (decided for the family in case " + caseNumber + ")"), actor);
         }
-        return outcome;
+        return new Decided(outcome, separations.carryOut(caseNumber, members, family, actor));
+    }
+
+    /** The children of the lead's family a separation would concern, in words; null when none. */
+    public String separableChildrenOf(String leadCaseNumber) {
+        return isFamilyMember(leadCaseNumber) ? separations.childrenInWords(familyOf(leadCaseNumber)) : null;
     }
 
     /** The documents each release outcome is carried out with. */
@@ -335,11 +355,20 @@ public class CustodyOutcomes {
                 .anyMatch(age -> age != null && age >= CustodyCase.AGE_OF_MAJORITY);
     }
 
+    /**
+     * Whether ICE takes the case into family custody, under the Flores limit: a family with its children. Adults whose
+     * children were separated from them go to ICE custody as adults.
+     */
+    public boolean goesToFamilyCustody(String caseNumber) {
+        return isFamilyMember(caseNumber) && familyOf(caseNumber).stream().map(cases::get)
+                .anyMatch(member -> !member.isKnownAdult());
+    }
+
     public BookedIn transferToIce(String caseNumber, String facilityCode, String bookInNumber, String actor) {
         Facility facility = iceFacilityFor(caseNumber, facilityCode, Variables.ICE_FACILITY);
-        boolean familyCustody = isFamilyMember(caseNumber);
         Instant bookedInAt = clock.instant();
         List<String> family = familyOf(caseNumber);
+        boolean familyCustody = goesToFamilyCustody(caseNumber);
         Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
         for (String member : family) {
             cases.recordIceBookIn(member, bookedInAt);

@@ -7,8 +7,6 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
 import java.time.Clock;
 import java.util.Optional;
 import org.bordercustody.custody.Cases;
-import org.bordercustody.custody.Classification;
-import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.ProcessData;
 import org.bordercustody.custody.Timeline;
@@ -54,7 +52,7 @@ public class IceBookIns {
     @Transactional
     public BookIn bookIn(String caseNumber, String facilityCode, String bookInNumber, boolean familyCustody,
             String actor) {
-        CustodyCase person = cases.lock(Cases.checked(caseNumber));
+        cases.lock(Cases.checked(caseNumber));
         Optional<BookIn> recorded = recorded(caseNumber);
         if (recorded.isPresent()) {
             if (!recorded.get().bookInNumber().equals(bookInNumber)) {
@@ -68,10 +66,11 @@ public class IceBookIns {
         if (otherCase.isPresent()) {
             throw new ConflictException("the book-in number " + bookInNumber + " was given for another case");
         }
-        boolean family = person.classification() == Classification.FAMILY_UNIT_MEMBER;
+        boolean family = custodyOutcomes.goesToFamilyCustody(caseNumber);
         if (familyCustody != family) {
-            throw new ConflictException("case " + caseNumber + (family ? " is a member of a family unit: book the family"
-                    + " into family custody" : " is not a member of a family unit: no family custody"));
+            throw new ConflictException("case " + caseNumber + (family ? " is a member of a family unit with its"
+                    + " children: book the family into family custody" : " goes to ICE without children: no family"
+                    + " custody"));
         }
         Task acceptance = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
                 .taskDefinitionKey(TASK_ACCEPT_ICE_TRANSFER).singleResult();

@@ -3,6 +3,7 @@ package org.bordercustody.release;
 import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE_COUNT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_OUTCOME;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_CHILDREN;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEMBERS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
@@ -39,6 +40,13 @@ class ReleaseShownOnForms implements ShownOnForms {
         });
         Optional<String> outcome = cases.outcome(custodyCase.caseNumber());
         outcome.ifPresent(approved -> shown.put(CUSTODY_OUTCOME, approved));
+        // The approval of a family's outcome asks whether its children stay with the adults.
+        if (outcome.isEmpty() && cases.proposal(custodyCase.caseNumber()).isPresent()) {
+            String children = custodyOutcomes.separableChildrenOf(custodyCase.caseNumber());
+            if (children != null) {
+                shown.put(FAMILY_CHILDREN, children);
+            }
+        }
         // The family's own document numbers: asked once a release is approved, on the documents form that follows.
         if (custodyCase.classification() == Classification.FAMILY_UNIT_MEMBER
                 && outcome.filter(approved -> approved.startsWith("RELEASE_")).isPresent()) {

@@ -53,6 +53,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/admin/process-migrations").hasAnyAuthority(ADMIN)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/person-link/undo")
                                 .hasAnyAuthority(BORDER_PATROL_SUPERVISOR)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/family/reunification")
+                                .hasAnyAuthority(BORDER_PATROL_SUPERVISOR, ORR_LIAISON, PARTNER_ORR)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/hhs-referral/acknowledgement")
                                 .hasAnyAuthority(PARTNER_ORR)
                         .requestMatchers(HttpMethod.GET, "/api/openapi", "/api/openapi/**", "/api/openapi.yaml",

@@ -35,6 +35,7 @@ import org.bordercustody.checkin.RecordMissedCheckInDelegate;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.family.Families;
 import org.bordercustody.family.FamilyFacts;
+import org.bordercustody.family.FamilySeparations;
 import org.bordercustody.family.GatherFamilyFactsDelegate;
 import org.bordercustody.family.RecordFamilyStatusDelegate;
 import org.bordercustody.family.RecordPlacementDelegate;
@@ -101,6 +102,8 @@ class MigrantCustodyProcessTest {
     final Map<String, CustodyOutcomes.Proposal> proposals = new HashMap<>();
     final Map<String, String> outcomes = new HashMap<>();
     final Map<String, CustodyCase> started = new HashMap<>();
+    /** The children the supervisor's decision separates from the family: none unless a test says so. */
+    List<FamilySeparations.SeparatedChild> separatedChildren = List.of();
     final ReleasePolicy releasePolicy = new ReleasePolicy(10, Duration.ofDays(90), true);
 
     @BeforeEach
@@ -115,7 +118,7 @@ class MigrantCustodyProcessTest {
         Mocks.register("recordPlacement", new RecordPlacementDelegate(familyStatus));
         Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(custodyOutcomes));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
-        Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes));
+        Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("storeIntendedAddress", new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes));
         Mocks.register("recordRelease", new RecordReleaseDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordTransferToIce", new RecordTransferToIceDelegate(custodyOutcomes, familyMessenger));
@@ -148,12 +151,12 @@ class MigrantCustodyProcessTest {
         when(custodyOutcomes.outcomeOf(any())).thenAnswer(read -> outcomes.get(read.getArgument(0, String.class)));
         when(custodyOutcomes.isFamilyMember(any())).thenAnswer(read ->
                 classifications.get(read.getArgument(0, String.class)) == Classification.FAMILY_UNIT_MEMBER);
-        when(custodyOutcomes.decide(any(), anyBoolean(), any(), any(), any())).thenAnswer(decision -> {
+        when(custodyOutcomes.decide(any(), anyBoolean(), any(), any(), any(), any())).thenAnswer(decision -> {
             String outcome = decision.getArgument(1, Boolean.class)
                     ? proposals.get(decision.getArgument(0, String.class)).outcome()
                     : decision.getArgument(2, String.class);
             outcomes.put(decision.getArgument(0), outcome);
-            return outcome;
+            return new CustodyOutcomes.Decided(outcome, separatedChildren);
         });
         Mocks.register("clockBreached", new ClockBreachedListener(custodyEvents));
         Mocks.register("custodyLimitApproaching", new CustodyLimitApproachingListener(custodyEvents));
@@ -411,7 +414,7 @@ class MigrantCustodyProcessTest {
     void singleAdultIsReleasedWithAnAddressAndChecksInWithin60Days() {
         ProcessInstance custody = adultAwaitingApproval("NTA_OR");
         complete(task(custody), withVariables("approveProposal", "true"));
-        verify(custodyOutcomes).decide(eq(CASE), eq(true), any(), any(), any());
+        verify(custodyOutcomes).decide(eq(CASE), eq(true), any(), any(), any(), any());
 
         assertThat(custody).isWaitingAt(TASK_RECORD_INTENDED_ADDRESS);
         Assertions.assertThat(outcomes).containsEntry(CASE, "RELEASE_NTA_OR");
@@ -527,7 +530,7 @@ class MigrantCustodyProcessTest {
         complete(task(custody), withVariables("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
                 "overrideReason", "absconded before"));
         verify(custodyOutcomes).decide(eq(CASE), eq(false), eq("TRANSFER_TO_ICE_DETENTION"),
-                eq("absconded before"), any());
+                eq("absconded before"), any(), any());
 
         assertThat(custody).isWaitingAt(TASK_PREPARE_ICE_TRANSFER);
         complete(task(custody), withVariables("iceFacility", "PISPC", "transferRecord", "no medical issues"));
@@ -571,6 +574,43 @@ class MigrantCustodyProcessTest {
                     .doesNotContainKeys("custodyExit", "releaseAddressText");
         }
         assertThat(child).hasPassed(EVENT_FAMILY_OUTCOME_CARRIED_OUT, "EndEvent_LeftWithFamily");
+    }
+
+    @Test
+    void aChildSeparatedFromTheFamilyGoesToOrrWithTheHhsAndOrrClocksFromTheDecisionAndTheParentToIce() {
+        ProcessInstance[] family = familyAwaitingApproval("CRIMINAL_HISTORY");
+        ProcessInstance parent = family[0];
+        ProcessInstance child = family[1];
+        now(APPREHENDED_AT.plus(Duration.ofHours(30)));
+        Instant decidedAt = clock.instant();
+        separatedChildren = List.of(new FamilySeparations.SeparatedChild(OTHER_CASE, ProcessData.of()
+                .with("separatedFromFamily", true)
+                .with("hhsNotificationDeadline", Date.from(decidedAt.plus(Duration.ofHours(48))))
+                .with("orrTransferDeadline", Date.from(decidedAt.plus(Duration.ofHours(72))))
+                .with("screeningDeadline", Date.from(decidedAt.plus(Duration.ofHours(48))))
+                .with("contiguousCountryNational", false)
+                .variables()));
+
+        complete(task(parent), withVariables("approveProposal", "false", "overrideOutcome", "TRANSFER_TO_ICE_DETENTION",
+                "overrideReason", "warrant", "familySeparation", "SEPARATE", "separationReason",
+                "CRIMINAL_HISTORY_OR_WARRANT", "separationNote", "warrant for assault"));
+
+        assertThat(parent).isWaitingAt(TASK_PREPARE_ICE_TRANSFER);
+        assertThat(child).hasPassed(EVENT_FAMILY_OUTCOME_CARRIED_OUT).hasNotPassed("EndEvent_LeftWithFamily")
+                .isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD);
+        assertThat(task(TASK_NOTIFY_HHS_OF_CHILD, child)).hasCandidateGroup("border-patrol-agent")
+                .hasDueDate(Date.from(decidedAt.plus(Duration.ofHours(48))));
+        org.assertj.core.api.Assertions.assertThat(timer(child, TIMER_ORR_TRANSFER_OVERDUE).getDuedate())
+                .isEqualTo(Date.from(decidedAt.plus(Duration.ofHours(72))));
+
+        now(decidedAt.plus(Duration.ofHours(48)));
+        execute(timer(child, TIMER_HHS_NOTIFICATION_OVERDUE));
+        verify(custodyEvents).clockBreached(OTHER_CASE, LegalClock.HHS_NOTIFICATION, decidedAt.plus(Duration.ofHours(48)));
+        complete(task(TASK_NOTIFY_HHS_OF_CHILD, child), withVariables("hhsReferralId", "UC-SEP-1"));
+        assertThat(child).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+        now(decidedAt.plus(Duration.ofHours(72)));
+        execute(timer(child, TIMER_ORR_TRANSFER_OVERDUE));
+        verify(custodyEvents).clockBreached(OTHER_CASE, LegalClock.ORR_TRANSFER, decidedAt.plus(Duration.ofHours(72)));
     }
 
     @Test

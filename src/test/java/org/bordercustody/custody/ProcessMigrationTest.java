@@ -31,16 +31,22 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Cases running on the custody model before 2026.12-people (when a released person apprehended again could not end
- * the check-in wait) are carried onto the newest model: from every wait state of that version, with each timer's due
- * time unchanged, and they then finish on the new model's paths. The earlier model is kept in the test resources
- * exactly as it was deployed.
+ * Cases running on an earlier custody model are carried onto the newest: before 2026.12-people, a released person
+ * apprehended again could not end the check-in wait; before 2026.12-families, a child could not leave the family's
+ * wait when separated from it. From every wait state of each earlier version, with each timer's due time unchanged,
+ * and they then finish on the new model's paths. The earlier models are kept in the test resources exactly as they
+ * were deployed.
  */
 class ProcessMigrationTest {
 
     static final String EARLIER = "bpmn-earlier/migrant-custody-before-2026.12-people.bpmn";
+    static final String PEOPLE = "bpmn-earlier/migrant-custody-before-2026.12-families.bpmn";
+    /** The number of wait states of each earlier model. */
+    static final Map<String, Integer> WAIT_STATES_OF = Map.of(EARLIER, 26, PEOPLE, 26);
     static final String NEWEST = "bpmn/migrant-custody.bpmn";
     static final Pattern WAIT_STATE = Pattern.compile(
             "<bpmn:(userTask|intermediateCatchEvent|eventBasedGateway|receiveTask) id=\"([A-Za-z_]+)\"");
@@ -63,11 +69,14 @@ class ProcessMigrationTest {
         engine = configuration.buildProcessEngine();
         runtimeService = engine.getRuntimeService();
         repositoryService = engine.getRepositoryService();
-        for (String bean : matches(BEAN, read(EARLIER) + read(NEWEST), 1)) {
+        for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(NEWEST), 1)) {
             Mocks.register(bean, mock(JavaDelegate.class,
                     withSettings().extraInterfaces(TaskListener.class, ExecutionListener.class)));
         }
-        repositoryService.createDeployment().addClasspathResource(EARLIER).deploy();
+    }
+
+    private void deploy(String model) {
+        repositoryService.createDeployment().addClasspathResource(model).deploy();
     }
 
     @AfterEach
@@ -77,22 +86,26 @@ class ProcessMigrationTest {
     }
 
     @Test
-    void theModelCarriesTheVersionTagItsMigrationPlanNames() throws Exception {
+    void theModelsCarryTheVersionTagsTheMigrationPlansName() throws Exception {
         assertThat(read(NEWEST)).contains("camunda:versionTag=\"" + CustodyProcess.VERSION_TAG + "\"");
         assertThat(read(EARLIER)).doesNotContain("camunda:versionTag");
-        assertThat(ProcessMigrations.PLANS).extracting(ProcessMigrations.Plan::leavesVersionTag).containsNull();
+        assertThat(read(PEOPLE)).contains("camunda:versionTag=\"2026.12-people\"");
+        assertThat(ProcessMigrations.PLANS).extracting(ProcessMigrations.Plan::leavesVersionTag)
+                .containsExactly(null, "2026.12-people");
     }
 
-    @Test
-    void everyWaitStateOfTheEarlierVersionIsMigratedWithItsTimersDueAsBefore() throws Exception {
-        String earlierModel = read(EARLIER);
+    @ParameterizedTest
+    @ValueSource(strings = {EARLIER, PEOPLE})
+    void everyWaitStateOfAnEarlierVersionIsMigratedWithItsTimersDueAsBefore(String model) throws Exception {
+        deploy(model);
+        String earlierModel = read(model);
         List<String> waitStates = new java.util.ArrayList<>(matches(WAIT_STATE, earlierModel, 2));
         // The events after an event-based gateway are waited for at the gateway, not each on its own.
         for (String gateway : matches(EVENT_BASED_GATEWAY, earlierModel, 1)) {
             waitStates.removeAll(matches(Pattern.compile("sourceRef=\"" + gateway + "\" targetRef=\"([A-Za-z_]+)\""),
                     earlierModel, 1));
         }
-        assertThat(waitStates).as("the earlier model's wait states").hasSize(26).contains(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
+        assertThat(waitStates).as("the earlier model's wait states").hasSize(WAIT_STATES_OF.get(model)).contains(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
                 CustodyProcess.Elements.TASK_LOCATE_PERSON);
         Map<String, ProcessInstance> instances = new LinkedHashMap<>();
         Map<String, Map<String, Date>> timersBefore = new LinkedHashMap<>();
@@ -125,7 +138,28 @@ class ProcessMigrationTest {
     }
 
     @Test
+    void aChildWaitingForTheFamilysOutcomeOnTheEarlierVersionIsSeparatedAfterTheMigration() throws Exception {
+        deploy(PEOPLE);
+        ProcessInstance child = waitingAt(CustodyProcess.Elements.EVENT_FAMILY_OUTCOME_CARRIED_OUT);
+        deploy(NEWEST);
+        migrations().run();
+
+        Date notifyBy = Date.from(NOW.plus(Duration.ofHours(48)));
+        runtimeService.createMessageCorrelation(CustodyProcess.Messages.FAMILY_OUTCOME_CARRIED_OUT)
+                .processInstanceId(child.getId())
+                .setVariable("separatedFromFamily", true)
+                .setVariable("hhsNotificationDeadline", notifyBy)
+                .correlate();
+
+        assertThat(activeActivities(runtimeService.getActivityInstance(child.getId())))
+                .contains(CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).singleResult()
+                .getDueDate()).isEqualTo(notifyBy);
+    }
+
+    @Test
     void aReleasedPersonWaitingOnTheEarlierVersionIsApprehendedAgainAfterTheMigration() throws Exception {
+        deploy(EARLIER);
         ProcessInstance waitingForCheckIn = waitingAt(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
         ProcessInstance beingLocated = waitingAt(CustodyProcess.Elements.TASK_LOCATE_PERSON);
         repositoryService.createDeployment().addClasspathResource(NEWEST).deploy();
@@ -145,6 +179,7 @@ class ProcessMigrationTest {
 
     @Test
     void withoutTheMigrationACaseOfTheEarlierVersionCannotBeEndedByAReEncounter() throws Exception {
+        deploy(EARLIER);
         ProcessInstance waitingForCheckIn = waitingAt(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
         repositoryService.createDeployment().addClasspathResource(NEWEST).deploy();
 

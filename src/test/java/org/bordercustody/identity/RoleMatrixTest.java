@@ -86,6 +86,7 @@ class RoleMatrixTest {
         Ready released = (journeys, agent, event) -> journeys.releasedAdult(event);
         Ready handedToIce = (journeys, agent, event) -> journeys.adultAwaitingIce(event);
         Ready awaitingPlacement = (journeys, agent, event) -> journeys.childAwaitingPlacement(event);
+        Ready separated = (journeys, agent, event) -> journeys.separatedChild(event);
         Ready linkedByFin = (journeys, agent, event) -> {
             String earlier = journeys.releasedAdult(event);
             String again = ApprehensionFixtures.singleAdult(event + "A");
@@ -112,6 +113,9 @@ class RoleMatrixTest {
                 Set.of("admin", "orr-liaison")},
             {new Call("POST", "/api/cases/{case}/person-link/undo", "{\"reason\": \"another man\"}", 200,
                     linkedByFin), Set.of("supervisor")},
+            {new Call("POST", "/api/cases/{case}/family/reunification",
+                    "{\"parentCaseNumber\": \"${PARENT}\", \"note\": \"together again\"}", 201, separated),
+                Set.of("supervisor", "orr-liaison")},
             {new Call("POST", "/api/admin/process-migrations", "", 200), Set.of("admin")},
             {new Call("GET", "/api/reports/custody-metrics?from=2026-11-01&to=2026-11-30", null, 200),
                 Set.of("admin", "supervisor", "manager")},
@@ -186,6 +190,7 @@ class RoleMatrixTest {
                 .replace("{case}", String.valueOf(caseNumber))
                 .replace("${APPREHENSION}", ApprehensionFixtures.singleAdult(event, ApprehensionFixtures.hoursAgo(1)))
                 .replace("${EVENT}", event)
+                .replace("${PARENT}", String.valueOf(caseNumber).replaceAll("-02$", "-01"))
                 .replace("${NOW}", ApprehensionFixtures.hoursAgo(0))
                 .replace("${IN_ONE_DAY}", ENGINE_DATE.format(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
         ApiClient.Response response = call.method().equals("GET") ? client.get(path) : client.post(path, body);

@@ -95,6 +95,15 @@ class EventSchemasTest {
         journeys.releasedAdult("SCH0005");
         journeys.releasedAdult("SCH0007", Map.of("fin", "5550007777"));
         journeys.adultAfterIntake("SCH0008", Map.of("fin", "5550007777"));
+        ApiClient.as(port, "agent").post("/api/apprehensions", ApprehensionFixtures.fatherAndTenYearOld("SCH0009"));
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        agent.completeIntake("SCH0009-01", true, Map.of("recordsCheckResult", "CRIMINAL_HISTORY"));
+        agent.completeIntake("SCH0009-02", true);
+        new TasklistClient(ApiClient.as(port, "supervisor")).complete("SCH0009-01", "Task_ApproveCustodyOutcome",
+                Map.of("approveProposal", "true", "familySeparation", "SEPARATE", "separationReason", "PROSECUTION",
+                        "separationNote", "referred for prosecution"));
+        orr.post("/api/cases/SCH0009-02/family/reunification",
+                "{ \"parentCaseNumber\": \"SCH0009-01\", \"note\": \"charges dropped\" }");
         ApiClient.as(port, "agent").post("/api/apprehensions",
                 ApprehensionFixtures.singleAdult("SCH0006", ApprehensionFixtures.hoursAgo(73)));
         runDueJobs();

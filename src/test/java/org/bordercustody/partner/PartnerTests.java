@@ -11,13 +11,13 @@ import java.util.function.BooleanSupplier;
 import org.bordercustody.ApiClient;
 
 /** What the partner exchange's tests share: reading the whole feed as a partner would, waiting for deliveries. */
-final class PartnerTests {
+public final class PartnerTests {
 
     private PartnerTests() {
     }
 
     /** Every event the client may read, following the feed's cursor from the beginning until a page is empty. */
-    static List<JsonNode> allEvents(ApiClient client) {
+    public static List<JsonNode> allEvents(ApiClient client) {
         List<JsonNode> events = new ArrayList<>();
         String cursor = null;
         while (true) {
