@@ -133,6 +133,11 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /** Scrolls the Camunda Forms field whose label reads so to the middle of the page. */
+    void scrollTo(String label) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", field(label));
+    }
+
     /** The Camunda Forms field whose label reads so. */
     WebElement field(String label) {
         return waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., " + literal(label) + ")]]"));

@@ -106,8 +106,11 @@ class JourneysInTasklistBrowserTest {
         }
         work("supervisor", "BJN0002-01", "Task_ApproveCustodyOutcome", (browser, form) -> {
             assertThat(form).as("the decision names whom it covers")
-                    .contains("Lopez, Ana", "with the family: Lopez, Luis", "Lopez, Maria", "Family: release review");
+                    .contains("Lopez, Ana", "with the family: Lopez, Luis", "Lopez, Maria", "Family: release review")
+                    .contains("Children of the family: Lopez, Luis (age", "Keep the family together",
+                            "Separate the children from the adults");
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+            browser.press(By.xpath("//label[contains(., 'Keep the family together')]"));
             browser.screenshot("journey-family-approval");
         });
         work("agent", "BJN0002-01", "Task_RecordIntendedAddress", (browser, form) -> {
@@ -134,6 +137,73 @@ class JourneysInTasklistBrowserTest {
             assertThat(status(member)).isEqualTo("RELEASED_AWAITING_CHECK_IN");
             assertThat(timeline(member)).contains("Notice to Appear (I-862) number " + numbers[i] + " to 77 Oak St");
         }
+    }
+
+    @Test
+    void aFatherWithACriminalHistoryIsSeparatedFromHisTenYearOldByTheSupervisorWhoSaysWhy() throws Exception {
+        record(ApprehensionFixtures.fatherAndTenYearOld("BJN0004"));
+        String father = "BJN0004-01";
+        String son = "BJN0004-02";
+        work("agent", father, "Task_RecordIntake", (browser, form) -> {
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "Criminal history");
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "Notice to Appear");
+            browser.choose("Flight risk", "Low");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
+        work("agent", son, "Task_RecordIntake", (browser, form) -> {
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
+
+        Task approval = awaitTask(father, "Task_ApproveCustodyOutcome");
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "supervisor");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + approval.getId());
+            browser.waitFor(By.cssSelector(".custody-card[data-case='" + father + "']"));
+            browser.claim();
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            assertThat(browser.formText()).contains("Castillo, Mario", "Transfer to ICE detention",
+                    "Children of the family: Castillo, Pablo (age 10, case " + son + ")");
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+            browser.press(By.xpath("//label[contains(., 'Separate the children from the adults')]"));
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+
+            browser.waitForText("Field is required.");
+            for (String field : List.of("Why the children are separated", "Note on the separation")) {
+                assertThat(browser.field(field).findElement(By.cssSelector(".fjs-form-field-error")).getText())
+                        .as("the message under " + field).isEqualTo("Field is required.");
+            }
+            assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("still open").isEqualTo(1);
+            browser.scrollTo("Why the children are separated");
+            browser.screenshot("journey-separation-refused");
+
+            browser.choose("Why the children are separated", "Criminal history or warrant of the adult");
+            browser.fill("Note on the separation", "Outstanding warrant for assault (NCIC hit confirmed)");
+            browser.screenshot("journey-separation-decided");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitGone(approval);
+        }
+        assertThat(timeline(son)).contains("Separated from Castillo, Mario (case " + father + ")",
+                "Criminal history or warrant of the adult: Outstanding warrant for assault", "now an unaccompanied child");
+        assertThat(timeline(father)).contains("Separated from Castillo, Pablo (case " + son + ")");
+
+        work("agent", son, "Task_NotifyHhsOfChild", (browser, form) -> {
+            assertThat(form).contains("Castillo, Pablo", "age 10");
+            browser.fill("ORR referral id", "UC-BJN0004");
+            browser.screenshot("journey-separated-child-referral");
+        });
+        work("agent", father, "Task_PrepareIceTransfer", (browser, form) -> {
+            assertThat(form).contains("Castillo, Mario").doesNotContain("Castillo, Pablo");
+            browser.choose("Receiving ICE facility", "Eloy Detention Center");
+            browser.fill("Transfer record", "father alone; son to HHS ORR");
+        });
+        assertThat(awaitTask(father, "Task_AcceptIceTransfer").getName()).as("ICE is to accept the father alone")
+                .isEqualTo("Accept transfer into ICE custody");
+        assertThat(status(son)).isEqualTo("IN_CBP_CUSTODY");
     }
 
     @Test
@@ -183,6 +253,15 @@ class JourneysInTasklistBrowserTest {
             assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
                     .as(taskKey + " completed by " + user + "; the page reads: " + browser.bodyText()).isZero();
         }
+    }
+
+    private void awaitGone(Task task) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (taskService.createTaskQuery().taskId(task.getId()).count() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(200);
+        }
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as(task.getName() + " completed")
+                .isZero();
     }
 
     private Task awaitTask(String caseNumber, String taskKey) throws InterruptedException {
