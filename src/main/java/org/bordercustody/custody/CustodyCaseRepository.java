@@ -285,6 +285,27 @@ public class CustodyCaseRepository {
                 .update();
     }
 
+    /** The facility the person went to when CBP custody ended: an ICE facility or an ORR care provider, by code. */
+    public void recordHeldAt(String caseNumber, String facilityCode) {
+        jdbc.sql("UPDATE custody_case SET held_at_facility = :facility WHERE case_number = :caseNumber")
+                .param("facility", facilityCode).param("caseNumber", caseNumber)
+                .update();
+    }
+
+    /** The facility each case went to when CBP custody ended, for the cases that have one. */
+    public java.util.Map<String, String> heldAt(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return java.util.Map.of();
+        }
+        java.util.Map<String, String> held = new java.util.HashMap<>();
+        jdbc.sql("SELECT case_number, held_at_facility FROM custody_case WHERE case_number IN (:numbers)"
+                        + " AND held_at_facility IS NOT NULL")
+                .param("numbers", caseNumbers)
+                .query((rs, row) -> held.put(rs.getString(1), rs.getString(2)))
+                .list();
+        return held;
+    }
+
     public void recordRemoved(String caseNumber, Instant removedAt, boolean leavesCbpCustody) {
         jdbc.sql("""
                 UPDATE custody_case SET status = :status, removed_at = :at,

@@ -34,8 +34,12 @@ public class CustodyEvents {
                 + CustodyProcessStarter.shown(deadline) + "; supervisor asked to review", Timeline.SYSTEM_ACTOR);
     }
 
-    public void transferredToOrr(String caseNumber, String facility) {
+    /** The child left CBP custody for the ORR care provider of the code, shown by its name. */
+    public void transferredToOrr(String caseNumber, String facilityCode, String facility) {
         cases.leaveCbpCustody(caseNumber, CaseStatus.TRANSFERRED_TO_ORR, clock.instant());
+        if (facilityCode != null) {
+            cases.recordHeldAt(caseNumber, facilityCode);
+        }
         timeline.record(caseNumber, "TRANSFERRED_TO_ORR", "Transferred to HHS ORR care"
                 + (facility == null ? "" : " at " + facility) + "; CBP custody ended", Timeline.SYSTEM_ACTOR);
     }

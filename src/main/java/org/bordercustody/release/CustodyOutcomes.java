@@ -372,6 +372,7 @@ public class CustodyOutcomes {
         Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
         for (String member : family) {
             cases.recordIceBookIn(member, bookedInAt);
+            cases.recordHeldAt(member, facility.code());
             timeline.record(member, "TRANSFERRED_TO_ICE", "Accepted into ICE custody at " + facility.shown() + ", book-in "
                     + bookInNumber + "; CBP custody ended" + (familyCustody
                     ? "; family custody limit " + CustodyProcessStarter.shown(floresDeadline) : ""), actor);

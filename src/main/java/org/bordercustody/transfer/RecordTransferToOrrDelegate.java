@@ -26,8 +26,9 @@ public class RecordTransferToOrrDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String code = (String) execution.getVariable(ORR_FACILITY);
         // A case designated before the reference list carries the provider's name as typed: kept as it is.
-        custodyEvents.transferredToOrr(execution.getProcessBusinessKey(),
-                facilities.find(code).map(Facility::shown).orElse(code));
+        var facility = facilities.find(code);
+        custodyEvents.transferredToOrr(execution.getProcessBusinessKey(), facility.map(Facility::code).orElse(null),
+                facility.map(Facility::shown).orElse(code));
         execution.setVariable(CustodyProcess.Variables.CUSTODY_EXIT, CustodyExit.TRANSFERRED_TO_ORR.name());
     }
 }

@@ -232,7 +232,7 @@ class MigrantCustodyProcessTest {
         assertThat(custody).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "R. Diaz"));
 
-        verify(custodyEvents).transferredToOrr(CASE, "ORR shelter care provider (Brownsville) (ORR-SH-TX-01)");
+        verify(custodyEvents).transferredToOrr(CASE, "ORR-SH-TX-01", "ORR shelter care provider (Brownsville) (ORR-SH-TX-01)");
         assertThat(custody).hasPassed(END_TRANSFERRED_TO_ORR).isEnded();
         org.assertj.core.api.Assertions.assertThat(jobQuery().count()).as("timers left after transfer").isZero();
     }
@@ -268,7 +268,7 @@ class MigrantCustodyProcessTest {
 
         assertThat(custody).hasPassed(EVENT_ORR_PLACEMENT_DESIGNATED).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "M. Ortiz"));
-        verify(custodyEvents).transferredToOrr(CASE, "ORR shelter care provider (Phoenix) (ORR-SH-AZ-01)");
+        verify(custodyEvents).transferredToOrr(CASE, "ORR-SH-AZ-01", "ORR shelter care provider (Phoenix) (ORR-SH-AZ-01)");
         assertThat(custody).hasPassed(END_TRANSFERRED_TO_ORR).isEnded();
     }
 
