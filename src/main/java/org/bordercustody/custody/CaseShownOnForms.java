@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUN
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_CLOCK;
 import static org.bordercustody.custody.CustodyProcess.Variables.DATE_OF_BIRTH_KNOWN;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_COVERED;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_LINK;
 import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.INTAKE_FACTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.MISSING_FACTS;
@@ -53,6 +54,9 @@ class CaseShownOnForms implements ShownOnForms {
         shown.put(PERSON_IS_CHILD, custodyCase.ageAtApprehension() != null
                 && custodyCase.ageAtApprehension() < CustodyCase.AGE_OF_MAJORITY);
         shown.put(FAMILY_COVERED, familyCovered(custodyCase));
+        // Tasklist opens the family page for a link of this form (the family page of the Find a person panel).
+        shown.put(FAMILY_LINK, cases.findByEventOf(custodyCase.caseNumber()).size() > 1
+                ? " · [Family](#custody-family/" + custodyCase.caseNumber() + ")" : "");
         cases.intake(custodyCase.caseNumber()).ifPresent(intake -> shown.put(INTAKE_FACTS, intakeWords(intake)));
         shown.put(DATE_OF_BIRTH_KNOWN, custodyCase.dateOfBirth() != null);
         shown.put(MISSING_FACTS, custodyCase.dateOfBirth() == null

@@ -114,6 +114,9 @@ public final class CustodyProcess {
         /** Shown: the other family members a lead's decision covers, or nothing. */
         @Declared(String.class)
         public static final String FAMILY_COVERED = "familyCovered";
+        /** Shown: a link to the family page of the case, for a person apprehended with others; nothing otherwise. */
+        @Declared(String.class)
+        public static final String FAMILY_LINK = "familyLink";
         @Declared(value = Date.class, kept = true)
         public static final String CUSTODY_WARNING_AT = "custodyWarningAt";
         @Declared(value = Date.class, kept = true)

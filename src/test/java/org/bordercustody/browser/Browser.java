@@ -76,6 +76,10 @@ final class Browser implements AutoCloseable {
         wait.until(ExpectedConditions.invisibilityOfElementLocated(locator));
     }
 
+    String currentUrl() {
+        return driver.getCurrentUrl();
+    }
+
     String bodyText() {
         return driver.findElement(By.tagName("body")).getText();
     }
@@ -131,6 +135,11 @@ final class Browser implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Scrolls the element to the top of its scrolling frame. */
+    void scrollIntoView(By locator) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'start'});", waitFor(locator));
     }
 
     /** Scrolls the Camunda Forms field whose label reads so to the middle of the page. */

@@ -1,5 +1,6 @@
-// Cockpit tab on a process instance: the custody case it is for, where the person is now and the case's
-// timeline, from the case API with the Cockpit session (GET /api/process-instances/{id}/case, /api/cases/...).
+// Cockpit tab on a process instance: the custody case it is for, where the person is now, the case's timeline and the
+// person's family, from the case API with the Cockpit session (GET /api/process-instances/{id}/case, /api/cases/...).
+import { renderFamily } from '../../tasklist/scripts/custody-people.js';
 const STATUS_WORDS = {
   IN_CBP_CUSTODY: 'in CBP custody',
   TRANSFERRED_TO_ICE: 'transferred to ICE',
@@ -29,6 +30,7 @@ function shown(instant) {
 
 function render(node, view, timeline) {
   node.innerHTML = '';
+  const family = element('div', { id: 'custody-case-family' }, []);
   node.append(element('section', { id: 'custody-case', class: 'custody-case' }, [
     element('h3', {}, [view.person.familyName + ', ' + view.person.givenNames + ' · case ' + view.caseNumber + ': '
       + (STATUS_WORDS[view.status] || view.status)]),
@@ -39,6 +41,8 @@ function render(node, view, timeline) {
         .join('; ')]),
     element('p', {}, ['Apprehended ' + shown(view.apprehendedAt) + '; 72-hour limit ' + shown(view.custodyDeadline)
       + (view.checkInDueBy ? '; check-in due by ' + shown(view.checkInDueBy) : '')]),
+    family,
+    element('h4', {}, ['Timeline']),
     element('table', { id: 'custody-case-timeline', class: 'table table-striped' }, [
       element('tr', {}, ['When', 'What', 'Who'].map(title => element('th', {}, [title]))),
       ...timeline.map(entry => element('tr', {}, [
@@ -48,6 +52,7 @@ function render(node, view, timeline) {
       ]))
     ])
   ]));
+  renderFamily(family, view.caseNumber, null);
 }
 
 export default [{

@@ -1,5 +1,8 @@
 // Tasklist header action "Find a person": a panel over the task list with the people search and the person's page.
-import { mountPeopleSearch, peopleStyle } from './custody-people.js';
+// The same panel shows the family of a case when a form's "Family" link (#custody-family/{caseNumber}) is followed.
+import { mountPeopleSearch, peopleStyle, renderFamily } from './custody-people.js';
+
+const FAMILY_LINK = 'a[href^="#custody-family/"]';
 
 const style = peopleStyle + `
 .custody-find-person-panel { position: fixed; top: 60px; left: 5%; width: 90%; max-height: 85vh; overflow: auto;
@@ -28,7 +31,22 @@ export default [{
     close.addEventListener('click', () => panel.setAttribute('hidden', ''));
     panel.append(close, element('h3', {}, ['Find a person']));
     mountPeopleSearch(panel);
+    const family = element('div', { class: 'custody-find-person-family' }, []);
+    panel.append(family);
     document.body.append(panel);
+    // Before Tasklist's router sees the link: the family opens in the panel, the task stays open below it.
+    document.addEventListener('click', event => {
+      const link = event.target.closest && event.target.closest(FAMILY_LINK);
+      if (!link) {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      panel.removeAttribute('hidden');
+      renderFamily(family, decodeURIComponent(link.getAttribute('href').substring('#custody-family/'.length)),
+        () => { family.innerHTML = ''; });
+      family.scrollIntoView();
+    }, true);
     const open = element('a', { href: '', id: 'custody-find-person-open', title: 'Find a person by name,'
       + ' date of birth, A-number, FIN, document, case or event number' }, ['Find a person']);
     open.addEventListener('click', event => {

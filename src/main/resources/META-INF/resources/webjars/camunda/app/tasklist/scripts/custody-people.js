@@ -1,6 +1,7 @@
 // Finding a person and the person's page, shared by Tasklist (a "Find a person" panel) and Cockpit (the People
 // page): who the person is, their identifiers, every encounter with where the person is now, and the timeline across
-// encounters, in words. Reads GET /api/people and GET /api/people/{personId} with the web app's session; a
+// encounters, in words; and the family of an encounter (each member, where they are now, the separations). Reads
+// GET /api/people, GET /api/people/{personId} and GET /api/cases/{caseNumber}/family with the web app's session; a
 // supervisor may undo a wrong link of an encounter (POST /api/cases/{caseNumber}/person-link/undo).
 
 const SEARCH_BY = [
@@ -58,6 +59,89 @@ function identifierWords(identifiers) {
   return words.length ? words.join(', ') : 'none recorded';
 }
 
+const RELATIONSHIP_WORDS = {
+  CHILD: 'child',
+  PARENT: 'parent',
+  LEGAL_GUARDIAN: 'legal guardian',
+  OTHER_RELATIVE: 'other relative',
+  UNRELATED_ADULT: 'unrelated adult'
+};
+
+const STATUS_WORDS = {
+  IN_CBP_CUSTODY: 'In CBP custody',
+  TRANSFERRED_TO_ICE: 'Transferred to ICE',
+  TRANSFERRED_TO_ORR: 'Transferred to HHS ORR',
+  RELEASED_AWAITING_CHECK_IN: 'Released, check-in due',
+  CHECK_IN_OVERDUE: 'Released, check-in missed',
+  CHECKED_IN: 'Released and checked in',
+  REMOVED: 'Removed or returned',
+  RE_ENCOUNTERED: 'Released, then apprehended again'
+};
+
+function memberLine(member) {
+  return [member.familyName + ', ' + member.givenNames,
+    member.age === null || member.age === undefined ? null : 'age ' + member.age,
+    RELATIONSHIP_WORDS[member.relationship] || null,
+    'case ' + member.caseNumber].filter(part => part).join(' · ');
+}
+
+function whereWords(whereNow) {
+  if (whereNow.facilityName && whereNow.agency !== 'CBP') {
+    return whereNow.words + ': ' + whereNow.facilityName;
+  }
+  return whereNow.words || '';
+}
+
+function separationLine(separation, members) {
+  const name = caseNumber => {
+    const member = members.find(candidate => candidate.caseNumber === caseNumber);
+    return member ? member.familyName + ', ' + member.givenNames + ' (case ' + caseNumber + ')' : 'case ' + caseNumber;
+  };
+  return shown(separation.at) + ': ' + name(separation.caseNumbers[0]) + ' separated from '
+    + name(separation.caseNumbers[1]) + ' by ' + separation.decidedBy + ', because ' + separation.reasonWords + ': '
+    + separation.note + (separation.reunifiedAt ? '; reunified ' + shown(separation.reunifiedAt) + ' by '
+    + separation.reunifiedBy : '; still apart');
+}
+
+/** Shows the family of the case in the node: each member and where they are now, then the separations. */
+export function renderFamily(node, caseNumber, back) {
+  node.innerHTML = '';
+  node.append(element('p', {}, ['Loading…']));
+  get('/api/cases/' + encodeURIComponent(caseNumber) + '/family').then(family => {
+    node.innerHTML = '';
+    const parts = [];
+    if (back) {
+      const backLink = element('a', { href: '', class: 'custody-people-back' }, ['Back']);
+      backLink.addEventListener('click', event => { event.preventDefault(); back(); });
+      parts.push(backLink);
+    }
+    parts.push(element('h3', { class: 'custody-family-title' }, ['Family of case ' + family.caseNumber]));
+    parts.push(element('table', { class: 'table table-striped custody-family-members' }, [
+      element('tr', {}, ['Person', 'Status', 'Where now'].map(title => element('th', {}, [title]))),
+      ...family.members.map(member => element('tr', { 'data-case': member.caseNumber }, [
+        element('td', { class: 'custody-family-member' }, [memberLine(member)]),
+        element('td', {}, [member.status ? STATUS_WORDS[member.status] || member.status : '']),
+        element('td', { class: 'custody-family-where' }, [whereWords(member.whereNow)])
+      ]))
+    ]));
+    parts.push(element('h4', {}, ['Separations']));
+    parts.push(family.separations.length === 0
+      ? element('p', { class: 'custody-family-no-separation' }, ['None: the family has not been separated.'])
+      : element('ol', { class: 'custody-family-separations' }, family.separations.map(separation =>
+        element('li', {}, [separationLine(separation, family.members)]))));
+    node.append(element('section', { id: 'custody-family', class: 'custody-family' }, parts));
+  }).catch(error => {
+    node.innerHTML = '';
+    node.append(element('p', { class: 'custody-people-message' }, ['The family cannot be shown: ' + error.message]));
+  });
+}
+
+function familyLink(caseNumber, node, back) {
+  const link = element('a', { href: '', class: 'custody-family-open', 'data-case': caseNumber }, ['Family']);
+  link.addEventListener('click', event => { event.preventDefault(); renderFamily(node, caseNumber, back); });
+  return link;
+}
+
 function undoForm(encounter, reload) {
   const reason = element('input', { type: 'text', class: 'form-control custody-undo-reason', maxlength: '1000',
     'aria-label': 'Why this encounter is not this person' }, []);
@@ -90,7 +174,7 @@ function renderPerson(node, personId, back) {
       element('p', { class: 'custody-person-identifiers' }, ['Identifiers: ' + identifierWords(page.identifiers)]),
       element('h4', {}, ['Encounters (' + page.encounters.length + ')']),
       element('ol', { class: 'custody-person-encounters' }, page.encounters.map(item => element('li', {}, [
-        encounterLine(item.encounter),
+        encounterLine(item.encounter), ' · ', familyLink(item.encounter.caseNumber, node, reload),
         ...(page.canUndoLinks && item.linked ? [undoForm(item.encounter, reload)] : [])
       ]))),
       element('h4', {}, ['Timeline across encounters']),
@@ -134,7 +218,8 @@ export function mountPeopleSearch(node) {
         renderPerson(results, person.personId, () => showResults(last));
       });
       return element('li', {}, [open, ' · ' + facts(person),
-        element('ul', {}, person.encounters.map(encounter => element('li', {}, [encounterLine(encounter)])))]);
+        element('ul', {}, person.encounters.map(encounter => element('li', {}, [encounterLine(encounter), ' · ',
+          familyLink(encounter.caseNumber, results, () => showResults(last))])))]);
     })));
   };
   form.addEventListener('submit', event => {
@@ -157,5 +242,6 @@ export const peopleStyle = `
 .custody-person-name { margin-top: 8px; }
 .custody-person-timeline td:nth-child(-n+2) { white-space: nowrap; }
 .custody-undo-form { margin: 4px 0 8px 0; }
+.custody-family-members td:first-child { white-space: nowrap; }
 .custody-undo-form input { display: inline-block; width: 40%; margin: 0 6px; }
 `;
