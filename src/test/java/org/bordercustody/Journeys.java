@@ -74,6 +74,28 @@ public final class Journeys {
         return eventNumber + "-02";
     }
 
+    /**
+     * A mother and her two children, decided together and released on NTAs to a house in Houston, waiting for the
+     * 60-day check-in: the mother's case first.
+     */
+    public java.util.List<String> releasedFamily(String eventNumber) {
+        record(ApprehensionFixtures.family(eventNumber));
+        TasklistClient agent = agentTasks();
+        for (String member : java.util.List.of("-01", "-02", "-03")) {
+            agent.completeIntake(eventNumber + member, true);
+        }
+        String mother = eventNumber + "-01";
+        approve(mother, Map.of("approveProposal", "true", "familySeparation", "KEEP_TOGETHER"));
+        assertThat(agent.complete(mother, "Task_RecordIntendedAddress", Map.of("addressStreet", streetOf(eventNumber),
+                "addressBuildingType", "SINGLE_UNIT", "addressCity", "Houston", "addressState", "TX",
+                "addressZip", "77002")).status()).isEqualTo(204);
+        assertThat(agent.complete(mother, "Task_IssueReleaseDocuments", Map.of("releaseDocuments", "NTA_I862",
+                "releaseDocumentNumber", "A-" + eventNumber + "-1", "familyMember1DocumentNumber",
+                "A-" + eventNumber + "-2", "familyMember2DocumentNumber", "A-" + eventNumber + "-3")).status())
+                .isEqualTo(204);
+        return java.util.List.of(mother, eventNumber + "-02", eventNumber + "-03");
+    }
+
     /** A father with a criminal history and his ten-year-old son, whom the supervisor separated: the son's case. */
     public String separatedChild(String eventNumber) {
         record(ApprehensionFixtures.fatherAndTenYearOld(eventNumber));

@@ -2,6 +2,7 @@ package org.bordercustody.checkin;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_OFFICE;
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_RECORDED_BY;
+import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_WITH;
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_REPORTED_AT;
 
 import java.util.Date;
@@ -22,6 +23,7 @@ public class RecordCheckInDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         checkIns.recordCheckIn(execution.getProcessBusinessKey(),
                 ((Date) execution.getVariable(CHECK_IN_REPORTED_AT)).toInstant(),
-                (String) execution.getVariable(CHECK_IN_OFFICE), (String) execution.getVariable(CHECK_IN_RECORDED_BY));
+                (String) execution.getVariable(CHECK_IN_OFFICE), (String) execution.getVariable(CHECK_IN_RECORDED_BY),
+                (String) execution.getVariable(CHECK_IN_WITH));
     }
 }

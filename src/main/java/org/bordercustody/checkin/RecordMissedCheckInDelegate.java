@@ -1,10 +1,15 @@
 package org.bordercustody.checkin;
 
+import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.ProcessData;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Sixty days passed without a check-in: the case becomes overdue and ICE is asked to locate the person. */
+/**
+ * Sixty days passed without a check-in: the case becomes overdue and ICE is asked to locate the person, unless a child
+ * released with a parent whom ICE looks for: that search covers the child.
+ */
 @Component("recordMissedCheckIn")
 public class RecordMissedCheckInDelegate implements JavaDelegate {
 
@@ -16,6 +21,7 @@ public class RecordMissedCheckInDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        checkIns.recordMissed(execution.getProcessBusinessKey());
+        ProcessData.set(execution, CustodyProcess.Variables.LOCATED_WITH_PARENT,
+                checkIns.recordMissed(execution.getProcessBusinessKey()));
     }
 }

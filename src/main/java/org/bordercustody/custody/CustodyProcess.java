@@ -77,6 +77,8 @@ public final class CustodyProcess {
         public static final String ICE_FAMILY_CUSTODY_ENDED = "iceFamilyCustodyEnded";
         /** The released person was apprehended again: the check-in wait ends. */
         public static final String PERSON_RE_ENCOUNTERED = "personReEncountered";
+        /** The search for a parent who missed the check-in ended: the children it covered learn how. */
+        public static final String FAMILY_FOLLOW_UP_ENDED = "familyFollowUpEnded";
 
         private Messages() {
         }
@@ -320,6 +322,15 @@ public final class CustodyProcess {
         public static final String CHECK_IN_OFFICE = "checkInOffice";
         @Declared(String.class)
         public static final String CHECK_IN_RECORDED_BY = "checkInRecordedBy";
+        /** The case of the parent a child reported with; nothing for a person who reported for themselves. */
+        @Declared(String.class)
+        public static final String CHECK_IN_WITH = "checkInWith";
+        /** A child who missed the check-in with a parent whom ICE looks for: the parent's search covers the child. */
+        @Declared(Boolean.class)
+        public static final String LOCATED_WITH_PARENT = "locatedWithParent";
+        /** The parent's search ended without the child: the child is to be located on their own. */
+        @Declared(Boolean.class)
+        public static final String CHILD_STILL_TO_LOCATE = "childStillToLocate";
         // ICE family custody
         @Declared(value = Date.class, kept = true)
         public static final String FLORES_DEADLINE = "floresDeadline";

@@ -13,6 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVar
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -127,6 +128,8 @@ class MigrantCustodyProcessTest {
                 new RecordIceFamilyCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordCheckIn", new RecordCheckInDelegate(checkIns));
         Mocks.register("recordMissedCheckIn", new RecordMissedCheckInDelegate(checkIns));
+        Mocks.register("endFamilyFollowUp", new org.bordercustody.checkin.EndFamilyFollowUpDelegate(checkIns));
+        Mocks.register("handOnFamilyFollowUp", new org.bordercustody.checkin.HandOnFamilyFollowUpDelegate(checkIns));
         Mocks.register("recordReEncounter", new org.bordercustody.checkin.RecordReEncounterDelegate(encounters));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
         // The case keeps what intake found; the release decision reads it from there.
@@ -429,7 +432,7 @@ class MigrantCustodyProcessTest {
                 .doesNotContainKeys("custodyExit", "releaseDocuments", "releaseDocumentNumber");
         reportCheckIn();
 
-        verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"));
+        verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"), isNull());
         assertThat(custody).hasPassed(END_CHECKED_IN).isEnded();
     }
 
@@ -450,6 +453,81 @@ class MigrantCustodyProcessTest {
                 .doesNotContainKeys("addressStreet", "contactPhone", "releaseAddressText");
         complete(locate, withVariables("locateOutcome", "REFERRED_TO_FUGITIVE_OPERATIONS", "locateNotes", "moved"));
         assertThat(custody).hasPassed(END_FOLLOW_UP_CLOSED).isEnded();
+        verify(checkIns).endFamilyFollowUp(CASE, false);
+    }
+
+    @Test
+    void aChildWhoMissedTheCheckInWithTheParentGetsNoSearchOfTheirOwnAndIsFollowedUpWithTheParent() {
+        ProcessInstance[] family = releasedFamily();
+        ProcessInstance parent = family[0];
+        ProcessInstance child = family[1];
+        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
+        now(clock.instant().plus(Duration.ofDays(60)));
+        execute(timer(parent, TIMER_CHECK_IN_DEADLINE_PASSED));
+        execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
+
+        assertThat(parent).isWaitingAt(TASK_LOCATE_PERSON);
+        assertThat(child).isWaitingAt("Gateway_FamilyFollowUp");
+        org.assertj.core.api.Assertions.assertThat(taskQuery().taskDefinitionKey(TASK_LOCATE_PERSON).count())
+                .as("one search for the family").isEqualTo(1);
+
+        complete(task(TASK_LOCATE_PERSON, parent), withVariables("locateOutcome", "REFERRED_TO_FUGITIVE_OPERATIONS",
+                "locateNotes", "moved with the children"));
+        verify(checkIns).endFamilyFollowUp(CASE, false);
+        followUpEnded(OTHER_CASE, false);
+        assertThat(child).hasPassed("Event_FamilyFollowUpEnded", "EndEvent_FollowedUpWithFamily").isEnded();
+    }
+
+    @Test
+    void aChildWhoseParentWasFoundWithoutThemIsLocatedOnTheirOwn() {
+        ProcessInstance[] family = releasedFamily();
+        ProcessInstance parent = family[0];
+        ProcessInstance child = family[1];
+        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
+        now(clock.instant().plus(Duration.ofDays(60)));
+        execute(timer(parent, TIMER_CHECK_IN_DEADLINE_PASSED));
+        execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
+
+        reEncounter();
+        assertThat(parent).hasPassed(EVENT_LOCATED_BY_RE_ENCOUNTER, "Task_HandOnFamilyFollowUp",
+                END_LOCATED_BY_RE_ENCOUNTER).isEnded();
+        verify(checkIns).endFamilyFollowUp(CASE, true);
+        followUpEnded(OTHER_CASE, true);
+
+        assertThat(child).isWaitingAt(TASK_LOCATE_PERSON);
+        assertThat(task(TASK_LOCATE_PERSON, child)).hasCandidateGroup("ice-ero-officer");
+    }
+
+    @Test
+    void aChildFollowedUpWithTheParentChecksInLateWithTheParent() {
+        ProcessInstance[] family = releasedFamily();
+        ProcessInstance child = family[1];
+        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
+        now(clock.instant().plus(Duration.ofDays(61)));
+        execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
+
+        runtimeService().createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+                .processInstanceBusinessKey(OTHER_CASE)
+                .setVariables(Map.of("checkInReportedAt", Date.from(clock.instant()), "checkInOffice", "Houston ERO",
+                        "checkInRecordedBy", "ice-officer", "checkInWith", CASE))
+                .correlate();
+
+        assertThat(child).hasPassed("Event_ChildCheckedInWithFamily", "EndEvent_CheckedInWithFamily").isEnded();
+        verify(checkIns).recordCheckIn(eq(OTHER_CASE), any(), eq("Houston ERO"), eq("ice-officer"), eq(CASE));
+    }
+
+    @Test
+    void aChildFollowedUpWithTheParentWhoIsApprehendedAgainIsLocated() {
+        ProcessInstance child = releasedFamily()[1];
+        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
+        now(clock.instant().plus(Duration.ofDays(61)));
+        execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
+
+        runtimeService().createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+                .processInstanceBusinessKey(OTHER_CASE).correlate();
+
+        assertThat(child).hasPassed("Event_ChildReEncountered", "EndEvent_ChildReEncountered").isEnded();
+        verify(encounters).recordReEncountered(OTHER_CASE);
     }
 
     @Test
@@ -462,7 +540,7 @@ class MigrantCustodyProcessTest {
         reportCheckIn();
 
         assertThat(custody).hasPassed(EVENT_LATE_CHECK_IN_REPORTED, END_CHECKED_IN_LATE).isEnded();
-        verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"));
+        verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"), isNull());
         org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceId(custody.getId()).count()).isZero();
     }
 
@@ -793,6 +871,23 @@ class MigrantCustodyProcessTest {
 
     private CustodyOutcomes.Released released(List<String> family) {
         return new CustodyOutcomes.Released(clock.instant(), clock.instant().plus(Duration.ofDays(60)), ADDRESS, family);
+    }
+
+    private void followUpEnded(String caseNumber, boolean stillToLocate) {
+        runtimeService().createMessageCorrelation(CustodyProcess.Messages.FAMILY_FOLLOW_UP_ENDED)
+                .processInstanceBusinessKey(caseNumber)
+                .setVariable("childStillToLocate", stillToLocate)
+                .correlate();
+    }
+
+    private ProcessInstance[] releasedFamily() {
+        ProcessInstance[] family = familyAwaitingApproval("CLEAR");
+        complete(task(family[0]), withVariables("approveProposal", true));
+        recordAddress(family[0]);
+        releaseTo(family[0], List.of(CASE, OTHER_CASE));
+        jobQuery().processInstanceId(family[1].getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE).list()
+                .forEach(job -> execute(job));
+        return family;
     }
 
     private void reEncounter() {

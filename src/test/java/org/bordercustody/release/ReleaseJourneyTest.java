@@ -133,16 +133,17 @@ class ReleaseJourneyTest {
         assertThat(ice.post("/api/cases/REL0001-01/check-ins", checkIn).status()).as("only once").isEqualTo(409);
         assertThat(caseView(agent, "REL0001-01").get("status").asText()).isEqualTo("CHECKED_IN");
 
-        // sixty days pass: the family did not report; ICE is asked to locate each of them
+        // sixty days pass: the family did not report; ICE is asked to locate the mother, the children with her
         ClockUtil.setCurrentTime(Date.from(T0.plus(Duration.ofDays(60)).plusSeconds(60)));
         runDueJobs();
         for (String member : List.of("REL0002-01", "REL0002-02", "REL0002-03")) {
-            JsonNode view = caseView(agent, member);
-            assertThat(view.get("status").asText()).isEqualTo("CHECK_IN_OVERDUE");
-            assertThat(view.get("openTasks").get(0).get("name").asText()).isEqualTo("Locate person who missed check-in");
-            assertThat(view.get("openTasks").get(0).get("candidateGroup").asText()).isEqualTo("ice-ero-officer");
+            assertThat(caseView(agent, member).get("status").asText()).isEqualTo("CHECK_IN_OVERDUE");
         }
-        // the son turns up late: accepted, and his follow-up task closes
+        JsonNode mother = caseView(agent, "REL0002-01");
+        assertThat(mother.get("openTasks").get(0).get("name").asText()).isEqualTo("Locate person who missed check-in");
+        assertThat(mother.get("openTasks").get(0).get("candidateGroup").asText()).isEqualTo("ice-ero-officer");
+        assertThat(caseView(agent, "REL0002-03").get("openTasks")).as("one search for the family").isEmpty();
+        // the son turns up late: accepted, and his follow-up with his mother's ends
         String late = "{ \"reportedAt\": \"%s\", \"office\": \"San Antonio ERO\" }"
                 .formatted(T0.plus(Duration.ofDays(60)).plusSeconds(60).atOffset(ZoneOffset.UTC));
         ApiClient.Response lateCheckIn = ice.post("/api/cases/REL0002-02/check-ins", late);
