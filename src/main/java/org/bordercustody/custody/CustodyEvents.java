@@ -50,8 +50,10 @@ public class CustodyEvents {
                 + " application and returned (8 U.S.C. 1232(a)(2)); CBP custody ended", Timeline.SYSTEM_ACTOR);
     }
 
+    /** ORR named the care provider (shown by its name) and the kind of placement (a code of the form's list). */
     public void orrPlacementDesignated(String caseNumber, String facility, String placementType, String actor) {
+        String kind = TaskForms.deployed().choicesOf("orrPlacementType").getOrDefault(placementType, placementType);
         timeline.record(caseNumber, "ORR_PLACEMENT_DESIGNATED",
-                "ORR designated " + placementType + " placement at " + facility, actor);
+                "ORR designated a placement (" + kind + ") at " + facility, actor);
     }
 }

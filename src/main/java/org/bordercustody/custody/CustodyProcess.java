@@ -349,6 +349,9 @@ public final class CustodyProcess {
         public static final String ORR_FACILITY = "orrFacility";
         @Declared(value = String.class, kept = true)
         public static final String ORR_PLACEMENT_TYPE = "orrPlacementType";
+        /** Who designated the placement through the case API (ORR's system or a liaison); the form's user otherwise. */
+        @Declared(String.class)
+        public static final String ORR_PLACEMENT_BY = "orrPlacementBy";
         // answers the timeline keeps and nothing routes on
         @Declared(String.class)
         public static final String HHS_REFERRAL_ID = "hhsReferralId";

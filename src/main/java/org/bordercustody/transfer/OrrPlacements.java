@@ -7,7 +7,6 @@ import java.time.Clock;
 import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
-import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.PartnerRequestIds;
 import org.bordercustody.custody.ProcessData;
@@ -26,19 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 public class OrrPlacements {
 
     private final CustodyCaseRepository cases;
-    private final CustodyEvents custodyEvents;
     private final RuntimeService runtimeService;
     private final PartnerRequestIds requestIds;
     private final Facilities facilities;
     private final Clock clock;
 
-    OrrPlacements(CustodyCaseRepository cases, CustodyEvents custodyEvents, RuntimeService runtimeService,
+    OrrPlacements(CustodyCaseRepository cases, RuntimeService runtimeService,
             PartnerRequestIds requestIds, Facilities facilities, Clock clock) {
         this.facilities = facilities;
         this.clock = clock;
         this.cases = cases;
         this.requestIds = requestIds;
-        this.custodyEvents = custodyEvents;
         this.runtimeService = runtimeService;
     }
 
@@ -77,13 +74,13 @@ public class OrrPlacements {
             throw new ConflictException("case " + caseNumber + " is not waiting for an ORR placement");
         }
         Facility careProvider = orrFacilityFor(caseNumber, facility, "facility");
-        custodyEvents.orrPlacementDesignated(caseNumber, careProvider.shown(), placementType, actor);
         try {
             runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(ProcessData.of()
                             .with(ORR_FACILITY, careProvider.code())
                             .with(ORR_PLACEMENT_TYPE, placementType)
+                            .with(CustodyProcess.Variables.ORR_PLACEMENT_BY, actor)
                             .variables())
                     .correlate();
         } catch (MismatchingMessageCorrelationException | OptimisticLockingException e) {

@@ -165,6 +165,8 @@ class MigrantCustodyProcessTest {
         Mocks.register("custodyLimitApproaching", new CustodyLimitApproachingListener(custodyEvents));
         Mocks.register("recordTransferToOrr", new RecordTransferToOrrDelegate(custodyEvents, new org.bordercustody.facility.Facilities()));
         Mocks.register("recordChildReturned", new RecordChildReturnedDelegate(custodyEvents));
+        Mocks.register("recordOrrPlacement", new org.bordercustody.transfer.RecordOrrPlacementDelegate(custodyEvents,
+                new org.bordercustody.facility.Facilities()));
     }
 
     @AfterEach
@@ -232,6 +234,8 @@ class MigrantCustodyProcessTest {
         assertThat(custody).hasNotPassed(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         assertThat(task(custody)).hasCandidateGroup("orr-liaison");
         complete(task(custody), withVariables("orrFacility", "ORR-SH-TX-01", "orrPlacementType", "SHELTER"));
+        verify(custodyEvents).orrPlacementDesignated(eq(CASE),
+                eq("ORR shelter care provider (Brownsville) (ORR-SH-TX-01)"), eq("SHELTER"), any());
         assertThat(custody).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "R. Diaz"));
 
@@ -266,8 +270,11 @@ class MigrantCustodyProcessTest {
         assertThat(custody).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         runtimeService().createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceBusinessKey(CASE)
-                .setVariables(Map.of("orrFacility", "ORR-SH-AZ-01", "orrPlacementType", "SHELTER"))
+                .setVariables(Map.of("orrFacility", "ORR-SH-AZ-01", "orrPlacementType", "SHELTER",
+                        "orrPlacementBy", "orr-system"))
                 .correlate();
+        verify(custodyEvents).orrPlacementDesignated(CASE, "ORR shelter care provider (Phoenix) (ORR-SH-AZ-01)",
+                "SHELTER", "orr-system");
 
         assertThat(custody).hasPassed(EVENT_ORR_PLACEMENT_DESIGNATED).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "M. Ortiz"));

@@ -118,7 +118,7 @@ class ChildInIceCustodyTest {
         ApiClient.Response placed = orr.post("/api/cases/" + child + "/orr-placement",
                 placement("ORR-SH-AZ-02"));
         assertThat(placed.status()).as(placed.body()).isEqualTo(202);
-        assertThat(timeline(child)).contains("placement at ORR shelter care provider for girls (Tucson) (ORR-SH-AZ-02)");
+        assertThat(timeline(child)).contains("placement (Shelter) at ORR shelter care provider for girls (Tucson) (ORR-SH-AZ-02)");
     }
 
     @Test
