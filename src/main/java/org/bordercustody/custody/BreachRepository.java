@@ -18,7 +18,7 @@ public class BreachRepository {
             LegalClock.HHS_NOTIFICATION.name(), "EXISTS (" + openTask("Task_NotifyHhsOfChild") + ")",
             LegalClock.CONTIGUOUS_COUNTRY_SCREENING.name(), "EXISTS (" + openTask("Task_ScreenContiguousCountryChild") + ")",
             LegalClock.ORR_TRANSFER.name(), "c.status = 'IN_CBP_CUSTODY'",
-            LegalClock.FLORES_FAMILY_CUSTODY.name(), "c.status = 'TRANSFERRED_TO_ICE'");
+            LegalClock.FLORES_FAMILY_CUSTODY.name(), "c.status = 'TRANSFERRED_TO_ICE' AND c.ice_family_custody");
 
     /** A breach still standing: the case, its clock and when it ran out. */
     public record StandingBreach(String caseNumber, LegalClock clock, Instant dueAt) {

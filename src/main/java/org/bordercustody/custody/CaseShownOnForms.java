@@ -64,7 +64,7 @@ class CaseShownOnForms implements ShownOnForms {
                 : "the date of birth (" + custodyCase.dateOfBirth() + ") is on record; whether the parent or legal"
                         + " guardian relationship to the people encountered with this person is verified is not.");
         Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
-        Optional<Instant> floresLimit = cases.iceBookInAt(custodyCase.caseNumber()).map(clocks::floresDeadline);
+        Optional<Instant> floresLimit = cases.iceFamilyCustodyBookInAt(custodyCase.caseNumber()).map(clocks::floresDeadline);
         floresLimit.ifPresent(limit -> shown.put(FLORES_DEADLINE_TEXT, CustodyProcessStarter.shown(limit)));
         shown.put(CUSTODY_CLOCK, processData.get(ORR_TRANSFER_DEADLINE) instanceof Date orrDeadline
                 && custodyCase.status() == CaseStatus.IN_CBP_CUSTODY
@@ -133,7 +133,6 @@ class CaseShownOnForms implements ShownOnForms {
                         : hours + " hours in CBP custody: past the 72-hour limit of " + limit;
             }
             case TRANSFERRED_TO_ICE -> floresLimit
-                    .filter(limit -> "ICE_FAMILY_RESIDENTIAL_CENTER".equals(custodyCase.placement()))
                     .map(limit -> {
                         long days = Duration.between(now, limit).toDays();
                         return "In ICE family custody; Flores limit " + CustodyProcessStarter.shown(limit)

@@ -275,13 +275,15 @@ public class CustodyCaseRepository {
                 .update();
     }
 
-    public void recordIceBookIn(String caseNumber, Instant bookedInAt) {
+    /** ICE took the person over: into family custody (a family with its children, under the Flores limit) or not. */
+    public void recordIceBookIn(String caseNumber, Instant bookedInAt, boolean familyCustody) {
         jdbc.sql("""
-                UPDATE custody_case SET status = :status, ice_book_in_at = :at, left_cbp_custody_at = :at
+                UPDATE custody_case SET status = :status, ice_book_in_at = :at, left_cbp_custody_at = :at,
+                    ice_family_custody = :familyCustody
                  WHERE case_number = :caseNumber
                 """)
                 .param("status", CaseStatus.TRANSFERRED_TO_ICE.name()).param("at", utc(bookedInAt))
-                .param("caseNumber", caseNumber)
+                .param("familyCustody", familyCustody).param("caseNumber", caseNumber)
                 .update();
     }
 
@@ -304,6 +306,36 @@ public class CustodyCaseRepository {
                 .query((rs, row) -> held.put(rs.getString(1), rs.getString(2)))
                 .list();
         return held;
+    }
+
+    /**
+     * Who is in ICE family custody at an instant, the one definition every count of it reads (the case view, the
+     * Cockpit panel and custody-now, the metrics report, the Prometheus gauge): booked into family custody by then
+     * and neither released nor removed by then. An adult whose children were separated is in ICE custody, not here.
+     */
+    static final String IN_ICE_FAMILY_CUSTODY_AT = """
+            c.ice_family_custody AND c.ice_book_in_at <= :at
+            AND (c.released_at IS NULL OR c.released_at > :at) AND (c.removed_at IS NULL OR c.removed_at > :at)""";
+
+    /** The case numbers of everyone in ICE family custody at the instant, in order. */
+    public List<String> inIceFamilyCustody(Instant at) {
+        return jdbc.sql("SELECT c.case_number FROM custody_case c WHERE " + IN_ICE_FAMILY_CUSTODY_AT
+                        + " ORDER BY c.case_number")
+                .param("at", utc(at)).query(String.class).list();
+    }
+
+    /** How many are in ICE family custody at the instant: {@link #inIceFamilyCustody}, counted in the database. */
+    public long countInIceFamilyCustody(Instant at) {
+        return jdbc.sql("SELECT COUNT(*) FROM custody_case c WHERE " + IN_ICE_FAMILY_CUSTODY_AT)
+                .param("at", utc(at)).query(Long.class).single();
+    }
+
+    /** When ICE booked the case into family custody; empty for a case ICE holds (or held) without family custody. */
+    public Optional<Instant> iceFamilyCustodyBookInAt(String caseNumber) {
+        return jdbc.sql("SELECT ice_book_in_at FROM custody_case WHERE case_number = :caseNumber AND ice_family_custody")
+                .param("caseNumber", caseNumber)
+                .query((rs, row) -> Optional.ofNullable(instant(rs, "ice_book_in_at")))
+                .optional().flatMap(at -> at);
     }
 
     public void recordRemoved(String caseNumber, Instant removedAt, boolean leavesCbpCustody) {
@@ -364,13 +396,6 @@ public class CustodyCaseRepository {
                 SELECT p.BUSINESS_KEY_ FROM ACT_HI_PROCINST p WHERE p.ID_ = :id AND p.PROC_DEF_KEY_ = :key""")
                 .param("id", processInstanceId).param("key", CustodyProcess.KEY)
                 .query(String.class).optional();
-    }
-
-    public Optional<Instant> iceBookInAt(String caseNumber) {
-        return jdbc.sql("SELECT ice_book_in_at FROM custody_case WHERE case_number = :caseNumber")
-                .param("caseNumber", caseNumber)
-                .query((rs, row) -> Optional.ofNullable(instant(rs, "ice_book_in_at")))
-                .optional().flatMap(at -> at);
     }
 
     public Optional<Instant> releasedAt(String caseNumber) {

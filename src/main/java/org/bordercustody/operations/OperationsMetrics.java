@@ -69,6 +69,8 @@ class OperationsMetrics implements MeterBinder {
         }
         gauge("custody.unaccompanied.children.awaiting.orr", "Unaccompanied children in CBP custody, not yet with ORR",
                 OperationsSnapshot::unaccompaniedChildrenAwaitingOrr);
+        gauge("custody.in.ice.family.custody", "People in ICE family custody now, under the Flores limit (the count of"
+                + " the Cockpit panel and the reports)", OperationsSnapshot::inIceFamilyCustody);
         for (LegalClock legalClock : LegalClock.values()) {
             String name = legalClock.name();
             gauge("custody.clock.cases", "Cases per legal clock: running, near the limit, near it with no open task, past it",

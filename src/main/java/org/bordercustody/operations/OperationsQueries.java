@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.bordercustody.custody.BreachRepository;
+import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.operations.OperationsSnapshot.ClockCounts;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.management.Metrics;
@@ -38,11 +39,14 @@ class OperationsQueries {
 
     private final JdbcClient jdbc;
     private final ManagementService managementService;
+    private final CustodyCaseRepository cases;
     private final Cached<Long> waitingForCheckIn;
     private final Cached<Map<String, Long>> runningTimers;
 
-    OperationsQueries(JdbcClient jdbc, ManagementService managementService, OperationsProperties properties) {
+    OperationsQueries(JdbcClient jdbc, ManagementService managementService, CustodyCaseRepository cases,
+            OperationsProperties properties) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.managementService = managementService;
         this.waitingForCheckIn = new Cached<>(properties == null ? Duration.ZERO : properties.populationRefreshInterval(),
                 () -> jdbc.sql("SELECT COUNT(*) FROM custody_case WHERE status = 'RELEASED_AWAITING_CHECK_IN'")
@@ -163,7 +167,7 @@ class OperationsQueries {
         long done = System.nanoTime();
         LOG.debug("operations snapshot: custody {} ms, clocks {} ms, exits {} ms, engine {} ms", (held - started) / 1_000_000,
                 (timers - held) / 1_000_000, (exited - timers) / 1_000_000, (done - exited) / 1_000_000);
-        return new OperationsSnapshot(now, inCustody, (Long) cbp[1], clocks, exits, due[0], due[1] / 1000.0, failed,
+        return new OperationsSnapshot(now, inCustody, (Long) cbp[1], cases.countInIceFamilyCustody(now), clocks, exits, due[0], due[1] / 1000.0, failed,
                 incidents, engine, partners);
     }
 

@@ -371,7 +371,7 @@ public class CustodyOutcomes {
         boolean familyCustody = goesToFamilyCustody(caseNumber);
         Instant floresDeadline = familyCustody ? clocks.floresDeadline(bookedInAt) : null;
         for (String member : family) {
-            cases.recordIceBookIn(member, bookedInAt);
+            cases.recordIceBookIn(member, bookedInAt, familyCustody);
             cases.recordHeldAt(member, facility.code());
             timeline.record(member, "TRANSFERRED_TO_ICE", "Accepted into ICE custody at " + facility.shown() + ", book-in "
                     + bookInNumber + "; CBP custody ended" + (familyCustody

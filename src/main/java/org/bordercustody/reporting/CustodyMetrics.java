@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * What the Inspector General measured, over the cases of a period. A rate whose denominator is zero (nobody
- * released, no check-in due) is null: nothing was there to measure, which is not 0% and not 100%.
+ * released, no check-in due) is null: nothing was there to measure, which is not 0% and not 100%. People in ICE
+ * family custody are counted at the end of the period, or now while the period runs, as the Cockpit panel counts them.
  */
 public record CustodyMetrics(
         long apprehended,
@@ -17,5 +18,6 @@ public record CustodyMetrics(
         long custodyLimitBreaches,
         long familyStatusUndetermined,
         double medianHoursInCustody,
-        Map<String, Long> breachesByClock) {
+        Map<String, Long> breachesByClock,
+        long inIceFamilyCustodyAtEnd) {
 }

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** Who is in CBP custody now, against the clocks: what a manager watches in Cockpit. */
+/**
+ * Who is in CBP custody now, against the clocks, and who is in ICE family custody: what a manager watches in Cockpit.
+ */
 public record CustodyNow(
         Instant at,
         long inCbpCustody,

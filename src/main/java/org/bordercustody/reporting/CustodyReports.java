@@ -47,10 +47,13 @@ public class CustodyReports {
     private final JdbcClient jdbc;
     private final BreachRepository breaches;
     private final CustodyClocks clocks;
+    private final CustodyCaseRepository cases;
     private final Clock clock;
 
-    public CustodyReports(JdbcClient jdbc, BreachRepository breaches, CustodyClocks clocks, Clock clock) {
+    public CustodyReports(JdbcClient jdbc, BreachRepository breaches, CustodyClocks clocks, CustodyCaseRepository cases,
+            Clock clock) {
         this.jdbc = jdbc;
+        this.cases = cases;
         this.breaches = breaches;
         this.clocks = clocks;
         this.clock = clock;
@@ -96,7 +99,8 @@ public class CustodyReports {
         return new CustodyMetrics(apprehended, released, releasedWithAddress,
                 rate(releasedWithAddress, released), checkInsDue, checkInsOnTime, rate(checkInsOnTime, checkInsDue),
                 breaches.getOrDefault(LegalClock.CBP_HOLDING_LIMIT.name(), 0L), undetermined,
-                medianHoursInCustody(start, end, now), breaches);
+                medianHoursInCustody(start, end, now), breaches,
+                cases.countInIceFamilyCustody(end.isBefore(now) ? end : now));
     }
 
     private static Double rate(long part, long whole) {
@@ -181,8 +185,7 @@ public class CustodyReports {
                 && !c.custodyDeadline().isAfter(now.plus(NEAR_LIMIT))).count();
         long children = held.stream()
                 .filter(c -> Classification.UNACCOMPANIED_CHILD.words().equals(c.classification())).count();
-        long inIceFamilyCustody = jdbc.sql("SELECT COUNT(*) FROM custody_case WHERE status = 'TRANSFERRED_TO_ICE'"
-                + " AND placement = 'ICE_FAMILY_RESIDENTIAL_CENTER'").query(Long.class).single();
+        long inIceFamilyCustody = cases.countInIceFamilyCustody(now);
         String today = now.atOffset(ZoneOffset.UTC).toLocalDate().toString();
         String ninetyDaysAgo = now.minus(Duration.ofDays(89)).atOffset(ZoneOffset.UTC).toLocalDate().toString();
         Double compliance = between(ninetyDaysAgo, today).checkInComplianceRate();

@@ -20,7 +20,7 @@ class OneSnapshotPerIntervalTest {
     final AtomicInteger snapshots = new AtomicInteger();
     Instant now = Instant.parse("2026-11-26T12:00:00Z");
 
-    final OperationsQueries countingQueries = new OperationsQueries(null, null, null) {
+    final OperationsQueries countingQueries = new OperationsQueries(null, null, null, null) {
         @Override
         OperationsSnapshot snapshot(Instant at, Duration nearLimit) {
             snapshots.incrementAndGet();
@@ -29,7 +29,7 @@ class OneSnapshotPerIntervalTest {
                 clocks.put(clock.name(), new ClockCounts(1, 0, 0, 0));
             }
             Map<String, Long> bands = Map.of("0-12h", 1L, "12-24h", 0L, "24-48h", 0L, "48-72h", 0L, "72h+", 0L);
-            return new OperationsSnapshot(at, bands, 0, clocks, bands, 0, 0, 0, Map.of(), Map.of("job-successful", 0L, "job-failed", 0L, "job-acquired-success", 0L,
+            return new OperationsSnapshot(at, bands, 0, 0, clocks, bands, 0, 0, 0, Map.of(), Map.of("job-successful", 0L, "job-failed", 0L, "job-acquired-success", 0L,
                     "job-acquisition-attempt", 0L), Map.of());
         }
     };
