@@ -71,6 +71,17 @@ public class CustodyCaseRepository {
                 .list();
     }
 
+    /** The cases of these numbers, in one query; a number of no case is left out. */
+    public List<CustodyCase> findAll(java.util.Collection<String> caseNumbers) {
+        if (caseNumbers.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_CASE + " WHERE c.case_number IN (:caseNumbers) ORDER BY c.case_number")
+                .param("caseNumbers", List.copyOf(caseNumbers))
+                .query(CustodyCaseRepository::map)
+                .list();
+    }
+
     public List<CustodyCase> findByEvent(String eventNumber) {
         return jdbc.sql(SELECT_CASE + " WHERE c.event_number = :eventNumber ORDER BY c.case_number")
                 .param("eventNumber", eventNumber)

@@ -1,5 +1,6 @@
 package org.bordercustody.reporting;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.Map;
 
 /**
@@ -19,5 +20,8 @@ public record CustodyMetrics(
         long familyStatusUndetermined,
         double medianHoursInCustody,
         Map<String, Long> breachesByClock,
-        long inIceFamilyCustodyAtEnd) {
+        @Schema(description = "People in ICE family custody at the end of the period (now while it runs): booked into"
+                + " family custody, not released or removed; the count of custody-now and the Prometheus gauge")
+        long inIceFamilyCustodyAtEnd,
+        SeparationFigures separations) {
 }

@@ -31,8 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The custody reports, from the case tables: the metrics of a period, whole UTC days with both ends included, each
- * figure counting the cases whose event of that kind (apprehension, release, check-in deadline, breach) falls in
- * it; and the live view of CBP custody for the Cockpit panel.
+ * figure counting the cases whose event of that kind (apprehension, release, check-in deadline, breach, separation)
+ * falls in it, and who is in ICE family custody at its end; and the live view of CBP custody for the Cockpit panel.
  */
 @Service
 @Transactional(readOnly = true)
@@ -48,12 +48,14 @@ public class CustodyReports {
     private final BreachRepository breaches;
     private final CustodyClocks clocks;
     private final CustodyCaseRepository cases;
+    private final SeparationsReport separations;
     private final Clock clock;
 
     public CustodyReports(JdbcClient jdbc, BreachRepository breaches, CustodyClocks clocks, CustodyCaseRepository cases,
-            Clock clock) {
+            SeparationsReport separations, Clock clock) {
         this.jdbc = jdbc;
         this.cases = cases;
+        this.separations = separations;
         this.breaches = breaches;
         this.clocks = clocks;
         this.clock = clock;
@@ -71,6 +73,7 @@ public class CustodyReports {
         Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant now = clock.instant();
+        Instant asOf = end.isBefore(now) ? end : now;
 
         long apprehended = count("""
                 SELECT COUNT(*) FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
@@ -99,8 +102,8 @@ public class CustodyReports {
         return new CustodyMetrics(apprehended, released, releasedWithAddress,
                 rate(releasedWithAddress, released), checkInsDue, checkInsOnTime, rate(checkInsOnTime, checkInsDue),
                 breaches.getOrDefault(LegalClock.CBP_HOLDING_LIMIT.name(), 0L), undetermined,
-                medianHoursInCustody(start, end, now), breaches,
-                cases.countInIceFamilyCustody(end.isBefore(now) ? end : now));
+                medianHoursInCustody(start, end, now), breaches, cases.countInIceFamilyCustody(asOf),
+                separations.between(start, end, asOf));
     }
 
     private static Double rate(long part, long whole) {
