@@ -9,3 +9,6 @@ UPDATE custody_case SET ice_family_custody = TRUE
    AND EXISTS (SELECT 1 FROM case_event e
                 WHERE e.case_number = custody_case.case_number AND e.type = 'TRANSFERRED_TO_ICE'
                   AND e.description LIKE '%family custody limit%');
+
+-- The meters count family custody at every snapshot: the few cases ever booked into it, not the whole table.
+CREATE INDEX ix_custody_case_ice_family_custody ON custody_case (ice_family_custody, ice_book_in_at);

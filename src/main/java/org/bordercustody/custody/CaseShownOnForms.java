@@ -64,7 +64,8 @@ class CaseShownOnForms implements ShownOnForms {
                 : "the date of birth (" + custodyCase.dateOfBirth() + ") is on record; whether the parent or legal"
                         + " guardian relationship to the people encountered with this person is verified is not.");
         Optional<Instant> checkInDueBy = cases.checkInDueBy(custodyCase.caseNumber());
-        Optional<Instant> floresLimit = cases.iceFamilyCustodyBookInAt(custodyCase.caseNumber()).map(clocks::floresDeadline);
+        Optional<Instant> floresLimit = cases.iceFamilyCustodyBookInAt(custodyCase.caseNumber())
+                .map(clocks::floresDeadline);
         floresLimit.ifPresent(limit -> shown.put(FLORES_DEADLINE_TEXT, CustodyProcessStarter.shown(limit)));
         shown.put(CUSTODY_CLOCK, processData.get(ORR_TRANSFER_DEADLINE) instanceof Date orrDeadline
                 && custodyCase.status() == CaseStatus.IN_CBP_CUSTODY

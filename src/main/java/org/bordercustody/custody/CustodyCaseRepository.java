@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,7 +73,7 @@ public class CustodyCaseRepository {
     }
 
     /** The cases of these numbers, in one query; a number of no case is left out. */
-    public List<CustodyCase> findAll(java.util.Collection<String> caseNumbers) {
+    public List<CustodyCase> findAll(Collection<String> caseNumbers) {
         if (caseNumbers.isEmpty()) {
             return List.of();
         }
@@ -320,9 +321,9 @@ public class CustodyCaseRepository {
     }
 
     /**
-     * Who is in ICE family custody at an instant, the one definition every count of it reads (the case view, the
-     * Cockpit panel and custody-now, the metrics report, the Prometheus gauge): booked into family custody by then
-     * and neither released nor removed by then. An adult whose children were separated is in ICE custody, not here.
+     * Who is in ICE family custody at an instant, the one definition every count of it reads (the Cockpit panel and
+     * custody-now, the metrics report, the Prometheus gauge): booked into family custody by then and neither released
+     * nor removed by then. An adult whose children were separated is in ICE custody, not here.
      */
     static final String IN_ICE_FAMILY_CUSTODY_AT = """
             c.ice_family_custody AND c.ice_book_in_at <= :at

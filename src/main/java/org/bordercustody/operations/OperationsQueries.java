@@ -167,8 +167,8 @@ class OperationsQueries {
         long done = System.nanoTime();
         LOG.debug("operations snapshot: custody {} ms, clocks {} ms, exits {} ms, engine {} ms", (held - started) / 1_000_000,
                 (timers - held) / 1_000_000, (exited - timers) / 1_000_000, (done - exited) / 1_000_000);
-        return new OperationsSnapshot(now, inCustody, (Long) cbp[1], cases.countInIceFamilyCustody(now), clocks, exits, due[0], due[1] / 1000.0, failed,
-                incidents, engine, partners);
+        return new OperationsSnapshot(now, inCustody, (Long) cbp[1], cases.countInIceFamilyCustody(now), clocks, exits,
+                due[0], due[1] / 1000.0, failed, incidents, engine, partners);
     }
 
     /** Cases near the CBP holding limit whose process has no open task: only the few near the limit are looked at. */

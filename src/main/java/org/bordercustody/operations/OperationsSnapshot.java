@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * What the people on call watch, computed at one instant: the custody clocks, the people held (by CBP, and in ICE
- * family custody), the exits of the last day and the engine's backlog. No case number, name or other personal data: only counts by clock, band, type.
+ * family custody), the exits of the last day and the engine's backlog. No case number, name or other personal data:
+ * only counts by clock, band, type.
  */
 public record OperationsSnapshot(
         Instant at,
