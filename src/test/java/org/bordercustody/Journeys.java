@@ -103,7 +103,8 @@ public final class Journeys {
         agent.completeIntake(eventNumber + "-01", true, Map.of("recordsCheckResult", "CRIMINAL_HISTORY"));
         agent.completeIntake(eventNumber + "-02", true);
         approve(eventNumber + "-01", Map.of("approveProposal", "true", "familySeparation", "SEPARATE",
-                "separationReason", "CRIMINAL_HISTORY_OR_WARRANT", "separationNote", "warrant for assault"));
+                "separationReason", "CRIMINAL_HISTORY_OR_WARRANT", "separationNote", "warrant for assault",
+                "separateChild1", true));
         return eventNumber + "-02";
     }
 

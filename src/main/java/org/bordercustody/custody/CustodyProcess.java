@@ -232,6 +232,47 @@ public final class CustodyProcess {
         public static final String SEPARATION_REASON = "separationReason";
         @Declared(String.class)
         public static final String SEPARATION_NOTE = "separationNote";
+        /**
+         * Shown: each child of a family a separation may concern, in a slot of the approval form beside the checkbox
+         * that separates that child; eight slots.
+         */
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_1 = "familyChild1";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_1 = "separateChild1";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_2 = "familyChild2";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_2 = "separateChild2";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_3 = "familyChild3";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_3 = "separateChild3";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_4 = "familyChild4";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_4 = "separateChild4";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_5 = "familyChild5";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_5 = "separateChild5";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_6 = "familyChild6";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_6 = "separateChild6";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_7 = "familyChild7";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_7 = "separateChild7";
+        @Declared(String.class)
+        public static final String FAMILY_CHILD_8 = "familyChild8";
+        @Declared(Boolean.class)
+        public static final String SEPARATE_CHILD_8 = "separateChild8";
+        public static final List<String> FAMILY_CHILDREN_SLOTS = List.of(FAMILY_CHILD_1, FAMILY_CHILD_2,
+                FAMILY_CHILD_3, FAMILY_CHILD_4, FAMILY_CHILD_5, FAMILY_CHILD_6, FAMILY_CHILD_7, FAMILY_CHILD_8);
+        public static final List<String> SEPARATE_CHILD_SLOTS = List.of(SEPARATE_CHILD_1, SEPARATE_CHILD_2,
+                SEPARATE_CHILD_3, SEPARATE_CHILD_4, SEPARATE_CHILD_5, SEPARATE_CHILD_6, SEPARATE_CHILD_7,
+                SEPARATE_CHILD_8);
         /** Given to a child's process by the separation: it leaves the family's wait for the transfer to ORR. */
         @Declared(Boolean.class)
         public static final String SEPARATED_FROM_FAMILY = "separatedFromFamily";

@@ -7,6 +7,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.HHS_NOTIFICATIO
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_TRANSFER_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
 import static org.bordercustody.custody.CustodyProcess.Variables.SCREENING_DEADLINE;
+import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATE_CHILD_SLOTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATED_FROM_FAMILY;
 import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATION_NOTE;
 import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATION_REASON;
@@ -44,8 +45,20 @@ public class FamilySeparations {
     public static final String KEEP_TOGETHER = "KEEP_TOGETHER";
     public static final String SEPARATE = "SEPARATE";
 
-    /** What the supervisor answered about the family; all null for a family kept together without a word. */
-    public record Decision(String choice, String reason, String note) {
+    /**
+     * What the supervisor answered about the family: the choice, the reason and note, and for each child the
+     * approval form names (in the order of {@link #separableChildren}) whether that child is separated. All empty for a
+     * family kept together without a word.
+     */
+    public record Decision(String choice, String reason, String note, List<Boolean> childrenChosen) {
+
+        public Decision(String choice, String reason, String note) {
+            this(choice, reason, note, List.of());
+        }
+
+        boolean chosen(int slot) {
+            return slot < childrenChosen.size() && Boolean.TRUE.equals(childrenChosen.get(slot));
+        }
     }
 
     /** A child the decision separated, and what the child's process carries on with. */
@@ -80,12 +93,18 @@ public class FamilySeparations {
         return members.stream().filter(member -> isChild(member, now)).toList();
     }
 
-    /** The children of the family in words, as the approval form names them; null when none can be separated. */
-    public String childrenInWords(List<String> family) {
-        List<CustodyCase> children = separableChildren(family);
+    /** Each child of the family as the approval form names it beside the checkbox that separates the child. */
+    public List<String> eachChildInWords(List<String> family) {
         Instant now = clock.instant();
-        return children.isEmpty() ? null : children.stream().map(child -> child.displayName() + " (age "
-                + child.ageAt(now) + ", case " + child.caseNumber() + ")").collect(Collectors.joining("; "));
+        return separableChildren(family).stream().map(child -> child.displayName() + " (age " + child.ageAt(now)
+                + ", case " + child.caseNumber() + ")").toList();
+    }
+
+    /** The children the decision separates: those chosen, in the form's order. */
+    private List<CustodyCase> chosenChildren(List<String> family, Decision decision) {
+        List<CustodyCase> children = separableChildren(family);
+        return java.util.stream.IntStream.range(0, children.size()).filter(decision::chosen)
+                .mapToObj(children::get).toList();
     }
 
     /**
@@ -99,6 +118,7 @@ public class FamilySeparations {
             throw new InvalidRequestException(FAMILY_SEPARATION, "must be " + words(FAMILY_SEPARATION, KEEP_TOGETHER)
                     + " or " + words(FAMILY_SEPARATION, SEPARATE));
         }
+        List<CustodyCase> children = separableChildren(family);
         if (!separate) {
             if (decision.reason() != null) {
                 throw new InvalidRequestException(SEPARATION_REASON, "is only for a family being separated; this"
@@ -108,11 +128,24 @@ public class FamilySeparations {
                 throw new InvalidRequestException(SEPARATION_NOTE, "is only for a family being separated; this family"
                         + " is kept together");
             }
-            return;
         }
-        if (separableChildren(family).isEmpty()) {
+        if (separate && children.isEmpty()) {
             throw new InvalidRequestException(FAMILY_SEPARATION, "only a family of a child and an adult can be"
                     + " separated; this case has no child to separate from an adult");
+        }
+        for (int slot = 0; slot < decision.childrenChosen().size(); slot++) {
+            if (decision.chosen(slot) && (!separate || slot >= children.size())) {
+                throw new InvalidRequestException(SEPARATE_CHILD_SLOTS.get(slot), separate
+                        ? "names no child of this family" : "is only for a family being separated; this family is"
+                        + " kept together");
+            }
+        }
+        if (!separate) {
+            return;
+        }
+        if (chosenChildren(family, decision).isEmpty()) {
+            throw new InvalidRequestException(FAMILY_SEPARATION, "names no child to separate: tick each child who"
+                    + " is separated from the adults");
         }
         var reasons = TaskForms.deployed().choicesOf(SEPARATION_REASON);
         if (decision.reason() == null || !reasons.containsKey(decision.reason())) {
@@ -139,7 +172,7 @@ public class FamilySeparations {
             return List.of();
         }
         Instant now = clock.instant();
-        List<CustodyCase> children = separableChildren(family);
+        List<CustodyCase> children = chosenChildren(family, decision);
         List<CustodyCase> adults = family.stream().map(cases::get).filter(CustodyCase::isKnownAdult).toList();
         SeparationReason reason = SeparationReason.valueOf(decision.reason());
         String why = words(SEPARATION_REASON, reason.name()) + ": " + decision.note();
@@ -162,7 +195,8 @@ public class FamilySeparations {
         for (CustodyCase adult : adults) {
             timeline.record(adult.caseNumber(), "FAMILY_SEPARATED", "Separated from " + names(children)
                     + " by the supervisor's decision in case " + leadCaseNumber + ", because " + why
-                    + "; the children go to HHS ORR as unaccompanied children", actor);
+                    + "; " + (children.size() == 1 ? "the child goes" : "the children go")
+                    + " to HHS ORR as unaccompanied " + (children.size() == 1 ? "child" : "children"), actor);
         }
         return children.stream().map(child -> new SeparatedChild(child.caseNumber(), ProcessData.of()
                         .with(SEPARATED_FROM_FAMILY, true)

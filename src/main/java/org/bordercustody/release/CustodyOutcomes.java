@@ -137,9 +137,9 @@ public class CustodyOutcomes {
         return new Decided(outcome, separations.carryOut(caseNumber, members, family, actor));
     }
 
-    /** The children of the lead's family a separation would concern, in words; null when none. */
-    public String separableChildrenOf(String leadCaseNumber) {
-        return isFamilyMember(leadCaseNumber) ? separations.childrenInWords(familyOf(leadCaseNumber)) : null;
+    /** Each child of the lead's family a separation may concern, in words, in the approval form's order. */
+    public List<String> separableChildrenOf(String leadCaseNumber) {
+        return isFamilyMember(leadCaseNumber) ? separations.eachChildInWords(familyOf(leadCaseNumber)) : List.of();
     }
 
     /** The documents each release outcome is carried out with. */

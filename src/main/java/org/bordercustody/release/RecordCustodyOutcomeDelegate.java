@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_SEPARATI
 import static org.bordercustody.custody.CustodyProcess.Variables.OVERRIDE_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.OVERRIDE_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATION_NOTE;
+import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATE_CHILD_SLOTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.SEPARATION_REASON;
 
 import org.bordercustody.custody.Actors;
@@ -41,7 +42,8 @@ public class RecordCustodyOutcomeDelegate implements JavaDelegate {
                 answers.requiredFlag(APPROVE_PROPOSAL), answers.optionalText(OVERRIDE_OUTCOME),
                 answers.optionalText(OVERRIDE_REASON), new FamilySeparations.Decision(
                         answers.optionalText(FAMILY_SEPARATION), answers.optionalText(SEPARATION_REASON),
-                        answers.optionalText(SEPARATION_NOTE)), Actors.of(execution)));
+                        answers.optionalText(SEPARATION_NOTE), SEPARATE_CHILD_SLOTS.stream()
+                        .map(answers::flag).toList()), Actors.of(execution)));
         ProcessData.set(execution, CUSTODY_OUTCOME, decided.outcome());
         decided.separatedChildren().forEach(child -> familyMessenger.tellWaiting(child.caseNumber(),
                 Messages.FAMILY_OUTCOME_CARRIED_OUT, child.variables()));

@@ -4,6 +4,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ADDRESS_RELEASE
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTACT_PHONE;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_OUTCOME;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_CHILDREN;
+import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_CHILDREN_SLOTS;
 import static org.bordercustody.custody.CustodyProcess.Variables.FAMILY_MEMBERS;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSAL_REASON;
 import static org.bordercustody.custody.CustodyProcess.Variables.PROPOSED_OUTCOME;
@@ -42,9 +43,12 @@ class ReleaseShownOnForms implements ShownOnForms {
         outcome.ifPresent(approved -> shown.put(CUSTODY_OUTCOME, approved));
         // The approval of a family's outcome asks whether its children stay with the adults.
         if (outcome.isEmpty() && cases.proposal(custodyCase.caseNumber()).isPresent()) {
-            String children = custodyOutcomes.separableChildrenOf(custodyCase.caseNumber());
-            if (children != null) {
-                shown.put(FAMILY_CHILDREN, children);
+            List<String> children = custodyOutcomes.separableChildrenOf(custodyCase.caseNumber());
+            if (!children.isEmpty()) {
+                shown.put(FAMILY_CHILDREN, String.join("; ", children));
+                for (int i = 0; i < Math.min(children.size(), FAMILY_CHILDREN_SLOTS.size()); i++) {
+                    shown.put(FAMILY_CHILDREN_SLOTS.get(i), children.get(i));
+                }
             }
         }
         // The family's own document numbers: asked once a release is approved, on the documents form that follows.

@@ -108,7 +108,7 @@ class JourneysInTasklistBrowserTest {
             assertThat(form).as("the decision names whom it covers")
                     .contains("Lopez, Ana", "with the family: Lopez, Luis", "Lopez, Maria", "Family: release review")
                     .contains("Children of the family: Lopez, Luis (age", "Keep the family together",
-                            "Separate the children from the adults");
+                            "Separate children from the adults");
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
             browser.press(By.xpath("//label[contains(., 'Keep the family together')]"));
             browser.screenshot("journey-family-approval");
@@ -169,7 +169,7 @@ class JourneysInTasklistBrowserTest {
             assertThat(browser.formText()).contains("Castillo, Mario", "Transfer to ICE detention",
                     "Children of the family: Castillo, Pablo (age 10, case " + son + ")");
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
-            browser.press(By.xpath("//label[contains(., 'Separate the children from the adults')]"));
+            browser.press(By.xpath("//label[contains(., 'Separate children from the adults')]"));
             browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
 
             browser.waitForText("Field is required.");
@@ -183,6 +183,13 @@ class JourneysInTasklistBrowserTest {
 
             browser.choose("Why the children are separated", "Criminal history or warrant of the adult");
             browser.fill("Note on the separation", "Outstanding warrant for assault (NCIC hit confirmed)");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            browser.waitForText("names no child to separate");
+            assertThat(browser.field("The family").findElement(By.cssSelector(".fjs-form-field-error")).getText())
+                    .as("the server's refusal under the field it is about")
+                    .contains("names no child to separate: tick each child who is separated from the adults");
+            assertThat(taskService.createTaskQuery().taskId(approval.getId()).count()).as("still open").isEqualTo(1);
+            browser.press(By.xpath("//label[contains(., 'Separate Castillo, Pablo (age 10, case " + son + ")')]"));
             browser.screenshot("journey-separation-decided");
             browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
             awaitGone(approval);

@@ -33,7 +33,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class FamilySeparationTest {
 
     static final Map<String, Object> SEPARATE = Map.of("approveProposal", "true", "familySeparation", "SEPARATE",
-            "separationReason", "CRIMINAL_HISTORY_OR_WARRANT", "separationNote", "Outstanding warrant for assault");
+            "separationReason", "CRIMINAL_HISTORY_OR_WARRANT", "separationNote", "Outstanding warrant for assault",
+            "separateChild1", true);
 
     @LocalServerPort
     int port;
@@ -157,9 +158,13 @@ class FamilySeparationTest {
                 with(SEPARATE, "separationNote", "   "),
                 with(without(SEPARATE, "familySeparation"), "approveProposal", "true"),
                 with(with(SEPARATE, "familySeparation", "KEEP_TOGETHER"), "approveProposal", "true"),
-                with(SEPARATE, "familySeparation", "SPLIT"));
+                with(SEPARATE, "familySeparation", "SPLIT"),
+                with(SEPARATE, "separateChild1", false),
+                with(SEPARATE, "separateChild2", true),
+                Map.of("approveProposal", "true", "familySeparation", "KEEP_TOGETHER", "separateChild1", true));
         List<String> fields = List.of("separationReason", "separationReason", "separationNote", "separationNote",
-                "separationReason", "separationReason", "familySeparation");
+                "separationReason", "separationReason", "familySeparation", "familySeparation", "separateChild2",
+                "separateChild1");
         for (int i = 0; i < refusedDecisions.size(); i++) {
             refused(supervisor().complete(father, "Task_ApproveCustodyOutcome", refusedDecisions.get(i)),
                     fields.get(i), "");
@@ -197,6 +202,41 @@ class FamilySeparationTest {
             assertThat(timelineEntry(member, "TRANSFERRED_TO_ICE").get("description").asText())
                     .contains("family custody limit");
         }
+    }
+
+    @Test
+    void aMotherKeepsHerSonWhileTheDaughterWhoseParentageIsNotEstablishedIsSeparated() {
+        String event = "SEP0007";
+        String mother = event + "-01";
+        String son = event + "-02";
+        String daughter = event + "-03";
+        assertThat(ApiClient.as(port, "agent").post("/api/apprehensions", ApprehensionFixtures.family(event))
+                .status()).isEqualTo(201);
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        for (String member : List.of(mother, son, daughter)) {
+            agent.completeIntake(member, true);
+        }
+        JsonNode shown = ApiClient.as(port, "supervisor").get("/engine-rest/task/"
+                + supervisor().taskId(mother, "Task_ApproveCustodyOutcome") + "/form-variables").json();
+        assertThat(shown.at("/familyChild1/value").asText()).startsWith("Lopez, Luis (age ");
+        assertThat(shown.at("/familyChild2/value").asText()).startsWith("Lopez, Maria (age ");
+
+        ApiClient.Response decided = supervisor().complete(mother, "Task_ApproveCustodyOutcome", Map.of(
+                "approveProposal", "true", "familySeparation", "SEPARATE", "separationReason",
+                "PARENTAGE_NOT_ESTABLISHED", "separationNote", "birth certificate names another mother",
+                "separateChild1", false, "separateChild2", true));
+
+        assertThat(decided.status()).as(decided.body()).isEqualTo(204);
+        assertThat(separations(event)).extracting(row -> row.get(0) + " from " + row.get(1))
+                .containsExactly(daughter + " from " + mother);
+        assertThat(task(daughter, "Task_NotifyHhsOfChild")).isNotNull();
+        assertThat(ApiClient.as(port, "supervisor").get("/api/cases/" + son).json().get("classification").asText())
+                .isEqualTo("FAMILY_UNIT_MEMBER");
+        assertThat(task(mother, "Task_RecordIntendedAddress")).as("the mother and her son go on together").isNotNull();
+        assertThat(timelineEntry(son, "CUSTODY_OUTCOME_DECIDED")).isNotNull();
+        assertThat(timeline(son).stream().map(entry -> entry.get("type").asText())).doesNotContain("FAMILY_SEPARATED");
+        assertThat(timelineEntry(mother, "FAMILY_SEPARATED").get("description").asText())
+                .contains("Separated from Lopez, Maria (case " + daughter + ")").contains("the child goes to HHS ORR");
     }
 
     @Test

@@ -101,7 +101,7 @@ class EventSchemasTest {
         agent.completeIntake("SCH0009-02", true);
         new TasklistClient(ApiClient.as(port, "supervisor")).complete("SCH0009-01", "Task_ApproveCustodyOutcome",
                 Map.of("approveProposal", "true", "familySeparation", "SEPARATE", "separationReason", "PROSECUTION",
-                        "separationNote", "referred for prosecution"));
+                        "separationNote", "referred for prosecution", "separateChild1", true));
         orr.post("/api/cases/SCH0009-02/family/reunification",
                 "{ \"parentCaseNumber\": \"SCH0009-01\", \"note\": \"charges dropped\" }");
         ApiClient.as(port, "agent").post("/api/apprehensions",

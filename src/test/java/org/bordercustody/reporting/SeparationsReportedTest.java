@@ -92,7 +92,8 @@ class SeparationsReportedTest {
         }
         ApiClient.Response decided = new TasklistClient(ApiClient.as(port, "supervisor")).complete(event + "-01",
                 "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true", "familySeparation", "SEPARATE",
-                        "separationReason", "MEDICAL", "separationNote", "mother admitted to hospital for surgery"));
+                        "separationReason", "MEDICAL", "separationNote", "mother admitted to hospital for surgery",
+                        "separateChild1", true, "separateChild2", true));
         assertThat(decided.status()).as(decided.body()).isEqualTo(204);
         return List.of(event + "-02", event + "-03");
     }
