@@ -128,13 +128,16 @@ class TimelineJourneyTest {
         assertThat(timeline).extracting(entry -> entry.get("type").asText() + " by " + entry.get("actor").asText())
                 .containsExactly("APPREHENDED by agent", "TASK_COMPLETED by agent", "INTAKE_RECORDED by agent",
                         "FAMILY_STATUS_DECIDED by system", "PLACEMENT_DECIDED by system", "TASK_COMPLETED by agent",
-                        "TASK_COMPLETED by orr-liaison", "TASK_COMPLETED by orr-liaison", "TRANSFERRED_TO_ORR by system");
+                        "TASK_COMPLETED by orr-liaison", "ORR_PLACEMENT_DESIGNATED by orr-liaison",
+                        "TASK_COMPLETED by orr-liaison", "TRANSFERRED_TO_ORR by system");
         assertThat(description(timeline, "FAMILY_STATUS_DECIDED")).startsWith(
                 "The family status decision found: unaccompanied child (age 9, companion: other relative");
         assertThat(timeline.get(5).get("description").asText()).endsWith("ORR referral id (UC Portal): UC-TLJ0003");
         assertThat(timeline.get(6).get("description").asText())
                 .endsWith("ORR care provider: ORR shelter care provider (Brownsville), Brownsville TX: shelter, ages 0-17; Placement type: Shelter");
-        assertThat(timeline.get(7).get("description").asText()).endsWith("Received by (ORR staff): M. Ortiz");
+        assertThat(timeline.get(7).get("description").asText())
+                .isEqualTo("ORR designated a placement (Shelter) at ORR shelter care provider (Brownsville) (ORR-SH-TX-01)");
+        assertThat(timeline.get(8).get("description").asText()).endsWith("Received by (ORR staff): M. Ortiz");
         assertThat(description(timeline, "TRANSFERRED_TO_ORR"))
                 .isEqualTo("Transferred to HHS ORR care at ORR shelter care provider (Brownsville) (ORR-SH-TX-01); CBP custody ended");
     }
