@@ -40,7 +40,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
-        this.wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // Generous: a loaded machine (two cores, the whole suite) can take Tasklist many seconds to render a claim.
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(45));
         this.baseUrl = "http://localhost:" + port;
     }
 
