@@ -23,7 +23,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * failures: when the task is gone, or the engine reports optimistic locking, this answers 409 so that Tasklist
  * and partner systems reload the task. A refused answer (400) to Tasklist is told in the form's words: every
  * problem at once, each named by its field's label ("Flight risk: must be one of ..."), without the engine's prefix
- * and task id, and each also as {@code problems: [{label, message}]} for Tasklist to show under its field
+ * and task id, and each also as {@code problems: [{field, label, message}]} for Tasklist to show under its field
  * (custody-forms.js); API clients keep the field keys.
  */
 class TaskCompletionConflicts extends OncePerRequestFilter {
@@ -34,7 +34,7 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 
     private static final Pattern ENGINE_PREFIX = Pattern.compile("^Cannot (submit task form|complete task|resolve task) [^:]+: ");
     /** "flightRisk (Flight risk): ..." at the start of each problem; labels may hold parentheses themselves. */
-    private static final Pattern KEY_AND_LABEL = Pattern.compile("(^|; )[a-zA-Z]\\w* \\((.+?)\\): ");
+    private static final Pattern KEY_AND_LABEL = Pattern.compile("(^|; )([a-zA-Z]\\w*) \\((.+?)\\): ");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Predicate<String> taskExists;
@@ -84,18 +84,21 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
                 return body;
             }
             String message = ENGINE_PREFIX.matcher(error.get("message").asText()).replaceFirst("");
-            object.put("message", KEY_AND_LABEL.matcher(message).replaceAll("$1$2: "));
+            object.put("message", KEY_AND_LABEL.matcher(message).replaceAll("$1$3: "));
             ArrayNode problems = object.putArray("problems");
             Matcher field = KEY_AND_LABEL.matcher(message);
             if (field.find()) {
-                String label = field.group(2);
+                String key = field.group(2);
+                String label = field.group(3);
                 int from = field.end();
                 while (field.find()) {
-                    problems.addObject().put("label", label).put("message", message.substring(from, field.start()));
-                    label = field.group(2);
+                    problems.addObject().put("field", key).put("label", label)
+                            .put("message", message.substring(from, field.start()));
+                    key = field.group(2);
+                    label = field.group(3);
                     from = field.end();
                 }
-                problems.addObject().put("label", label).put("message", message.substring(from));
+                problems.addObject().put("field", key).put("label", label).put("message", message.substring(from));
             }
             return JSON.writeValueAsString(object);
         } catch (IOException notJson) {

@@ -105,7 +105,13 @@ final class Browser implements AutoCloseable {
         WebElement item = waitFor(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., "
                 + literal(option) + ")]"));
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", item);
-        item.click();
+        try {
+            item.click();
+        } catch (org.openqa.selenium.ElementClickInterceptedException belowTheFold) {
+            // A long list opened near the page's foot reaches below it: the item is chosen as a mouse press does.
+            ((JavascriptExecutor) driver).executeScript("arguments[0].dispatchEvent(new MouseEvent('mousedown',"
+                    + " {bubbles: true, cancelable: true}));", item);
+        }
     }
 
     /** What the element says, rows scrolled out of its page's frame included (getText leaves those out). */

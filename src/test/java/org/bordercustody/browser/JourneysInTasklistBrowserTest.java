@@ -214,6 +214,67 @@ class JourneysInTasklistBrowserTest {
     }
 
     @Test
+    void aFatherAndHisTenYearOldKeptTogetherCannotGoToAdultDetentionAndGoTogetherToAFamilyResidentialCenter()
+            throws Exception {
+        record(ApprehensionFixtures.fatherAndTenYearOld("BJN0005"));
+        String father = "BJN0005-01";
+        String son = "BJN0005-02";
+        work("agent", father, "Task_RecordIntake", (browser, form) -> {
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "Criminal history");
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "Notice to Appear");
+            browser.choose("Flight risk", "Low");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
+        work("agent", son, "Task_RecordIntake", (browser, form) -> {
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
+        work("supervisor", father, "Task_ApproveCustodyOutcome", (browser, form) -> {
+            assertThat(form).contains("Transfer to ICE detention", "criminal history");
+            browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
+            browser.press(By.xpath("//label[contains(., 'Keep the family together')]"));
+        });
+
+        Task handOver = awaitTask(father, "Task_PrepareIceTransfer");
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + handOver.getId());
+            browser.waitFor(By.cssSelector(".custody-card[data-case='" + father + "']"));
+            browser.claim();
+            browser.waitFor(By.cssSelector(".fjs-form"));
+            browser.choose("Receiving ICE facility", "Eloy Detention Center");
+            browser.fill("Transfer record", "father and son");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            browser.waitForText("is a child");
+            assertThat(browser.field("Receiving ICE facility").findElement(By.cssSelector(".fjs-form-field-error"))
+                    .getText()).as("the refusal under the facility")
+                    .contains("Castillo, Pablo (case " + son + ", age 10) is a child: ICE may hold a child only at a"
+                            + " family residential center, with a parent or legal guardian");
+            assertThat(taskService.createTaskQuery().taskId(handOver.getId()).count()).as("still open").isEqualTo(1);
+            browser.scrollTo("Receiving ICE facility");
+            browser.screenshot("journey-child-refused-adult-detention");
+
+            browser.scrollTo("Transfer record");
+            browser.choose("Receiving ICE facility", "South Texas Family Residential Center");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+            awaitGone(handOver);
+        }
+        work("ice-officer", father, "Task_AcceptIceTransfer", (browser, form) -> {
+            assertThat(form).contains("Castillo, Mario", "with the family: Castillo, Pablo");
+            browser.fill("ICE book-in number", "D-BJN0005");
+        });
+        for (String member : List.of(father, son)) {
+            assertThat(status(member)).isEqualTo("TRANSFERRED_TO_ICE");
+            assertThat(timeline(member)).contains("Accepted into ICE custody at South Texas Family Residential Center")
+                    .contains("family custody limit");
+        }
+    }
+
+    @Test
     void aFifteenYearOldAloneIsTransferredToOrr() throws Exception {
         record(ApprehensionFixtures.unaccompaniedTeen("BJN0003"));
         String child = "BJN0003-01";

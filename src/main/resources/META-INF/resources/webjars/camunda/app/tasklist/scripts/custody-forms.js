@@ -1,6 +1,7 @@
 // Tasklist: what the server refuses in a completed form is shown under the field it is about, as the form's own
 // checks are; a successful completion leaves no earlier error standing. The server names each problem by the
-// field's label (problems: [{label, message}], TaskCompletionConflicts); Tasklist's notification says them too.
+// field's label and key (problems: [{field, label, message}], TaskCompletionConflicts); Tasklist's notification says
+// them too.
 const COMPLETION = /\/task\/[^/]+\/(submit-form|complete)$/;
 const SHOWN = 'custody-server-error';
 
@@ -22,8 +23,15 @@ function clearAll() {
   });
 }
 
+/** The field the problem is about: by its label on this form, else by its key (the forms' ids read Field_{key}_n). */
+function fieldOf(problem) {
+  const fields = [...document.querySelectorAll('.fjs-form-field')];
+  return fields.find(candidate => labelOf(candidate) === problem.label)
+    || (problem.field && fields.find(candidate => candidate.querySelector('[id*="-Field_' + problem.field + '_"]')));
+}
+
 function show(problem) {
-  const field = [...document.querySelectorAll('.fjs-form-field')].find(candidate => labelOf(candidate) === problem.label);
+  const field = fieldOf(problem);
   if (!field) {
     return;
   }
