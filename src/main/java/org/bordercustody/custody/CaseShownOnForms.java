@@ -53,9 +53,10 @@ class CaseShownOnForms implements ShownOnForms {
         shown.put(PERSON_FACTS, facts(custodyCase));
         shown.put(PERSON_IS_CHILD, custodyCase.ageAtApprehension() != null
                 && custodyCase.ageAtApprehension() < CustodyCase.AGE_OF_MAJORITY);
-        shown.put(FAMILY_COVERED, familyCovered(custodyCase));
+        List<CustodyCase> apprehendedTogether = cases.findByEventOf(custodyCase.caseNumber());
+        shown.put(FAMILY_COVERED, familyCovered(custodyCase, apprehendedTogether));
         // Tasklist opens the family page for a link of this form (the family page of the Find a person panel).
-        shown.put(FAMILY_LINK, cases.findByEventOf(custodyCase.caseNumber()).size() > 1
+        shown.put(FAMILY_LINK, apprehendedTogether.size() > 1
                 ? " · [Family](#custody-family/" + custodyCase.caseNumber() + ")" : "");
         cases.intake(custodyCase.caseNumber()).ifPresent(intake -> shown.put(INTAKE_FACTS, intakeWords(intake)));
         shown.put(DATE_OF_BIRTH_KNOWN, custodyCase.dateOfBirth() != null);
@@ -102,11 +103,11 @@ class CaseShownOnForms implements ShownOnForms {
     }
 
     /** The other family unit members a family's decision covers, for every member's form; nothing for others. */
-    private String familyCovered(CustodyCase custodyCase) {
+    private static String familyCovered(CustodyCase custodyCase, List<CustodyCase> apprehendedTogether) {
         if (custodyCase.classification() != Classification.FAMILY_UNIT_MEMBER) {
             return "";
         }
-        List<String> others = cases.findByEventOf(custodyCase.caseNumber()).stream()
+        List<String> others = apprehendedTogether.stream()
                 .filter(member -> !member.caseNumber().equals(custodyCase.caseNumber()))
                 .filter(member -> member.classification() == Classification.FAMILY_UNIT_MEMBER)
                 .map(member -> member.displayName() + " (" + (member.ageAtApprehension() == null ? "age unknown"

@@ -141,23 +141,9 @@ class JourneysInTasklistBrowserTest {
 
     @Test
     void aFatherWithACriminalHistoryIsSeparatedFromHisTenYearOldByTheSupervisorWhoSaysWhy() throws Exception {
-        record(ApprehensionFixtures.fatherAndTenYearOld("BJN0004"));
         String father = "BJN0004-01";
         String son = "BJN0004-02";
-        work("agent", father, "Task_RecordIntake", (browser, form) -> {
-            browser.choose("Biometrics", "Captured");
-            browser.choose("Records check", "Criminal history");
-            browser.choose("Medical screening", "No concerns");
-            browser.choose("Processing pathway", "Notice to Appear");
-            browser.choose("Flight risk", "Low");
-            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
-        });
-        work("agent", son, "Task_RecordIntake", (browser, form) -> {
-            browser.choose("Biometrics", "Captured");
-            browser.choose("Records check", "No record");
-            browser.choose("Medical screening", "No concerns");
-            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
-        });
+        fatherWithACriminalHistoryAndSonThroughIntake("BJN0004");
 
         Task approval = awaitTask(father, "Task_ApproveCustodyOutcome");
         try (Browser browser = new Browser(port)) {
@@ -216,23 +202,9 @@ class JourneysInTasklistBrowserTest {
     @Test
     void aFatherAndHisTenYearOldKeptTogetherCannotGoToAdultDetentionAndGoTogetherToAFamilyResidentialCenter()
             throws Exception {
-        record(ApprehensionFixtures.fatherAndTenYearOld("BJN0005"));
         String father = "BJN0005-01";
         String son = "BJN0005-02";
-        work("agent", father, "Task_RecordIntake", (browser, form) -> {
-            browser.choose("Biometrics", "Captured");
-            browser.choose("Records check", "Criminal history");
-            browser.choose("Medical screening", "No concerns");
-            browser.choose("Processing pathway", "Notice to Appear");
-            browser.choose("Flight risk", "Low");
-            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
-        });
-        work("agent", son, "Task_RecordIntake", (browser, form) -> {
-            browser.choose("Biometrics", "Captured");
-            browser.choose("Records check", "No record");
-            browser.choose("Medical screening", "No concerns");
-            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
-        });
+        fatherWithACriminalHistoryAndSonThroughIntake("BJN0005");
         work("supervisor", father, "Task_ApproveCustodyOutcome", (browser, form) -> {
             assertThat(form).contains("Transfer to ICE detention", "criminal history");
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
@@ -300,6 +272,25 @@ class JourneysInTasklistBrowserTest {
         });
         assertThat(status(child)).isEqualTo("TRANSFERRED_TO_ORR");
         assertThat(timeline(child)).contains("ORR shelter care provider (Brownsville) (ORR-SH-TX-01)", "M. Garza");
+    }
+
+    /** A father with a criminal history and his ten-year-old son, through intake in Tasklist. */
+    private void fatherWithACriminalHistoryAndSonThroughIntake(String event) throws Exception {
+        record(ApprehensionFixtures.fatherAndTenYearOld(event));
+        work("agent", event + "-01", "Task_RecordIntake", (browser, form) -> {
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "Criminal history");
+            browser.choose("Medical screening", "No concerns");
+            browser.choose("Processing pathway", "Notice to Appear");
+            browser.choose("Flight risk", "Low");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
+        work("agent", event + "-02", "Task_RecordIntake", (browser, form) -> {
+            browser.choose("Biometrics", "Captured");
+            browser.choose("Records check", "No record");
+            browser.choose("Medical screening", "No concerns");
+            browser.press(By.xpath("//label[contains(., 'Parent or legal guardian relationship verified')]"));
+        });
     }
 
     /** The user signs in to Tasklist, opens the case's task, claims it, answers and completes it. */

@@ -465,13 +465,9 @@ class MigrantCustodyProcessTest {
 
     @Test
     void aChildWhoMissedTheCheckInWithTheParentGetsNoSearchOfTheirOwnAndIsFollowedUpWithTheParent() {
-        ProcessInstance[] family = releasedFamily();
+        ProcessInstance[] family = familyThatMissedTheCheckIn();
         ProcessInstance parent = family[0];
         ProcessInstance child = family[1];
-        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
-        now(clock.instant().plus(Duration.ofDays(60)));
-        execute(timer(parent, TIMER_CHECK_IN_DEADLINE_PASSED));
-        execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
 
         assertThat(parent).isWaitingAt(TASK_LOCATE_PERSON);
         assertThat(child).isWaitingAt("Gateway_FamilyFollowUp");
@@ -487,13 +483,9 @@ class MigrantCustodyProcessTest {
 
     @Test
     void aChildWhoseParentWasFoundWithoutThemIsLocatedOnTheirOwn() {
-        ProcessInstance[] family = releasedFamily();
+        ProcessInstance[] family = familyThatMissedTheCheckIn();
         ProcessInstance parent = family[0];
         ProcessInstance child = family[1];
-        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
-        now(clock.instant().plus(Duration.ofDays(60)));
-        execute(timer(parent, TIMER_CHECK_IN_DEADLINE_PASSED));
-        execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
 
         reEncounter();
         assertThat(parent).hasPassed(EVENT_LOCATED_BY_RE_ENCOUNTER, "Task_HandOnFamilyFollowUp",
@@ -885,6 +877,16 @@ class MigrantCustodyProcessTest {
                 .processInstanceBusinessKey(caseNumber)
                 .setVariable("childStillToLocate", stillToLocate)
                 .correlate();
+    }
+
+    /** A parent and child released together, sixty days on without a check-in: the child covered by the parent's. */
+    private ProcessInstance[] familyThatMissedTheCheckIn() {
+        ProcessInstance[] family = releasedFamily();
+        when(checkIns.recordMissed(OTHER_CASE)).thenReturn(true);
+        now(clock.instant().plus(Duration.ofDays(60)));
+        execute(timer(family[0], TIMER_CHECK_IN_DEADLINE_PASSED));
+        execute(timer(family[1], TIMER_CHECK_IN_DEADLINE_PASSED));
+        return family;
     }
 
     private ProcessInstance[] releasedFamily() {
