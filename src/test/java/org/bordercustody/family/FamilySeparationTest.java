@@ -145,6 +145,43 @@ class FamilySeparationTest {
     }
 
     @Test
+    void noOtherSpellingEntryOrBodyOfTheReunificationGetsPastItsGuard() {
+        String event = "SEP0008";
+        String father = event + "-01";
+        String son = event + "-02";
+        awaitingApproval(event);
+        assertThat(supervisor().complete(father, "Task_ApproveCustodyOutcome", SEPARATE).status()).isEqualTo(204);
+        Snapshot before = snapshot(father, son);
+        String body = "{ \"parentCaseNumber\": \"" + father + "\", \"note\": \"together\" }";
+        ApiClient agent = ApiClient.as(port, "agent");
+        byte[] json = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        List<ApiClient.Response> attempts = List.of(
+                agent.post("/api/cases/" + son + "/family/reunification", body),
+                agent.post("/api/cases/" + son + "/family/reunification/", body),
+                agent.post("/api/cases/" + son + "/family//reunification", body),
+                agent.post("/api/cases/" + son + "/family/%72eunification", body),
+                agent.send("PUT", "/api/cases/" + son + "/family/reunification", "application/json", json, false,
+                        Map.of()),
+                agent.send("GET", "/api/cases/" + son + "/family/reunification", null, null, false,
+                        Map.of("X-HTTP-Method-Override", "POST")),
+                ApiClient.as(port, "ice-system").post("/api/cases/" + son + "/family/reunification", body),
+                ApiClient.as(port, "orr-system").post("/api/cases/" + son + "/family/reunification",
+                        "{ \"parentCaseNumber\": \"NOSUCH0001-01\", \"parentCaseNumber\": \"" + father
+                                + "\", \"note\": \"together\" }"),
+                ApiClient.as(port, "orr-system").post("/api/cases/" + son + "/family/reunification",
+                        "{ \"parentCaseNumber\": \"" + father.replace("-", "\\u002d") + " \", \"note\": \"x\" }"),
+                ApiClient.as(port, "orr-liaison").post("/api/cases/" + father + "/family/reunification",
+                        "{ \"parentCaseNumber\": \"" + son + "\", \"note\": \"the other way round\" }"));
+
+        assertThat(attempts).extracting(ApiClient.Response::status).as("every attempt refused")
+                .allMatch(status -> status >= 400);
+        assertThat(reunified(son, father)).as("no reunification recorded").isFalse();
+        assertThat(snapshot(father, son)).as("no timeline entry, partner event or change of either case")
+                .isEqualTo(before);
+    }
+
+    @Test
     void aSeparationThatDoesNotFitTheFamilyIsRefusedNamingTheFieldAndNothingChanges() {
         String event = "SEP0003";
         String father = event + "-01";
