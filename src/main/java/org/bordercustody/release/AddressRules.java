@@ -8,10 +8,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * What makes an intended address usable for ICE to find the person: a street with a number, the unit of a
- * multi-unit building, a city, a real state code and a 5- or 9-digit ZIP code.
+ * multi-unit building, a city, a real state code and a 5- or 9-digit ZIP code of that state.
  */
 @Component
 public class AddressRules {
+
+    private final ZipPrefixes zipPrefixes;
+
+    public AddressRules(ZipPrefixes zipPrefixes) {
+        this.zipPrefixes = zipPrefixes;
+    }
 
     /** The 50 states, DC, the territories and the military "states" the Postal Service delivers to. */
     static final Set<String> STATE_CODES = Set.of("AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "FL", "GA", "HI",
@@ -50,11 +56,22 @@ public class AddressRules {
         if (!ZIP.matcher(checkedZip).matches()) {
             throw new InvalidRequestException("addressZip", "must be 5 digits or 5+4 digits, such as 78520 or 78520-1234");
         }
+        if (!zipPrefixes.inState(checkedZip, checkedState)) {
+            throw new InvalidRequestException("addressZip", notInState(checkedZip, checkedState));
+        }
         String phone = blankToNull(contactPhone);
         if (phone != null && !PHONE.matcher(phone).matches()) {
             throw new InvalidRequestException("contactPhone", "must be a phone number");
         }
         return new IntendedAddress(checkedStreet, checkedUnit, building, checkedCity, checkedState, checkedZip, phone);
+    }
+
+    private String notInState(String zip, String state) {
+        java.util.Set<String> states = zipPrefixes.statesOf(zip);
+        if (states.isEmpty()) {
+            return "is not a ZIP code of any state: no ZIP code begins with " + zip.substring(0, 3);
+        }
+        return "is a ZIP code of " + String.join(" or ", new java.util.TreeSet<>(states)) + ", not of " + state;
     }
 
     private static BuildingType buildingType(String value) {

@@ -13,18 +13,22 @@ import org.springframework.stereotype.Repository;
 public class ReleaseRepository {
 
     private final JdbcClient jdbc;
+    private final ZipPrefixes zipPrefixes;
 
-    public ReleaseRepository(JdbcClient jdbc) {
+    public ReleaseRepository(JdbcClient jdbc, ZipPrefixes zipPrefixes) {
         this.jdbc = jdbc;
+        this.zipPrefixes = zipPrefixes;
     }
 
     public void saveAddress(String caseNumber, IntendedAddress address, Instant recordedAt) {
         jdbc.sql("DELETE FROM release_address WHERE case_number = :caseNumber").param("caseNumber", caseNumber).update();
         jdbc.sql("""
                 INSERT INTO release_address (case_number, street, unit, city, state, zip, building_type, contact_phone,
-                    address_key, recorded_at)
-                VALUES (:caseNumber, :street, :unit, :city, :state, :zip, :buildingType, :phone, :key, :recordedAt)
+                    address_key, recorded_at, zip_in_state)
+                VALUES (:caseNumber, :street, :unit, :city, :state, :zip, :buildingType, :phone, :key, :recordedAt,
+                    :zipInState)
                 """)
+                .param("zipInState", zipPrefixes.inState(address.zip(), address.state()))
                 .param("caseNumber", caseNumber).param("street", address.street()).param("unit", address.unit())
                 .param("city", address.city()).param("state", address.state()).param("zip", address.zip())
                 .param("buildingType", address.buildingType().name()).param("phone", address.contactPhone())

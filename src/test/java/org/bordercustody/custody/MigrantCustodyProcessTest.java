@@ -43,6 +43,7 @@ import org.bordercustody.family.RecordPlacementDelegate;
 import org.bordercustody.family.StoreEstablishedFactsDelegate;
 import org.bordercustody.family.StoreIntakeFactsDelegate;
 import org.bordercustody.release.AddressRules;
+import org.bordercustody.release.ZipPrefixes;
 import org.bordercustody.release.CustodyOutcomes;
 import org.bordercustody.release.GatherReleaseFactsDelegate;
 import org.bordercustody.release.IntendedAddress;
@@ -120,7 +121,7 @@ class MigrantCustodyProcessTest {
         Mocks.register("gatherReleaseFacts", new GatherReleaseFactsDelegate(custodyOutcomes));
         Mocks.register("recordReleaseProposal", new RecordReleaseProposalDelegate(custodyOutcomes));
         Mocks.register("recordCustodyOutcome", new RecordCustodyOutcomeDelegate(custodyOutcomes, familyMessenger));
-        Mocks.register("storeIntendedAddress", new StoreIntendedAddressDelegate(new AddressRules(), custodyOutcomes));
+        Mocks.register("storeIntendedAddress", new StoreIntendedAddressDelegate(new AddressRules(new ZipPrefixes()), custodyOutcomes));
         Mocks.register("recordRelease", new RecordReleaseDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordTransferToIce", new RecordTransferToIceDelegate(custodyOutcomes, familyMessenger));
         Mocks.register("recordRemoval", new RecordRemovalDelegate(custodyOutcomes, familyMessenger));

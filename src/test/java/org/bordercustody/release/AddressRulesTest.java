@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class AddressRulesTest {
 
-    final AddressRules rules = new AddressRules();
+    final AddressRules rules = new AddressRules(new ZipPrefixes());
 
     @Test
     void acceptsACompleteAddressAndKeysItTheSameHoweverItIsTyped() {
@@ -25,6 +25,19 @@ class AddressRulesTest {
     @Test
     void aHouseNeedsNoUnit() {
         assertThat(rules.check("55 Elm St", null, "SINGLE_UNIT", "El Paso", "TX", "79901", null).unit()).isNull();
+    }
+
+    @ParameterizedTest(name = "{2}, {3} {0}")
+    @CsvSource({
+        "75201, TX, Dallas",
+        "99901, AK, Ketchikan",
+        "06390, NY, Fishers Island",
+        "06390, CT, a prefix of two states",
+        "00901, PR, San Juan",
+        "09012, AE, an Army post in Europe",
+    })
+    void aZipCodeOfItsStateIsAccepted(String zip, String state, String place) {
+        assertThat(rules.check("1 Main St", null, "SINGLE_UNIT", "Springfield", state, zip, null).zip()).isEqualTo(zip);
     }
 
     @ParameterizedTest(name = "{7}: {8}")
@@ -43,6 +56,8 @@ class AddressRulesTest {
         "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, 7700,       null,     addressZip,          5 digits",
         "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, 77002-12,   null,     addressZip,          5 digits",
         "1208 Maple Ave, null, SINGLE_UNIT, Houston, TX, 77002,      call me,  contactPhone,        phone number",
+        "1208 Maple Ave, null, SINGLE_UNIT, Dallas,  TX, 99999,      null,     addressZip,          'is a ZIP code of AK, not of TX'",
+        "1208 Maple Ave, null, SINGLE_UNIT, Dallas,  TX, 00012,      null,     addressZip,          no ZIP code begins with 000",
     })
     void refusesAnAddressICECouldNotUseNamingTheField(String street, String unit, String building, String city,
             String state, String zip, String phone, String field, String reason) {
