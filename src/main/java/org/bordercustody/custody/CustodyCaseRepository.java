@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 public class CustodyCaseRepository {
 
     private static final String SELECT_CASE = """
-            SELECT c.*, e.apprehended_at, e.apprehended_offset, e.sector, e.station
+            SELECT c.*, e.apprehended_offset
               FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
             """;
 
@@ -32,9 +32,11 @@ public class CustodyCaseRepository {
         jdbc.sql("""
                 INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names,
                     date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline, apprehended_at,
-                    person_id)
+                    person_id, sector, station)
                 VALUES (:caseNumber, :eventNumber, :personRef, :familyName, :givenNames,
-                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline, :apprehendedAt, :personId)
+                    :dateOfBirth, :sex, :country, :classification, :status, :custodyDeadline, :apprehendedAt, :personId,
+                    (SELECT e.sector FROM apprehension_event e WHERE e.event_number = :eventNumber),
+                    (SELECT e.station FROM apprehension_event e WHERE e.event_number = :eventNumber))
                 """)
                 .param("personId", custodyCase.personId())
                 .param("apprehendedAt", utc(custodyCase.apprehendedAt()))

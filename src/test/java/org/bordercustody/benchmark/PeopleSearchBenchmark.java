@@ -146,6 +146,8 @@ public final class PeopleSearchBenchmark {
         try (Connection db = connect(build)) {
             db.setAutoCommit(true);
             boolean withPeople = exists(db, "person");
+            boolean withSector = count(db, "SELECT count(*) FROM information_schema.columns"
+                    + " WHERE table_name = 'custody_case' AND column_name = 'sector'") > 0;
             long seeded = count(db, "SELECT count(*) FROM custody_case WHERE event_number LIKE 'SEED%'");
             if (seeded >= people) {
                 report.append("%s: %,d people seeded earlier.%n".formatted(build.name(), seeded));
@@ -192,6 +194,9 @@ public final class PeopleSearchBenchmark {
                                     .append("\tFIN\t").append(caseNumber).append('\t').append(at).append("\tseed\n");
                         }
                     }
+                    if (withSector) {
+                        cases.append("\tSDC\tCHU");
+                    }
                     cases.append('\n');
                 }
                 copy.copyIn("COPY apprehension_event (event_number, apprehended_at, apprehended_offset, sector, station,"
@@ -201,7 +206,8 @@ public final class PeopleSearchBenchmark {
                 }
                 copy.copyIn("COPY custody_case (case_number, event_number, person_ref, family_name, given_names,"
                         + " date_of_birth, sex, country_of_citizenship, classification, status, custody_deadline,"
-                        + " apprehended_at, left_cbp_custody_at" + (withPeople ? ", person_id" : "") + ") FROM STDIN",
+                        + " apprehended_at, left_cbp_custody_at" + (withPeople ? ", person_id" : "")
+                        + (withSector ? ", sector, station" : "") + ") FROM STDIN",
                         new StringReader(cases.toString()));
                 if (withPeople) {
                     copy.copyIn("COPY encounter_name_key (name_key, case_number) FROM STDIN",

@@ -89,7 +89,7 @@ public final class OperationsMetricsBenchmark {
         jdbc.sql("""
                 INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names, sex,
                        country_of_citizenship, classification, status, custody_deadline, left_cbp_custody_at,
-                       released_at, check_in_due_by, apprehended_at, person_id)
+                       released_at, check_in_due_by, apprehended_at, person_id, sector, station)
                 SELECT e.event_number || '-01', e.event_number, 'p1', 'Benchmark', 'Person', 'F', 'GT',
                        CASE WHEN g % 11 = 0 THEN 'UNACCOMPANIED_CHILD' ELSE 'SINGLE_ADULT' END,
                        CASE WHEN g <= :inCustody THEN 'IN_CBP_CUSTODY' WHEN g % 50 = 0 THEN 'CHECK_IN_OVERDUE'
@@ -98,7 +98,7 @@ public final class OperationsMetricsBenchmark {
                        CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' END,
                        CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' END,
                        CASE WHEN g > :inCustody THEN e.apprehended_at + INTERVAL '30 hours' + INTERVAL '60 days' END,
-                       e.apprehended_at, md5('OPB' || g)::uuid
+                       e.apprehended_at, md5('OPB' || g)::uuid, e.sector, e.station
                   FROM generate_series(1, :total) g JOIN apprehension_event e ON e.event_number = 'OPB' || g
                 """).param("inCustody", inCustody).param("total", total).update();
         jdbc.sql("""
