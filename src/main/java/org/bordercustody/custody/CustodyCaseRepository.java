@@ -344,6 +344,18 @@ public class CustodyCaseRepository {
                 .param("at", utc(at)).query(Long.class).single();
     }
 
+    /** {@link #countInIceFamilyCustody}, by the sector and station holding each case. */
+    public java.util.Map<HeldBy, Long> countInIceFamilyCustodyByStation(Instant at) {
+        java.util.Map<HeldBy, Long> counts = new java.util.HashMap<>();
+        jdbc.sql("SELECT c.sector, c.station, COUNT(*) AS people FROM custody_case c WHERE " + IN_ICE_FAMILY_CUSTODY_AT
+                        + " GROUP BY c.sector, c.station")
+                .param("at", utc(at))
+                .query(rs -> {
+                    counts.put(new HeldBy(rs.getString("sector"), rs.getString("station")), rs.getLong("people"));
+                });
+        return counts;
+    }
+
     /** When ICE booked the case into family custody; empty for a case ICE holds (or held) without family custody. */
     public Optional<Instant> iceFamilyCustodyBookInAt(String caseNumber) {
         return jdbc.sql("SELECT ice_book_in_at FROM custody_case WHERE case_number = :caseNumber AND ice_family_custody")

@@ -1,7 +1,14 @@
 package org.bordercustody.reporting;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,10 +17,17 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Reports")
 class CustodyMetricsController {
 
-    private final CustodyReports reports;
+    static final String TEXT_CSV = "text/csv";
+    private static final String METRICS = "/api/reports/custody-metrics";
+    private static final String BY = "Rows by sector, station or month (UTC calendar months, the first and last cut to"
+            + " the period); without it, the period's figures";
 
-    CustodyMetricsController(CustodyReports reports) {
+    private final CustodyReports reports;
+    private final CustodyMetricsCsv csv;
+
+    CustodyMetricsController(CustodyReports reports, CustodyMetricsCsv csv) {
         this.reports = reports;
+        this.csv = csv;
     }
 
     @Operation(summary = "Who is in CBP custody and in ICE family custody now, and who is late: Cockpit's custody panel")
@@ -23,11 +37,30 @@ class CustodyMetricsController {
     }
 
     @Operation(summary = "The figures the Inspector General measured, for whole UTC days from and to (both included)",
-            description = "Counts of the cases whose event falls in the period; who is in ICE family custody at its"
-                    + " end (the count of custody-now); the family separations decided in it, children counted once,"
-                    + " by reason, sector and age, with the hours apart and the reunified as of its end (or now)")
-    @GetMapping("/api/reports/custody-metrics")
-    CustodyMetrics metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
-        return reports.between(from, to);
+            description = "Counts of the cases whose event falls in the period, each total the sum of its parts; hours"
+                    + " in custody over custody that ended in the period (median, 90th and 95th percentile, maximum,"
+                    + " distribution); who is in ICE family custody at its end (the count of custody-now); the family"
+                    + " separations decided in it, children counted once, by reason, sector and age, with the hours"
+                    + " apart and the reunified as of its end (or now). With by: CustodyMetricsTable, rows and total.")
+    @ApiResponse(responseCode = "200", description = "CustodyMetrics without by, CustodyMetricsTable with it",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(oneOf = {CustodyMetrics.class, CustodyMetricsTable.class})))
+    @GetMapping(path = METRICS, produces = MediaType.APPLICATION_JSON_VALUE)
+    Object metrics(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @Parameter(description = BY) @RequestParam(required = false) String by) {
+        return by == null ? reports.between(from, to) : reports.table(from, to, by);
+    }
+
+    @Operation(summary = "The same figures as CSV: a header row, then one row per group (one row without by)")
+    @GetMapping(path = METRICS, produces = TEXT_CSV)
+    ResponseEntity<String> metricsAsCsv(@RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @Parameter(description = BY) @RequestParam(required = false) String by) {
+        String body = by == null ? csv.of(reports.between(from, to)) : csv.of(reports.table(from, to, by));
+        String name = "custody-metrics-" + from + "-" + to + (by == null ? "" : "-by-" + by) + ".csv";
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(TEXT_CSV + ";charset=UTF-8"))
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .body(body);
     }
 }

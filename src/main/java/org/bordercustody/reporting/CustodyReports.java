@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -17,13 +18,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCaseRepository;
+import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyClocks;
+import org.bordercustody.custody.HeldBy;
 import org.bordercustody.custody.LegalClock;
 import org.bordercustody.reporting.CustodyNow.HeldCase;
 import org.bordercustody.reporting.CustodyNow.LateCase;
+import org.bordercustody.reporting.SeparationsReport.SeparatedChild;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -43,17 +49,21 @@ public class CustodyReports {
     static final int[] BANDS = {0, 24, 48, 60, 72};
     static final Duration NEAR_LIMIT = Duration.ofHours(12);
     static final int LONGEST_HELD_SHOWN = 10;
+    private static final Comparator<HeldBy> GROUP_ORDER = Comparator.comparing(HeldBy::sector)
+            .thenComparing(HeldBy::station, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final JdbcClient jdbc;
     private final BreachRepository breaches;
     private final CustodyClocks clocks;
     private final CustodyCaseRepository cases;
     private final SeparationsReport separations;
+    private final PeriodCounts periodCounts;
     private final Clock clock;
 
     public CustodyReports(JdbcClient jdbc, BreachRepository breaches, CustodyClocks clocks, CustodyCaseRepository cases,
-            SeparationsReport separations, Clock clock) {
+            SeparationsReport separations, PeriodCounts periodCounts, Clock clock) {
         this.jdbc = jdbc;
+        this.periodCounts = periodCounts;
         this.cases = cases;
         this.separations = separations;
         this.breaches = breaches;
@@ -61,7 +71,66 @@ public class CustodyReports {
         this.clock = clock;
     }
 
+    /** The figures of the period from and to (whole UTC days, both included). */
     public CustodyMetrics between(String fromText, String toText) {
+        Period period = period(fromText, toText);
+        return total(period.counts(), period.children(), period.asOf());
+    }
+
+    /** The figures of the period from and to, in rows by sector, station or month, and their total. */
+    public CustodyMetricsTable table(String fromText, String toText, String byText) {
+        ReportGrouping by = ReportGrouping.of(byText);
+        Period period = period(fromText, toText);
+        List<CustodyMetricsTable.Row> rows = new ArrayList<>();
+        if (by == ReportGrouping.MONTH) {
+            // The months together are the period: its counts are theirs, read once, and its stocks its last month's;
+            // a separation is reunified or not as of the period's end, which may be after its month's.
+            GroupCounts total = new GroupCounts();
+            long inIceFamilyCustodyAtEnd = 0;
+            for (Period month : period.months()) {
+                GroupCounts counts = sum(month.counts());
+                rows.add(new CustodyMetricsTable.Row(null, null, month.month(),
+                        counts.metrics(separations.figures(month.children(), month.asOf()))));
+                total.add(counts);
+                inIceFamilyCustodyAtEnd = counts.inIceFamilyCustodyAtEnd;
+            }
+            total.inIceFamilyCustodyAtEnd = inIceFamilyCustodyAtEnd;
+            return new CustodyMetricsTable(period.from().toString(), period.to().toString(), by.parameter(), rows,
+                    total.metrics(separations.figures(period.children(), period.asOf())));
+        } else {
+            Function<HeldBy, HeldBy> groupOf = held -> by == ReportGrouping.SECTOR ? new HeldBy(held.sector(), null)
+                    : held;
+            Map<HeldBy, GroupCounts> groups = new TreeMap<>(GROUP_ORDER);
+            period.counts().forEach((held, counts) -> groups.computeIfAbsent(groupOf.apply(held),
+                    group -> new GroupCounts()).add(counts));
+            Map<HeldBy, List<SeparatedChild>> childrenByGroup = period.children().stream()
+                    .collect(Collectors.groupingBy(child -> groupOf.apply(heldBy(child.custodyCase()))));
+            childrenByGroup.keySet().forEach(group -> groups.computeIfAbsent(group, key -> new GroupCounts()));
+            groups.forEach((group, counts) -> rows.add(new CustodyMetricsTable.Row(group.sector(), group.station(),
+                    null, counts.metrics(separations.figures(childrenByGroup.getOrDefault(group, List.of()),
+                            period.asOf())))));
+        }
+        return new CustodyMetricsTable(period.from().toString(), period.to().toString(), by.parameter(), rows,
+                total(period.counts(), period.children(), period.asOf()));
+    }
+
+    private CustodyMetrics total(Map<HeldBy, GroupCounts> stations, List<SeparatedChild> children, Instant asOf) {
+        return sum(stations).metrics(separations.figures(children, asOf));
+    }
+
+    private static GroupCounts sum(Map<HeldBy, GroupCounts> stations) {
+        GroupCounts total = new GroupCounts();
+        stations.values().forEach(total::add);
+        return total;
+    }
+
+    private static HeldBy heldBy(CustodyCase custodyCase) {
+        return custodyCase == null || custodyCase.sector() == null
+                ? new HeldBy(SeparationsReport.SECTOR_UNKNOWN, SeparationsReport.SECTOR_UNKNOWN)
+                : new HeldBy(custodyCase.sector(), custodyCase.station());
+    }
+
+    private Period period(String fromText, String toText) {
         LocalDate from = date("from", fromText);
         LocalDate to = date("to", toText);
         if (to.isBefore(from)) {
@@ -70,85 +139,67 @@ public class CustodyReports {
         if (to.toEpochDay() - from.toEpochDay() >= LONGEST_PERIOD_DAYS) {
             throw new InvalidRequestException("to", "the period is longer than " + LONGEST_PERIOD_DAYS + " days");
         }
-        Instant start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant now = clock.instant();
-        Instant asOf = end.isBefore(now) ? end : now;
-
-        long apprehended = count("""
-                SELECT COUNT(*) FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
-                 WHERE e.apprehended_at >= :start AND e.apprehended_at < :end""", start, end, now);
-        long released = count("""
-                SELECT COUNT(*) FROM custody_case WHERE released_at >= :start AND released_at < :end""",
-                start, end, now);
-        long releasedWithAddress = count("""
-                SELECT COUNT(*) FROM custody_case c JOIN release_address a ON a.case_number = c.case_number
-                 WHERE c.released_at >= :start AND c.released_at < :end""", start, end, now);
-        long checkInsDue = count("""
-                SELECT COUNT(*) FROM custody_case
-                 WHERE check_in_due_by >= :start AND check_in_due_by < :end
-                   AND (check_in_due_by <= :now OR checked_in_at IS NOT NULL)""", start, end, now);
-        long checkInsOnTime = count("""
-                SELECT COUNT(*) FROM custody_case
-                 WHERE check_in_due_by >= :start AND check_in_due_by < :end AND checked_in_at <= check_in_due_by""",
-                start, end, now);
-        long undetermined = count("""
-                SELECT COUNT(*) FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
-                 WHERE e.apprehended_at >= :start AND e.apprehended_at < :end AND c.classification = 'UNDETERMINED'
-                   AND c.intake_completed_at IS NOT NULL""",
-                start, end, now);
-        Map<String, Long> breaches = breachesByClock(start, end);
-
-        return new CustodyMetrics(apprehended, released, releasedWithAddress,
-                rate(releasedWithAddress, released), checkInsDue, checkInsOnTime, rate(checkInsOnTime, checkInsDue),
-                breaches.getOrDefault(LegalClock.CBP_HOLDING_LIMIT.name(), 0L), undetermined,
-                medianHoursInCustody(start, end, now), breaches, cases.countInIceFamilyCustody(asOf),
-                separations.between(start, end, asOf));
+        return new Period(from, to);
     }
 
-    private static Double rate(long part, long whole) {
-        return whole == 0 ? null : (double) part / whole;
-    }
+    /** Whole UTC days from and to, both included; counted when first asked for. */
+    private final class Period {
 
-    private long count(String sql, Instant start, Instant end, Instant now) {
-        var statement = jdbc.sql(sql).param("start", utc(start)).param("end", utc(end));
-        if (sql.contains(":now")) {
-            statement = statement.param("now", utc(now));
+        private final LocalDate from;
+        private final LocalDate to;
+        private final Instant start;
+        private final Instant end;
+        private final Instant now = clock.instant();
+        private Map<HeldBy, GroupCounts> counts;
+        private List<SeparatedChild> children;
+
+        Period(LocalDate from, LocalDate to) {
+            this.from = from;
+            this.to = to;
+            this.start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
+            this.end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
-        return statement.query(Long.class).single();
-    }
 
-    private Map<String, Long> breachesByClock(Instant start, Instant end) {
-        Map<String, Long> breaches = new TreeMap<>();
-        jdbc.sql("""
-                SELECT clock, COUNT(*) AS breaches FROM custody_breach
-                 WHERE due_at >= :start AND due_at < :end GROUP BY clock""")
-                .param("start", utc(start)).param("end", utc(end))
-                .query(rs -> {
-                    breaches.put(rs.getString("clock"), rs.getLong("breaches"));
-                });
-        return breaches;
-    }
-
-    /** Hours from apprehension to leaving CBP custody, or to now for those still held. */
-    private double medianHoursInCustody(Instant start, Instant end, Instant now) {
-        List<Double> hours = jdbc.sql("""
-                SELECT e.apprehended_at, c.left_cbp_custody_at
-                  FROM custody_case c JOIN apprehension_event e ON e.event_number = c.event_number
-                 WHERE e.apprehended_at >= :start AND e.apprehended_at < :end""")
-                .param("start", utc(start)).param("end", utc(end))
-                .query((rs, row) -> {
-                    Instant apprehendedAt = CustodyCaseRepository.instant(rs, "apprehended_at");
-                    Instant left = CustodyCaseRepository.instant(rs, "left_cbp_custody_at");
-                    return Duration.between(apprehendedAt, left == null ? now : left).toMinutes() / 60.0;
-                })
-                .list().stream().sorted().toList();
-        if (hours.isEmpty()) {
-            return 0.0;
+        LocalDate from() {
+            return from;
         }
-        int middle = hours.size() / 2;
-        double median = hours.size() % 2 == 1 ? hours.get(middle) : (hours.get(middle - 1) + hours.get(middle)) / 2;
-        return Math.round(median * 10) / 10.0;
+
+        LocalDate to() {
+            return to;
+        }
+
+        String month() {
+            return YearMonth.from(from).toString();
+        }
+
+        /** The end of the period, or now while it runs: the instant stocks are counted at. */
+        Instant asOf() {
+            return end.isBefore(now) ? end : now;
+        }
+
+        Map<HeldBy, GroupCounts> counts() {
+            if (counts == null) {
+                counts = periodCounts.byStation(start, end, now, asOf());
+            }
+            return counts;
+        }
+
+        List<SeparatedChild> children() {
+            if (children == null) {
+                children = separations.decidedBetween(start, end, asOf());
+            }
+            return children;
+        }
+
+        /** The calendar months of the period, the first and last cut to it. */
+        List<Period> months() {
+            List<Period> months = new ArrayList<>();
+            for (LocalDate first = from; !first.isAfter(to); first = first.plusMonths(1).withDayOfMonth(1)) {
+                LocalDate last = first.withDayOfMonth(first.lengthOfMonth());
+                months.add(new Period(first, last.isAfter(to) ? to : last));
+            }
+            return months;
+        }
     }
 
     private static LocalDate date(String field, String text) {

@@ -38,32 +38,43 @@ class SeparationsReport {
         this.cases = cases;
     }
 
-    /** One child's separation: decided when the child's first row was, reunified when the first of its rows was. */
-    record SeparatedChild(String caseNumber, SeparationReason reason, Instant decidedAt, Instant reunifiedAt) {
+    /**
+     * One child's separation: decided when the child's first row was, reunified when the first of its rows was; with
+     * the child's case (null for a case not found), whose sector and station a report groups it by.
+     */
+    record SeparatedChild(String caseNumber, SeparationReason reason, Instant decidedAt, Instant reunifiedAt,
+            CustodyCase custodyCase) {
     }
 
     /** The separations decided in [start, end), reunifications and hours apart as of {@code asOf}. */
     SeparationFigures between(Instant start, Instant end, Instant asOf) {
+        return figures(decidedBetween(start, end, asOf), asOf);
+    }
+
+    /** The children separated by decisions in [start, end), each once, reunified as of {@code asOf}. */
+    List<SeparatedChild> decidedBetween(Instant start, Instant end, Instant asOf) {
         Map<String, List<Separation>> rowsByChild = separations.decidedBetween(start, end).stream()
                 .collect(Collectors.groupingBy(Separation::childCaseNumber, TreeMap::new, Collectors.toList()));
-        List<SeparatedChild> children = rowsByChild.entrySet().stream().map(rows -> child(rows.getKey(),
-                rows.getValue(), asOf)).toList();
         Map<String, CustodyCase> childCases = cases.findAll(rowsByChild.keySet()).stream()
                 .collect(Collectors.toMap(CustodyCase::caseNumber, Function.identity()));
+        return rowsByChild.entrySet().stream().map(rows -> child(rows.getKey(), rows.getValue(), asOf,
+                childCases.get(rows.getKey()))).toList();
+    }
 
+    /** The figures of these children, hours apart as of {@code asOf}. */
+    SeparationFigures figures(List<SeparatedChild> children, Instant asOf) {
         Map<String, Long> byReason = new LinkedHashMap<>();
         for (SeparationReason reason : SeparationReason.values()) {
             byReason.put(reason.name(), children.stream().filter(child -> child.reason() == reason).count());
         }
         Map<String, Long> bySector = children.stream().collect(Collectors.groupingBy(child -> sectorOf(
-                childCases.get(child.caseNumber())), TreeMap::new, Collectors.counting()));
+                child.custodyCase()), TreeMap::new, Collectors.counting()));
         Map<String, Long> byAge = new LinkedHashMap<>();
         for (String band : AGE_BANDS) {
             byAge.put(band, 0L);
         }
         byAge.put(AGE_UNKNOWN, 0L);
-        children.forEach(child -> byAge.merge(ageBand(childCases.get(child.caseNumber()), child.decidedAt()), 1L,
-                Long::sum));
+        children.forEach(child -> byAge.merge(ageBand(child.custodyCase(), child.decidedAt()), 1L, Long::sum));
         List<Double> hoursApart = children.stream().map(child -> hours(child.decidedAt(),
                 child.reunifiedAt() == null ? asOf : child.reunifiedAt())).sorted().toList();
         long reunified = children.stream().filter(child -> child.reunifiedAt() != null).count();
@@ -72,12 +83,13 @@ class SeparationsReport {
                 children.size() - reunified);
     }
 
-    private static SeparatedChild child(String caseNumber, List<Separation> rows, Instant asOf) {
+    private static SeparatedChild child(String caseNumber, List<Separation> rows, Instant asOf,
+            CustodyCase custodyCase) {
         Separation first = rows.stream().min(Comparator.comparing(Separation::decidedAt)
                 .thenComparing(Separation::id)).orElseThrow();
         Instant reunifiedAt = rows.stream().map(Separation::reunifiedAt).filter(Objects::nonNull)
                 .filter(at -> !at.isAfter(asOf)).min(Comparator.naturalOrder()).orElse(null);
-        return new SeparatedChild(caseNumber, first.reason(), first.decidedAt(), reunifiedAt);
+        return new SeparatedChild(caseNumber, first.reason(), first.decidedAt(), reunifiedAt, custodyCase);
     }
 
     private static String sectorOf(CustodyCase child) {
