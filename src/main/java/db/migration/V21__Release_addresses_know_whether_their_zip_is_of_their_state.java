@@ -9,9 +9,9 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * An intended address counts as valid only if its ZIP code lies in its state ({@link ZipPrefixes}). Addresses
- * recorded before that rule are checked here once, as every new address is when recorded, so that the reports count
- * the ones that were not valid.
+ * An intended address counts as valid only if its ZIP code lies in its state ({@link ZipPrefixes}). The cases
+ * released to an address recorded before that rule are checked here once, as every new address is when recorded, so
+ * that the reports count those that were not valid.
  */
 public class V21__Release_addresses_know_whether_their_zip_is_of_their_state extends BaseJavaMigration {
 
@@ -21,13 +21,10 @@ public class V21__Release_addresses_know_whether_their_zip_is_of_their_state ext
     public void migrate(Context context) throws Exception {
         Connection connection = context.getConnection();
         ZipPrefixes zipPrefixes = new ZipPrefixes();
-        try (Statement alter = connection.createStatement()) {
-            alter.execute("ALTER TABLE release_address ADD COLUMN zip_in_state BOOLEAN");
-        }
         try (Statement select = connection.createStatement();
                 ResultSet addresses = select.executeQuery("SELECT case_number, state, zip FROM release_address");
                 PreparedStatement update = connection.prepareStatement(
-                        "UPDATE release_address SET zip_in_state = ? WHERE case_number = ?")) {
+                        "UPDATE custody_case SET release_address_valid = ? WHERE case_number = ?")) {
             int pending = 0;
             while (addresses.next()) {
                 update.setBoolean(1, zipPrefixes.inState(addresses.getString("zip"), addresses.getString("state")));
@@ -39,9 +36,6 @@ public class V21__Release_addresses_know_whether_their_zip_is_of_their_state ext
                 }
             }
             update.executeBatch();
-        }
-        try (Statement alter = connection.createStatement()) {
-            alter.execute("ALTER TABLE release_address ALTER COLUMN zip_in_state SET NOT NULL");
         }
     }
 }

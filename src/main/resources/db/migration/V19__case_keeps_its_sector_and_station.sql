@@ -8,6 +8,17 @@ UPDATE custody_case SET
 ALTER TABLE custody_case ALTER COLUMN sector SET NOT NULL;
 ALTER TABLE custody_case ALTER COLUMN station SET NOT NULL;
 
--- The report of a period reads the cases apprehended, released and leaving CBP custody in it by these instants.
-CREATE INDEX ix_custody_case_apprehended_at ON custody_case (apprehended_at);
-CREATE INDEX ix_custody_case_left_cbp_custody ON custody_case (left_cbp_custody_at);
+-- Whether the intended address a person was released to is valid: its ZIP code is one of its state's (null: no
+-- address). Set with the address; V21 sets it for the addresses recorded before.
+ALTER TABLE custody_case ADD COLUMN release_address_valid BOOLEAN;
+
+-- The report of a period counts the cases apprehended, released, due to check in and leaving CBP custody in it, by
+-- group, from these indexes alone (each holds what its count reads). The released and check-in indexes replace the
+-- single-column ones of V2.
+DROP INDEX ix_custody_case_released;
+DROP INDEX ix_custody_case_check_in_due;
+CREATE INDEX ix_custody_case_apprehended_report
+    ON custody_case (apprehended_at, sector, station, classification, intake_completed_at);
+CREATE INDEX ix_custody_case_released_report ON custody_case (released_at, sector, station, release_address_valid);
+CREATE INDEX ix_custody_case_check_in_report ON custody_case (check_in_due_by, sector, station, checked_in_at);
+CREATE INDEX ix_custody_case_left_report ON custody_case (left_cbp_custody_at, sector, station, apprehended_at);

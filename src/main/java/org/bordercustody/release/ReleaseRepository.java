@@ -24,15 +24,16 @@ public class ReleaseRepository {
         jdbc.sql("DELETE FROM release_address WHERE case_number = :caseNumber").param("caseNumber", caseNumber).update();
         jdbc.sql("""
                 INSERT INTO release_address (case_number, street, unit, city, state, zip, building_type, contact_phone,
-                    address_key, recorded_at, zip_in_state)
-                VALUES (:caseNumber, :street, :unit, :city, :state, :zip, :buildingType, :phone, :key, :recordedAt,
-                    :zipInState)
+                    address_key, recorded_at)
+                VALUES (:caseNumber, :street, :unit, :city, :state, :zip, :buildingType, :phone, :key, :recordedAt)
                 """)
-                .param("zipInState", zipPrefixes.inState(address.zip(), address.state()))
                 .param("caseNumber", caseNumber).param("street", address.street()).param("unit", address.unit())
                 .param("city", address.city()).param("state", address.state()).param("zip", address.zip())
                 .param("buildingType", address.buildingType().name()).param("phone", address.contactPhone())
                 .param("key", address.key()).param("recordedAt", utc(recordedAt))
+                .update();
+        jdbc.sql("UPDATE custody_case SET release_address_valid = :valid WHERE case_number = :caseNumber")
+                .param("valid", zipPrefixes.inState(address.zip(), address.state())).param("caseNumber", caseNumber)
                 .update();
     }
 

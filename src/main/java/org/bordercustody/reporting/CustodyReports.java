@@ -18,8 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCaseRepository;
@@ -49,8 +47,6 @@ public class CustodyReports {
     static final int[] BANDS = {0, 24, 48, 60, 72};
     static final Duration NEAR_LIMIT = Duration.ofHours(12);
     static final int LONGEST_HELD_SHOWN = 10;
-    private static final Comparator<HeldBy> GROUP_ORDER = Comparator.comparing(HeldBy::sector)
-            .thenComparing(HeldBy::station, Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final JdbcClient jdbc;
     private final BreachRepository breaches;
@@ -74,54 +70,53 @@ public class CustodyReports {
     /** The figures of the period from and to (whole UTC days, both included). */
     public CustodyMetrics between(String fromText, String toText) {
         Period period = period(fromText, toText);
-        return total(period.counts(), period.children(), period.asOf());
+        GroupCounts counts = periodCounts.count(period.start(), period.end(), period.now(), ReportGrouping.NONE)
+                .getOrDefault(ReportGroup.WHOLE_PERIOD, new GroupCounts());
+        counts.inIceFamilyCustodyAtEnd = cases.countInIceFamilyCustody(period.asOf());
+        return counts.metrics(separations.figures(separations.decidedBetween(period.start(), period.end(),
+                period.asOf()), period.asOf()));
     }
 
-    /** The figures of the period from and to, in rows by sector, station or month, and their total. */
+    /**
+     * The figures of the period from and to in rows by sector, station or month, and their total: the sum of the
+     * rows' counts, their hours merged, its stocks those at the period's end.
+     */
     public CustodyMetricsTable table(String fromText, String toText, String byText) {
         ReportGrouping by = ReportGrouping.of(byText);
         Period period = period(fromText, toText);
-        List<CustodyMetricsTable.Row> rows = new ArrayList<>();
+        Map<ReportGroup, GroupCounts> groups = periodCounts.count(period.start(), period.end(), period.now(), by);
+        List<SeparatedChild> children = separations.decidedBetween(period.start(), period.end(), period.asOf());
+        Map<ReportGroup, List<SeparatedChild>> childrenByGroup = new TreeMap<>(ReportGroup.ORDER);
         if (by == ReportGrouping.MONTH) {
-            // The months together are the period: its counts are theirs, read once, and its stocks its last month's;
-            // a separation is reunified or not as of the period's end, which may be after its month's.
-            GroupCounts total = new GroupCounts();
-            long inIceFamilyCustodyAtEnd = 0;
             for (Period month : period.months()) {
-                GroupCounts counts = sum(month.counts());
-                rows.add(new CustodyMetricsTable.Row(null, null, month.month(),
-                        counts.metrics(separations.figures(month.children(), month.asOf()))));
-                total.add(counts);
-                inIceFamilyCustodyAtEnd = counts.inIceFamilyCustodyAtEnd;
+                ReportGroup group = new ReportGroup(null, null, month.month());
+                groups.computeIfAbsent(group, key -> new GroupCounts()).inIceFamilyCustodyAtEnd =
+                        cases.countInIceFamilyCustody(month.asOf());
+                // A month's row tells who of its children were reunified by the month's end.
+                childrenByGroup.put(group, separations.decidedBetween(month.start(), month.end(), month.asOf()));
             }
-            total.inIceFamilyCustodyAtEnd = inIceFamilyCustodyAtEnd;
-            return new CustodyMetricsTable(period.from().toString(), period.to().toString(), by.parameter(), rows,
-                    total.metrics(separations.figures(period.children(), period.asOf())));
         } else {
-            Function<HeldBy, HeldBy> groupOf = held -> by == ReportGrouping.SECTOR ? new HeldBy(held.sector(), null)
-                    : held;
-            Map<HeldBy, GroupCounts> groups = new TreeMap<>(GROUP_ORDER);
-            period.counts().forEach((held, counts) -> groups.computeIfAbsent(groupOf.apply(held),
-                    group -> new GroupCounts()).add(counts));
-            Map<HeldBy, List<SeparatedChild>> childrenByGroup = period.children().stream()
-                    .collect(Collectors.groupingBy(child -> groupOf.apply(heldBy(child.custodyCase()))));
+            cases.countInIceFamilyCustodyByStation(period.asOf()).forEach((held, people) -> groups.computeIfAbsent(
+                    place(by, held), key -> new GroupCounts()).inIceFamilyCustodyAtEnd += people);
+            children.forEach(child -> childrenByGroup.computeIfAbsent(place(by, heldBy(child.custodyCase())),
+                    key -> new ArrayList<>()).add(child));
             childrenByGroup.keySet().forEach(group -> groups.computeIfAbsent(group, key -> new GroupCounts()));
-            groups.forEach((group, counts) -> rows.add(new CustodyMetricsTable.Row(group.sector(), group.station(),
-                    null, counts.metrics(separations.figures(childrenByGroup.getOrDefault(group, List.of()),
-                            period.asOf())))));
         }
-        return new CustodyMetricsTable(period.from().toString(), period.to().toString(), by.parameter(), rows,
-                total(period.counts(), period.children(), period.asOf()));
-    }
-
-    private CustodyMetrics total(Map<HeldBy, GroupCounts> stations, List<SeparatedChild> children, Instant asOf) {
-        return sum(stations).metrics(separations.figures(children, asOf));
-    }
-
-    private static GroupCounts sum(Map<HeldBy, GroupCounts> stations) {
         GroupCounts total = new GroupCounts();
-        stations.values().forEach(total::add);
-        return total;
+        List<CustodyMetricsTable.Row> rows = new ArrayList<>();
+        groups.forEach((group, counts) -> {
+            total.add(counts);
+            rows.add(new CustodyMetricsTable.Row(group.sector(), group.station(), group.month(), counts.metrics(
+                    separations.figures(childrenByGroup.getOrDefault(group, List.of()),
+                            by == ReportGrouping.MONTH ? monthEnd(group, period) : period.asOf()))));
+        });
+        total.inIceFamilyCustodyAtEnd = cases.countInIceFamilyCustody(period.asOf());
+        return new CustodyMetricsTable(period.from().toString(), period.to().toString(), by.parameter(), rows,
+                total.metrics(separations.figures(children, period.asOf())));
+    }
+
+    private static ReportGroup place(ReportGrouping by, HeldBy held) {
+        return new ReportGroup(held.sector(), by == ReportGrouping.STATION ? held.station() : null, null);
     }
 
     private static HeldBy heldBy(CustodyCase custodyCase) {
@@ -130,42 +125,32 @@ public class CustodyReports {
                 : new HeldBy(custodyCase.sector(), custodyCase.station());
     }
 
+    private static Instant monthEnd(ReportGroup group, Period period) {
+        return period.months().stream().filter(month -> month.month().equals(group.month())).findFirst()
+                .map(Period::asOf).orElse(period.asOf());
+    }
+
     private Period period(String fromText, String toText) {
         LocalDate from = date("from", fromText);
         LocalDate to = date("to", toText);
         if (to.isBefore(from)) {
-            throw new InvalidRequestException("to", "is before from");
+            throw new InvalidRequestException("to", "is before the first day of the period");
         }
         if (to.toEpochDay() - from.toEpochDay() >= LONGEST_PERIOD_DAYS) {
             throw new InvalidRequestException("to", "the period is longer than " + LONGEST_PERIOD_DAYS + " days");
         }
-        return new Period(from, to);
+        return new Period(from, to, clock.instant());
     }
 
-    /** Whole UTC days from and to, both included; counted when first asked for. */
-    private final class Period {
+    /** Whole UTC days from and to, both included, as of now. */
+    private record Period(LocalDate from, LocalDate to, Instant now) {
 
-        private final LocalDate from;
-        private final LocalDate to;
-        private final Instant start;
-        private final Instant end;
-        private final Instant now = clock.instant();
-        private Map<HeldBy, GroupCounts> counts;
-        private List<SeparatedChild> children;
-
-        Period(LocalDate from, LocalDate to) {
-            this.from = from;
-            this.to = to;
-            this.start = from.atStartOfDay(ZoneOffset.UTC).toInstant();
-            this.end = to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant start() {
+            return from.atStartOfDay(ZoneOffset.UTC).toInstant();
         }
 
-        LocalDate from() {
-            return from;
-        }
-
-        LocalDate to() {
-            return to;
+        Instant end() {
+            return to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         }
 
         String month() {
@@ -174,21 +159,7 @@ public class CustodyReports {
 
         /** The end of the period, or now while it runs: the instant stocks are counted at. */
         Instant asOf() {
-            return end.isBefore(now) ? end : now;
-        }
-
-        Map<HeldBy, GroupCounts> counts() {
-            if (counts == null) {
-                counts = periodCounts.byStation(start, end, now, asOf());
-            }
-            return counts;
-        }
-
-        List<SeparatedChild> children() {
-            if (children == null) {
-                children = separations.decidedBetween(start, end, asOf());
-            }
-            return children;
+            return end().isBefore(now) ? end() : now;
         }
 
         /** The calendar months of the period, the first and last cut to it. */
@@ -196,7 +167,7 @@ public class CustodyReports {
             List<Period> months = new ArrayList<>();
             for (LocalDate first = from; !first.isAfter(to); first = first.plusMonths(1).withDayOfMonth(1)) {
                 LocalDate last = first.withDayOfMonth(first.lengthOfMonth());
-                months.add(new Period(first, last.isAfter(to) ? to : last));
+                months.add(new Period(first, last.isAfter(to) ? to : last, now));
             }
             return months;
         }

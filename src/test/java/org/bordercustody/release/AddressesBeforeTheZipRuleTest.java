@@ -48,8 +48,9 @@ class AddressesBeforeTheZipRuleTest {
 
         migrate(database, "21");
 
-        assertThat(jdbc.sql("SELECT case_number || ' ' || zip || ' ' || zip_in_state FROM release_address"
-                + " ORDER BY case_number").query(String.class).list())
+        assertThat(jdbc.sql("SELECT c.case_number || ' ' || a.zip || ' ' || c.release_address_valid FROM custody_case c"
+                + " JOIN release_address a ON a.case_number = c.case_number ORDER BY c.case_number")
+                .query(String.class).list())
                 .containsExactly("ZIP0001-01 99999 FALSE", "ZIP0001-02 75201 TRUE");
         assertThat(jdbc.sql("SELECT DISTINCT sector || '/' || station FROM custody_case").query(String.class).list())
                 .containsExactly("RGV/MCA");

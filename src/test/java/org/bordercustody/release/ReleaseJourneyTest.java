@@ -166,10 +166,14 @@ class ReleaseJourneyTest {
         assertThat(figures.get("checkInsDue").asLong()).isEqualTo(4);
         assertThat(figures.get("checkInsOnTime").asLong()).isEqualTo(1);
         assertThat(figures.get("checkInComplianceRate").asDouble()).isEqualTo(0.25);
-        assertThat(figures.get("custodyLimitBreaches").asLong()).as("the undetermined person, still held").isEqualTo(1);
+        assertThat(figures.get("custodyLimitBreaches").asLong()).as("every clock's breaches").isEqualTo(4);
+        assertThat(figures.get("breachesByClock").get("CBP_HOLDING_LIMIT").asLong())
+                .as("the undetermined person, still held").isEqualTo(1);
         assertThat(figures.get("breachesByClock").get("CHECK_IN").asLong()).isEqualTo(3);
         assertThat(figures.get("familyStatusUndetermined").asLong()).isEqualTo(1);
-        assertThat(figures.get("medianHoursInCustody").asDouble()).isEqualTo(3.0);
+        assertThat(figures.get("custodyEnded").asLong())
+                .as("the four released and the man ICE took; not the person still held").isEqualTo(5);
+        assertThat(figures.get("medianHoursInCustody").asDouble()).as(metrics.body()).isEqualTo(3.0);
 
         assertThat(ApiClient.as(port, "agent").get("/api/reports/custody-metrics?from=" + from + "&to=" + to).status())
                 .isEqualTo(403);

@@ -6,12 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,22 +41,25 @@ class CustodyFiguresTest {
     int port;
     @Autowired
     JdbcClient jdbc;
+    ReportFixtures cases;
 
     @BeforeAll
     void fivePeopleOf2011() {
-        seed("FIG1101", "ZZA", "ZA1", "2011-03-02T00:00:00Z", "2011-03-02T10:00:00Z", "RELEASED_AWAITING_CHECK_IN");
-        release("FIG1101", "2011-03-02T10:00:00Z", true, "2011-04-10T00:00:00Z", "2011-04-05T15:00:00Z");
-        seed("FIG1102", "ZZA", "ZA1", "2011-03-10T00:00:00Z", "2011-03-10T20:00:00Z", "CHECKED_IN");
-        release("FIG1102", "2011-03-10T20:00:00Z", false, "2011-04-20T00:00:00Z", "2011-04-25T09:00:00Z");
-        seed("FIG1103", "ZZA", "ZA2", "2011-03-20T00:00:00Z", "2011-03-21T06:00:00Z", "CHECK_IN_OVERDUE");
-        release("FIG1103", "2011-03-21T06:00:00Z", null, "2011-04-25T00:00:00Z", null);
-        seed("FIG1104", "ZZB", "ZB1", "2011-04-01T00:00:00Z", "2011-04-04T08:00:00Z", "REMOVED");
-        breach("FIG1104", "CBP_HOLDING_LIMIT", "2011-04-04T00:00:00Z");
-        seed("FIG1105", "ZZB", "ZB1", "2011-04-28T00:00:00Z", null, "IN_CBP_CUSTODY");
+        cases = new ReportFixtures(jdbc);
+        cases.seed("FIG1101", "ZZA", "ZA1", "2011-03-02T00:00:00Z", "2011-03-02T10:00:00Z",
+                "RELEASED_AWAITING_CHECK_IN");
+        cases.release("FIG1101", "2011-03-02T10:00:00Z", true, "2011-04-10T00:00:00Z", "2011-04-05T15:00:00Z");
+        cases.seed("FIG1102", "ZZA", "ZA1", "2011-03-10T00:00:00Z", "2011-03-10T20:00:00Z", "CHECKED_IN");
+        cases.release("FIG1102", "2011-03-10T20:00:00Z", false, "2011-04-20T00:00:00Z", "2011-04-25T09:00:00Z");
+        cases.seed("FIG1103", "ZZA", "ZA2", "2011-03-20T00:00:00Z", "2011-03-21T06:00:00Z", "CHECK_IN_OVERDUE");
+        cases.release("FIG1103", "2011-03-21T06:00:00Z", null, "2011-04-25T00:00:00Z", null);
+        cases.seed("FIG1104", "ZZB", "ZB1", "2011-04-01T00:00:00Z", "2011-04-04T08:00:00Z", "REMOVED");
+        cases.breach("FIG1104", "CBP_HOLDING_LIMIT", "2011-04-04T00:00:00Z");
+        cases.seed("FIG1105", "ZZB", "ZB1", "2011-04-28T00:00:00Z", null, "IN_CBP_CUSTODY");
         jdbc.sql("UPDATE custody_case SET classification = 'UNDETERMINED', intake_completed_at = apprehended_at"
                 + " WHERE case_number = 'FIG1105-01'").update();
-        breach("FIG1105", "HHS_NOTIFICATION", "2011-04-29T00:00:00Z");
-        breach("FIG1105", "CBP_HOLDING_LIMIT", "2011-05-01T00:00:00Z");
+        cases.breach("FIG1105", "HHS_NOTIFICATION", "2011-04-29T00:00:00Z");
+        cases.breach("FIG1105", "CBP_HOLDING_LIMIT", "2011-05-01T00:00:00Z");
     }
 
     @Test
@@ -244,54 +245,5 @@ class CustodyFiguresTest {
 
     private ApiClient manager() {
         return ApiClient.as(port, "manager");
-    }
-
-    private void seed(String event, String sector, String station, String apprehendedAt, String leftAt, String status) {
-        Instant apprehended = Instant.parse(apprehendedAt);
-        jdbc.sql("""
-                INSERT INTO apprehension_event (event_number, apprehended_at, apprehended_offset, sector, station,
-                    request_fingerprint, recorded_at, recorded_by)
-                VALUES (:event, :at, '-07:00', :sector, :station, 'x', :at, 'agent')""")
-                .param("event", event).param("at", apprehended.atOffset(java.time.ZoneOffset.UTC))
-                .param("sector", sector).param("station", station).update();
-        UUID person = UUID.randomUUID();
-        jdbc.sql("INSERT INTO person (person_id, created_at) VALUES (:person, :at)").param("person", person)
-                .param("at", apprehended.atOffset(java.time.ZoneOffset.UTC)).update();
-        jdbc.sql("""
-                INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names, sex,
-                    country_of_citizenship, classification, status, apprehended_at, custody_deadline,
-                    left_cbp_custody_at, person_id, sector, station)
-                VALUES (:event || '-01', :event, 'p1', 'Figueroa', 'Luis', 'M', 'MX', 'SINGLE_ADULT', :status, :at,
-                    :deadline, :left, :person, :sector, :station)""")
-                .param("event", event).param("status", status).param("at", apprehended.atOffset(java.time.ZoneOffset.UTC))
-                .param("deadline", apprehended.plusSeconds(72 * 3600).atOffset(java.time.ZoneOffset.UTC))
-                .param("left", leftAt == null ? null : Instant.parse(leftAt).atOffset(java.time.ZoneOffset.UTC))
-                .param("person", person).param("sector", sector).param("station", station).update();
-    }
-
-    private void release(String event, String releasedAt, Boolean zipInState, String dueBy, String checkedInAt) {
-        jdbc.sql("""
-                UPDATE custody_case SET released_at = :released, check_in_due_by = :due, checked_in_at = :checkedIn
-                 WHERE case_number = :event || '-01'""")
-                .param("event", event).param("released", at(releasedAt)).param("due", at(dueBy))
-                .param("checkedIn", at(checkedInAt)).update();
-        if (zipInState != null) {
-            jdbc.sql("""
-                    INSERT INTO release_address (case_number, street, city, state, zip, building_type, address_key,
-                        recorded_at, zip_in_state)
-                    VALUES (:event || '-01', '1 Main St', 'Dallas', 'TX', :zip, 'SINGLE_UNIT', :event, :at, :inState)""")
-                    .param("event", event).param("zip", zipInState ? "75201" : "99999").param("at", at(releasedAt))
-                    .param("inState", zipInState).update();
-        }
-    }
-
-    private void breach(String event, String clock, String dueAt) {
-        jdbc.sql("INSERT INTO custody_breach (case_number, clock, due_at, recorded_at) VALUES (:event || '-01', :clock,"
-                        + " :due, :due)")
-                .param("event", event).param("clock", clock).param("due", at(dueAt)).update();
-    }
-
-    private static java.time.OffsetDateTime at(String instant) {
-        return instant == null ? null : Instant.parse(instant).atOffset(java.time.ZoneOffset.UTC);
     }
 }
