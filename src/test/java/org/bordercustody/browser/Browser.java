@@ -29,6 +29,7 @@ final class Browser implements AutoCloseable {
     private final WebDriver driver;
     private final WebDriverWait wait;
     private final String baseUrl;
+    private final Path downloads;
 
     Browser(int port) throws IOException {
         ChromeOptions options = new ChromeOptions();
@@ -37,6 +38,9 @@ final class Browser implements AutoCloseable {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1100",
                 "--user-data-dir=" + Files.createTempDirectory("custody-browser"));
+        this.downloads = Files.createTempDirectory("custody-downloads");
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         this.driver = new ChromeDriver(service, options);
@@ -125,6 +129,13 @@ final class Browser implements AutoCloseable {
         input.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), text);
     }
 
+    /** Sets a date input of a page of ours (yyyy-mm-dd) as the date picker does, telling the page it changed. */
+    void date(By locator, String isoDate) {
+        ((JavascriptExecutor) driver).executeScript("arguments[0].value = arguments[1];"
+                + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));"
+                + " arguments[0].dispatchEvent(new Event('change', {bubbles: true}));", waitFor(locator), isoDate);
+    }
+
     /** Picks the option with this visible text in a plain select of a page of ours. */
     void select(By locator, String option) {
         new org.openqa.selenium.support.ui.Select(waitFor(locator)).selectByVisibleText(option);
@@ -201,6 +212,13 @@ final class Browser implements AutoCloseable {
             ((JavascriptExecutor) driver).executeScript("arguments[0].click();", waitFor(locator));
             return true;
         });
+    }
+
+    /** The file of this name the browser downloaded, once it is complete. */
+    Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        wait.until(driver -> Files.isRegularFile(file));
+        return file;
     }
 
     void screenshot(String name) throws IOException {

@@ -1,4 +1,5 @@
-// Cockpit's Reports page (#/reports, in the header): the figures the Inspector General measured for a date range,
+// Cockpit's Reports page (#/custody-reports, "Reports" in the header; Cockpit's own #/reports lists the
+// reports of its enterprise edition): the figures the Inspector General measured for a date range,
 // in a table by sector, station or month, with charts of address capture and check-in compliance by month, hours in
 // custody and breaches by clock and station, and the table as CSV. Reads GET /api/reports/custody-metrics with the
 // Cockpit session; charts are drawn by Apache ECharts (its webjar) as SVG.
@@ -105,7 +106,9 @@ function query(range, by) {
 
 class Refused extends Error {
   constructor(problem) {
-    super(problem.detail || problem.title || 'The report could not be made');
+    const detail = problem.detail || problem.title || 'The report could not be made';
+    // The detail names its field first ("to: is before …"); under the field, the words after it are enough.
+    super(problem.field && detail.startsWith(problem.field + ': ') ? detail.slice(problem.field.length + 2) : detail);
     this.field = problem.field;
   }
 }
@@ -169,8 +172,9 @@ function charts(echarts, page, byMonth, byStation) {
   const bands = Object.entries(byMonth.total.hoursInCustodyDistribution);
   draw(echarts, page.querySelector('#custody-report-hours'), {
     tooltip: { trigger: 'axis' },
-    grid: { top: 20, left: 60, right: 20, bottom: 40 },
-    xAxis: { type: 'category', data: bands.map(([band]) => band + ' h'), name: 'hours held' },
+    grid: { top: 30, left: 60, right: 20, bottom: 60 },
+    xAxis: { type: 'category', data: bands.map(([band]) => band + ' h'), name: 'hours held',
+      nameLocation: 'middle', nameGap: 32, axisLabel: { interval: 0 } },
     yAxis: { type: 'value', name: 'people' },
     series: [{ name: 'People', type: 'bar', data: bands.map(([band, people]) => ({
       value: people, itemStyle: { color: Number(band.split(/[-+]/)[0]) >= 72 ? '#b5152b' : '#3c85b5' }
@@ -186,9 +190,9 @@ function charts(echarts, page, byMonth, byStation) {
   draw(echarts, breachNode, {
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0 },
-    grid: { top: 50, left: 50, right: 20, bottom: 60 },
-    xAxis: { type: 'category', data: stations.map(stationWords),
-      axisLabel: { rotate: 30 } },
+    grid: { top: 50, left: 50, right: 20, bottom: 90 },
+    xAxis: { type: 'category', data: stations.map(row => stationNames[row.station] || 'station ' + row.station),
+      axisLabel: { interval: 0, rotate: 20, width: 140, overflow: 'truncate' } },
     yAxis: { type: 'value', name: 'deadlines missed', minInterval: 1 },
     series: clocks.map(clock => ({ name: CLOCKS[clock], type: 'bar', stack: 'breaches',
       data: stations.map(row => row.breachesByClock[clock]) }))
@@ -279,7 +283,8 @@ function mount(node) {
             chartBox('custody-report-hours', 'Hours in CBP custody',
               'People whose custody ended in the period, by hours held; past the 72-hour limit in red.'),
             chartBox('custody-report-breaches', 'Deadlines missed by clock and station',
-              'Legal clocks that ran out in the period, at the station holding the person.')]));
+              'Legal clocks that ran out in the period, at the station holding the person (its sector in the'
+              + ' table).')]));
         charts(echarts.default || echarts, results, byMonth, byStation);
       })
       .catch(error => error instanceof Refused ? refused(error) : (status.textContent = error.message));
@@ -296,7 +301,7 @@ function mount(node) {
 }
 
 const style = `
-.custody-reports-page { padding-bottom: 40px; }
+.custody-reports-page { padding-bottom: 40px; background: #fff; }
 .custody-report-form { display: flex; flex-wrap: wrap; gap: 16px; align-items: flex-start; margin-bottom: 8px; }
 .custody-report-field label { display: block; font-weight: bold; }
 .custody-report-field input, .custody-report-field select { height: 32px; }
@@ -320,7 +325,7 @@ const style = `
 export default [{
   id: 'custody.reports.route',
   pluginPoint: 'cockpit.route',
-  properties: { path: '/reports', label: 'Reports' },
+  properties: { path: '/custody-reports', label: 'Reports' },
   render: node => {
     if (!document.getElementById('custody-reports-style')) {
       document.head.append(element('style', { id: 'custody-reports-style' }, [style]));
@@ -334,6 +339,6 @@ export default [{
   id: 'custody.reports.navigation',
   pluginPoint: 'cockpit.navigation',
   priority: 4,
-  properties: { path: '/reports', label: 'Reports', pagePath: '#/reports',
-    checkActive: path => path.includes('#/reports') }
+  properties: { path: '/custody-reports', label: 'Reports', pagePath: '#/custody-reports',
+    checkActive: path => path.includes('#/custody-reports') }
 }];
