@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.bordercustody.custody.BreachFollowUpProcess;
 import org.bordercustody.custody.CaseAnswerRules;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.FormAnswers;
@@ -181,9 +182,11 @@ final class TaskWorkRules {
         }
     }
 
+    /** A task of the custody process or of one of its breach follow-ups. */
     private static boolean isCustodyTask(TaskEntity task) {
         return task.getProcessDefinitionId() != null
-                && task.getProcessDefinitionId().startsWith(CustodyProcess.KEY + ":");
+                && (task.getProcessDefinitionId().startsWith(CustodyProcess.KEY + ":")
+                || task.getProcessDefinitionId().startsWith(BreachFollowUpProcess.KEY + ":"));
     }
 
     private TaskForms.Form formOf(TaskEntity task) {

@@ -58,6 +58,67 @@ public class BreachRepository {
                 + " WHERE p.BUSINESS_KEY_ = c.case_number AND t.TASK_DEF_KEY_ = '" + taskDefinitionKey + "'";
     }
 
+    /** Why a breach happened and what was done, as its follow-up recorded it. */
+    public record Explanation(BreachCause cause, String causeDetails, String actionTaken, String explainedBy,
+            Instant explainedAt) {
+    }
+
+    /** How many breaches of a clock had a cause; a null cause counts the breaches not yet explained. */
+    public record CauseCount(LegalClock clock, BreachCause cause, long count) {
+    }
+
+    /**
+     * The breaches whose deadline fell in [start, end), counted by clock and cause (null: not yet explained), in the
+     * order of the clocks and causes. The missed check-in is not among them: ICE's search for the person follows it up,
+     * not an explanation.
+     */
+    public List<CauseCount> causesBetween(Instant start, Instant end) {
+        return jdbc.sql("""
+                SELECT clock, cause, COUNT(*) AS breaches FROM custody_breach
+                 WHERE due_at >= :start AND due_at < :end AND clock <> :checkIn
+                 GROUP BY clock, cause""")
+                .param("start", CustodyCaseRepository.utc(start)).param("end", CustodyCaseRepository.utc(end))
+                .param("checkIn", LegalClock.CHECK_IN.name())
+                .query((rs, row) -> new CauseCount(LegalClock.valueOf(rs.getString("clock")),
+                        rs.getString("cause") == null ? null : BreachCause.valueOf(rs.getString("cause")),
+                        rs.getLong("breaches")))
+                .list().stream()
+                .sorted(java.util.Comparator.comparing(CauseCount::clock).thenComparing(CauseCount::cause,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                .toList();
+    }
+
+    public java.util.Optional<Explanation> explanationOf(String caseNumber, LegalClock clock) {
+        return jdbc.sql("""
+                SELECT cause, cause_details, action_taken, explained_by, explained_at FROM custody_breach
+                 WHERE case_number = :caseNumber AND clock = :clock AND cause IS NOT NULL""")
+                .param("caseNumber", caseNumber).param("clock", clock.name())
+                .query((rs, row) -> new Explanation(BreachCause.valueOf(rs.getString("cause")),
+                        rs.getString("cause_details"), rs.getString("action_taken"), rs.getString("explained_by"),
+                        CustodyCaseRepository.instant(rs, "explained_at")))
+                .optional();
+    }
+
+    public boolean isExplained(String caseNumber, LegalClock clock) {
+        return jdbc.sql("SELECT COUNT(*) FROM custody_breach WHERE case_number = :caseNumber AND clock = :clock"
+                        + " AND cause IS NOT NULL")
+                .param("caseNumber", caseNumber).param("clock", clock.name())
+                .query(Long.class).single() > 0;
+    }
+
+    /** Records the cause and the action of a recorded breach not yet explained; true when this call recorded them. */
+    public boolean explain(String caseNumber, LegalClock clock, Explanation explanation) {
+        return jdbc.sql("""
+                UPDATE custody_breach SET cause = :cause, cause_details = :details, action_taken = :action,
+                       explained_by = :by, explained_at = :at
+                 WHERE case_number = :caseNumber AND clock = :clock AND cause IS NULL""")
+                .param("cause", explanation.cause().name()).param("details", explanation.causeDetails())
+                .param("action", explanation.actionTaken()).param("by", explanation.explainedBy())
+                .param("at", CustodyCaseRepository.utc(explanation.explainedAt()))
+                .param("caseNumber", caseNumber).param("clock", clock.name())
+                .update() == 1;
+    }
+
     /** Records the breach unless it is already recorded; true when this call recorded it. */
     public boolean recordOnce(String caseNumber, LegalClock clock, Instant dueAt, Instant recordedAt) {
         boolean recorded = jdbc.sql("SELECT COUNT(*) FROM custody_breach WHERE case_number = :caseNumber AND clock = :clock")

@@ -1,5 +1,8 @@
 package org.bordercustody.custody;
 
+import static org.bordercustody.custody.CustodyProcess.Variables.BREACHED_CLOCK;
+import static org.bordercustody.custody.CustodyProcess.Variables.BREACHED_CLOCK_WORDS;
+import static org.bordercustody.custody.CustodyProcess.Variables.BREACH_DUE_AT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CASE_NUMBER;
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_DUE_BY_TEXT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CONTIGUOUS_COUNTRY_NATIONAL;
@@ -77,6 +80,15 @@ class CaseShownOnForms implements ShownOnForms {
         }
         shown.put(CONTIGUOUS_COUNTRY_NATIONAL, CustodyProcessStarter.isContiguousCountryNational(custodyCase));
         checkInDueBy.ifPresent(due -> shown.put(CHECK_IN_DUE_BY_TEXT, CustodyProcessStarter.shown(due)));
+        if (processData.get(BREACHED_CLOCK) instanceof String breached) {
+            shown.put(BREACHED_CLOCK_WORDS, breachedClockWords(LegalClock.valueOf(breached),
+                    processData.get(BREACH_DUE_AT) instanceof Date dueAt ? dueAt.toInstant() : null));
+        }
+    }
+
+    /** "CBP holding limit (TEDS 2015 section 1.8), passed at 2026-11-28 11:14 UTC": the clock of a breach, in words. */
+    static String breachedClockWords(LegalClock breached, Instant dueAt) {
+        return breached.description() + (dueAt == null ? "" : ", passed at " + CustodyProcessStarter.shown(dueAt));
     }
 
     static String facts(CustodyCase custodyCase) {

@@ -406,13 +406,16 @@ public class CustodyCaseRepository {
                 .optional().flatMap(due -> due);
     }
 
-    /** The case a task of the custody process belongs to; read only after the engine has let the caller see it. */
+    /**
+     * The case a task of the custody process or of a breach follow-up belongs to; read only after the engine has let
+     * the caller see it.
+     */
     public Optional<String> caseNumberOfTask(String taskId) {
         return jdbc.sql("""
                 SELECT e.BUSINESS_KEY_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
                  JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
-                 WHERE t.ID_ = :taskId AND d.KEY_ = :key""")
-                .param("taskId", taskId).param("key", CustodyProcess.KEY)
+                 WHERE t.ID_ = :taskId AND d.KEY_ IN (:keys)""")
+                .param("taskId", taskId).param("keys", List.of(CustodyProcess.KEY, BreachFollowUpProcess.KEY))
                 .query(String.class).optional();
     }
 

@@ -12,27 +12,29 @@ public final class CustodyProcess {
 
     public static final String KEY = "migrantCustody";
     /** The model's version tag: running cases of older versions are migrated to it ({@link ProcessMigrations}). */
-    public static final String VERSION_TAG = "2026.12-families";
+    public static final String VERSION_TAG = "2026.12-breaches";
 
     public static final class Elements {
         public static final String TASK_RECORD_INTAKE = "Task_RecordIntake";
         public static final String EVENT_FAMILY_INTAKE_COMPLETED = "Event_FamilyIntakeCompleted";
         public static final String TASK_ESTABLISH_FAMILY_STATUS = "Task_EstablishFamilyStatus";
         public static final String TASK_REVIEW_APPROACHING_CUSTODY_LIMIT = "Task_ReviewApproachingCustodyLimit";
-        public static final String TASK_RESOLVE_CUSTODY_LIMIT_BREACH = "Task_ResolveCustodyLimitBreach";
+        public static final String TASK_ESCALATE_CUSTODY_LIMIT_BREACH = "Task_EscalateCustodyLimitBreach";
+        /** The review of a case nearing the limit ends when the limit is reached: the breach follow-up takes over. */
+        public static final String TIMER_CUSTODY_LIMIT_REACHED_BEFORE_REVIEW = "Timer_CustodyLimitReachedBeforeReview";
         public static final String TIMER_CUSTODY_WARNING_REACHED = "Timer_CustodyWarningReached";
         public static final String TIMER_CUSTODY_LIMIT_REACHED = "Timer_CustodyLimitReached";
         public static final String TASK_NOTIFY_HHS_OF_CHILD = "Task_NotifyHhsOfChild";
         public static final String TIMER_HHS_NOTIFICATION_OVERDUE = "Timer_HhsNotificationOverdue";
-        public static final String TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION = "Task_FollowUpLateHhsNotification";
+        public static final String TASK_ESCALATE_LATE_HHS_NOTIFICATION = "Task_EscalateLateHhsNotification";
         public static final String TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD = "Task_ScreenContiguousCountryChild";
         public static final String TIMER_SCREENING_OVERDUE = "Timer_ScreeningOverdue";
-        public static final String TASK_FOLLOW_UP_LATE_SCREENING = "Task_FollowUpLateScreening";
+        public static final String TASK_ESCALATE_LATE_SCREENING = "Task_EscalateLateScreening";
         public static final String TASK_DESIGNATE_ORR_PLACEMENT = "Task_DesignateOrrPlacement";
         public static final String EVENT_ORR_PLACEMENT_DESIGNATED = "Event_OrrPlacementDesignated";
         public static final String TASK_CONFIRM_TRANSFER_TO_ORR = "Task_ConfirmTransferToOrr";
         public static final String TIMER_ORR_TRANSFER_OVERDUE = "Timer_OrrTransferOverdue";
-        public static final String TASK_FOLLOW_UP_LATE_ORR_TRANSFER = "Task_FollowUpLateOrrTransfer";
+        public static final String TASK_ESCALATE_LATE_ORR_TRANSFER = "Task_EscalateLateOrrTransfer";
         public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
         public static final String EVENT_FAMILY_OUTCOME_CARRIED_OUT = "Event_FamilyOutcomeCarriedOut";
         public static final String TASK_APPROVE_CUSTODY_OUTCOME = "Task_ApproveCustodyOutcome";
@@ -60,7 +62,7 @@ public final class CustodyProcess {
         public static final String TASK_DECIDE_FAMILY_CUSTODY_OUTCOME = "Task_DecideFamilyCustodyOutcome";
         public static final String EVENT_ICE_FAMILY_CUSTODY_ENDED = "Event_IceFamilyCustodyEnded";
         public static final String TIMER_FLORES_LIMIT_REACHED = "Timer_FloresLimitReached";
-        public static final String TASK_FOLLOW_UP_FLORES_LIMIT = "Task_FollowUpFloresLimit";
+        public static final String TASK_ESCALATE_FLORES_LIMIT = "Task_EscalateFloresLimit";
         public static final String END_CASE_CLOSED_AFTER_ICE_CUSTODY = "EndEvent_CaseClosedAfterIceCustody";
         public static final String END_TRANSFERRED_TO_ORR = "EndEvent_TransferredToOrr";
         public static final String END_CHILD_RETURNED = "EndEvent_ChildReturned";
@@ -402,8 +404,12 @@ public final class CustodyProcess {
         public static final String LOCATE_OUTCOME = "locateOutcome";
         @Declared(String.class)
         public static final String LOCATE_NOTES = "locateNotes";
+        /** Why a legal clock's deadline was missed: a code of {@link BreachCause}. */
         @Declared(String.class)
         public static final String OVERDUE_CAUSE = "overdueCause";
+        /** The cause in the supervisor's own words; required when the cause is "Other". */
+        @Declared(String.class)
+        public static final String OVERDUE_CAUSE_DETAILS = "overdueCauseDetails";
         @Declared(String.class)
         public static final String OVERDUE_ACTION = "overdueAction";
         @Declared(String.class)
@@ -414,9 +420,15 @@ public final class CustodyProcess {
         public static final String ORR_RECEIVED_BY = "orrReceivedBy";
         @Declared(String.class)
         public static final String CUSTODY_REVIEW_ACTION = "custodyReviewAction";
-        // escalation tasks (task-local)
+        // escalation: the clock that ran out (task-local in the custody process, kept by its breach follow-up)
         @Declared(value = String.class, kept = true)
         public static final String BREACHED_CLOCK = "breachedClock";
+        /** When the breached clock ran out; the follow-up's task is due by it. */
+        @Declared(value = Date.class, kept = true)
+        public static final String BREACH_DUE_AT = "breachDueAt";
+        /** Shown: the clock that ran out and when, in words. */
+        @Declared(String.class)
+        public static final String BREACHED_CLOCK_WORDS = "breachedClockWords";
 
         private Variables() {
         }

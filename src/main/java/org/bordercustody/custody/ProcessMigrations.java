@@ -1,12 +1,17 @@
 package org.bordercustody.custody;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,7 +23,9 @@ import org.springframework.stereotype.Service;
  * Carries running cases onto the newest model when a change must apply to them (a new way out of a wait, say), with
  * Camunda's migration API: each plan is named by the version it leaves, maps every activity to the one of the same
  * id and keeps each timer as it is (its due time unchanged). Run by an administrator (POST /api/admin/process-migrations) or at start-up
- * when {@code custody.migrations.on-start} is set; running it again finds nothing left to move.
+ * when {@code custody.migrations.on-start} is set; running it again finds nothing left to move. A follow-up task of a
+ * breached clock that the custody process held before 2026.12-breaches is handed over first: its breach follow-up
+ * ({@link BreachFollowUpProcess}) is started and the old task cancelled, as the newest model has no such task.
  */
 @Service
 public class ProcessMigrations {
@@ -36,20 +43,32 @@ public class ProcessMigrations {
                     + " re-encountered"),
             new Plan("migrantCustody before 2026.12-families", CustodyProcess.KEY, "2026.12-people", "a child"
                     + " separated from the family leaves the wait for the family's outcome for the transfer to HHS"
-                    + " ORR"));
+                    + " ORR"),
+            new Plan("migrantCustody before 2026.12-breaches", CustodyProcess.KEY, "2026.12-families", "a breached"
+                    + " clock's follow-up task is held by its own breach follow-up, which ending the case does not"
+                    + " end, and the review of a case nearing the holding limit ends when the limit is reached"));
 
-    /** What a run did for one source version. */
-    public record Migrated(String plan, int fromVersion, int toVersion, long instances) {
+    /**
+     * What a run did for one source version: the instances it found, and the follow-up tasks it handed to breach
+     * follow-ups (an instance whose only wait was such a task ends there and is not migrated).
+     */
+    public record Migrated(String plan, int fromVersion, int toVersion, long instances, long followUpsHandedOver) {
     }
+
+    /** The follow-up tasks of breached clocks the custody process held before 2026.12-breaches, by task id. */
+    static final Map<String, LegalClock> EARLIER_FOLLOW_UP_TASKS = BreachFollowUpProcess.TASK_OF.entrySet().stream()
+            .collect(java.util.stream.Collectors.toUnmodifiableMap(Map.Entry::getValue, Map.Entry::getKey));
 
     private final RepositoryService repositoryService;
     private final RuntimeService runtimeService;
+    private final BreachFollowUps breachFollowUps;
     private final boolean onStart;
 
     ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService,
-            @Value("${custody.migrations.on-start:false}") boolean onStart) {
+            BreachFollowUps breachFollowUps, @Value("${custody.migrations.on-start:false}") boolean onStart) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;
+        this.breachFollowUps = breachFollowUps;
         this.onStart = onStart;
     }
 
@@ -82,13 +101,50 @@ public class ProcessMigrations {
                 if (instances == 0) {
                     continue;
                 }
-                MigrationPlan migration = runtimeService.createMigrationPlan(source.getId(), target.getId())
-                        .mapEqualActivities().build();
-                runtimeService.newMigration(migration).processInstanceQuery(running).skipCustomListeners()
-                        .execute();
-                done.add(new Migrated(plan.name(), source.getVersion(), target.getVersion(), instances));
+                long handedOver = 0;
+                for (ProcessInstance instance : running.list()) {
+                    handedOver += handOverFollowUps(instance);
+                }
+                if (running.count() > 0) {
+                    MigrationPlan migration = runtimeService.createMigrationPlan(source.getId(), target.getId())
+                            .mapEqualActivities().build();
+                    runtimeService.newMigration(migration).processInstanceQuery(running).skipCustomListeners()
+                            .execute();
+                }
+                done.add(new Migrated(plan.name(), source.getVersion(), target.getVersion(), instances, handedOver));
             }
         }
         return done;
+    }
+
+    /**
+     * Starts the breach follow-up of each follow-up task the instance holds (unless the breach has one already) and
+     * cancels the task; returns how many it handed over.
+     */
+    private int handOverFollowUps(ProcessInstance instance) {
+        List<ActivityInstance> followUps = new ArrayList<>();
+        collectFollowUps(runtimeService.getActivityInstance(instance.getId()), followUps);
+        for (ActivityInstance followUp : followUps) {
+            LegalClock clock = EARLIER_FOLLOW_UP_TASKS.get(followUp.getActivityId());
+            Object dueAt = runtimeService.getVariable(instance.getId(),
+                    StartBreachFollowUpDelegate.DEADLINE_VARIABLE.get(clock));
+            breachFollowUps.followUp(instance.getBusinessKey(), clock,
+                    dueAt instanceof Date date ? date.toInstant() : ClockUtil.getCurrentTime().toInstant());
+            runtimeService.createProcessInstanceModification(instance.getId())
+                    .cancelActivityInstance(followUp.getId()).execute(true, false);
+        }
+        return followUps.size();
+    }
+
+    private static void collectFollowUps(ActivityInstance activity, List<ActivityInstance> followUps) {
+        if (activity == null) {
+            return;
+        }
+        if (EARLIER_FOLLOW_UP_TASKS.containsKey(activity.getActivityId())) {
+            followUps.add(activity);
+        }
+        for (ActivityInstance child : activity.getChildActivityInstances()) {
+            collectFollowUps(child, followUps);
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs for every user task of the custody process: on creation it names the person and the hours in
+ * Runs for every user task of the custody process and of its breach follow-ups: on creation it names the person and the hours in
  * custody in the task description and sets a priority from the time left; on completion it writes the timeline
  * with every answer given on the task's form, so that nothing a user typed is lost.
  */
@@ -30,7 +30,8 @@ public class TaskLifecycleListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        if (!CustodyProcess.KEY.equals(processKey(task))) {
+        String processKey = processKey(task);
+        if (!CustodyProcess.KEY.equals(processKey) && !BreachFollowUpProcess.KEY.equals(processKey)) {
             return;
         }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {

@@ -108,6 +108,16 @@ public final class ApprehensionFixtures {
                 .toLocalDate().minusYears(10).minusMonths(4)));
     }
 
+    /** A fifteen-year-old from Mexico, alone: unaccompanied and, from a contiguous country, screened before any return. */
+    public static String contiguousCountryTeen(String eventNumber) {
+        return identified("""
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "CHU" },
+                  "persons": [ { "ref": "p1", "familyName": "Ramirez", "givenNames": "Jorge",
+                                 "dateOfBirth": "%s", "sex": "M", "countryOfCitizenship": "MX" } ] }
+                """.formatted(eventNumber, hoursAgo(1), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
+                .toLocalDate().minusYears(15).minusMonths(3)));
+    }
+
     /** A fifteen-year-old from Honduras, alone. */
     public static String unaccompaniedTeen(String eventNumber) {
         return identified("""

@@ -264,7 +264,7 @@ public final class BorderTrafficBenchmark {
                         "iceFamilyOutcomeReason", "final order");
                 case "Task_ReviewApproachingCustodyLimit" -> Map.of("custodyReviewAction", "moving the case");
                 case "Task_LocatePerson" -> Map.of("locateOutcome", "LOCATED_AND_SCHEDULED", "locateNotes", "found");
-                default -> Map.of("overdueCause", "load", "overdueAction", "escalated");
+                default -> Map.of("overdueCause", "PROCESSING_BACKLOG", "overdueAction", "escalated");
             };
             return answers.entrySet().stream()
                     .map(entry -> "\"" + entry.getKey() + "\": {\"value\": " + (entry.getValue() instanceof String text

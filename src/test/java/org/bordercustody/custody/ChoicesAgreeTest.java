@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -47,6 +48,15 @@ class ChoicesAgreeTest {
             }
         }));
         assertThat(shown).hasSize(3);
+    }
+
+    @Test
+    void theBreachFollowUpOffersExactlyTheCausesTheBreachKeepsInTheirWords() {
+        Map<String, String> words = new java.util.LinkedHashMap<>();
+        for (BreachCause cause : BreachCause.values()) {
+            words.put(cause.name(), cause.words());
+        }
+        assertThat(TaskForms.deployed().choicesOf("overdueCause")).containsExactlyEntriesOf(words);
     }
 
     @Test

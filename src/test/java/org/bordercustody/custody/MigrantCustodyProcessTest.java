@@ -1,5 +1,6 @@
 package org.bordercustody.custody;
 
+import static org.bordercustody.custody.BreachFollowUpProcess.Elements.*;
 import static org.bordercustody.custody.CustodyProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -78,7 +79,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Timers fire by moving the engine clock. Together the tests must cover every element of the model.
  */
 @Deployment(resources = {
-    "bpmn/migrant-custody.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
+    "bpmn/migrant-custody.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
     "dmn/release-eligibility.dmn"})
 class MigrantCustodyProcessTest {
 
@@ -92,6 +93,8 @@ class MigrantCustodyProcessTest {
     ProcessEngine processEngine;
     final Families familyStatus = mock(Families.class);
     final CustodyEvents custodyEvents = mock(CustodyEvents.class);
+    final BreachRepository breaches = mock(BreachRepository.class);
+    final Timeline timeline = mock(Timeline.class);
     final CustodyOutcomes custodyOutcomes = mock(CustodyOutcomes.class);
     final CheckIns checkIns = mock(CheckIns.class);
     final Encounters encounters = mock(Encounters.class);
@@ -162,7 +165,10 @@ class MigrantCustodyProcessTest {
             outcomes.put(decision.getArgument(0), outcome);
             return new CustodyOutcomes.Decided(outcome, separatedChildren);
         });
-        Mocks.register("clockBreached", new ClockBreachedListener(custodyEvents));
+        var breachFollowUps = new BreachFollowUps(custodyEvents, breaches, timeline, runtimeService(), clock);
+        Mocks.register("startBreachFollowUp", new StartBreachFollowUpDelegate(breachFollowUps));
+        Mocks.register("recordBreachExplanation", new RecordBreachExplanationDelegate(breachFollowUps));
+        when(breaches.explain(any(), any(), any())).thenReturn(true);
         Mocks.register("custodyLimitApproaching", new CustodyLimitApproachingListener(custodyEvents));
         Mocks.register("recordTransferToOrr", new RecordTransferToOrrDelegate(custodyEvents, new org.bordercustody.facility.Facilities()));
         Mocks.register("recordChildReturned", new RecordChildReturnedDelegate(custodyEvents));
@@ -332,13 +338,85 @@ class MigrantCustodyProcessTest {
         now(APPREHENDED_AT.plus(Duration.ofHours(72)));
         execute(timer(custody, TIMER_CUSTODY_LIMIT_REACHED));
 
-        Task breach = task(TASK_RESOLVE_CUSTODY_LIMIT_BREACH, custody);
-        assertThat(breach).hasName("Custody limit exceeded").hasCandidateGroup("border-patrol-supervisor");
-        org.assertj.core.api.Assertions.assertThat(breach.getPriority()).isEqualTo(TaskPriorities.ESCALATION);
+        assertThat(custody).hasPassed(TASK_ESCALATE_CUSTODY_LIMIT_BREACH, "EndEvent_CustodyLimitBreachResolved")
+                .isWaitingAt(TASK_RECORD_INTAKE);
         verify(custodyEvents).clockBreached(CASE, LegalClock.CBP_HOLDING_LIMIT, APPREHENDED_AT.plus(Duration.ofHours(72)));
+        ProcessInstance followUp = followUpOf(CASE, LegalClock.CBP_HOLDING_LIMIT);
+        Task breach = task(TASK_RESOLVE_CUSTODY_LIMIT_BREACH, followUp);
+        assertThat(breach).hasName("Custody limit exceeded").hasCandidateGroup("border-patrol-supervisor")
+                .hasDueDate(Date.from(APPREHENDED_AT.plus(Duration.ofHours(72))));
+        org.assertj.core.api.Assertions.assertThat(breach.getPriority()).isEqualTo(TaskPriorities.ESCALATION);
 
-        complete(breach, withVariables("overdueCause", "no ICE bed", "overdueAction", "transport arranged"));
-        assertThat(custody).hasPassed("EndEvent_CustodyLimitBreachResolved").isWaitingAt(TASK_RECORD_INTAKE);
+        complete(breach, withVariables("overdueCause", "RECEIVING_FACILITY_FULL", "overdueAction", "transport arranged"));
+        assertThat(followUp).hasPassed(END_BREACH_EXPLAINED).isEnded();
+        verify(breaches).explain(eq(CASE), eq(LegalClock.CBP_HOLDING_LIMIT), eq(new BreachRepository.Explanation(
+                BreachCause.RECEIVING_FACILITY_FULL, null, "transport arranged", "system", clock.instant())));
+        assertThat(custody).isWaitingAt(TASK_RECORD_INTAKE);
+    }
+
+    @Test
+    void theReviewOfACaseNearingTheLimitEndsWhenTheLimitIsReachedSoTheSupervisorHasOneTask() {
+        given(CASE, adult());
+        ProcessInstance custody = start(CASE, "GT", APPREHENDED_AT);
+        now(APPREHENDED_AT.plus(Duration.ofHours(48)));
+        execute(timer(custody, TIMER_CUSTODY_WARNING_REACHED));
+        assertThat(custody).isWaitingAt(TASK_REVIEW_APPROACHING_CUSTODY_LIMIT);
+
+        now(APPREHENDED_AT.plus(Duration.ofHours(72)));
+        execute(timer(custody, TIMER_CUSTODY_LIMIT_REACHED_BEFORE_REVIEW));
+        execute(timer(custody, TIMER_CUSTODY_LIMIT_REACHED));
+
+        assertThat(custody).hasPassed("EndEvent_ReviewReplacedByBreachFollowUp")
+                .hasNotPassed("EndEvent_CustodyWarningReviewed").isWaitingAt(TASK_RECORD_INTAKE);
+        org.assertj.core.api.Assertions.assertThat(taskQuery().processInstanceBusinessKey(CASE)
+                        .taskCandidateGroup("border-patrol-supervisor").list())
+                .extracting(Task::getName).containsExactly("Custody limit exceeded");
+    }
+
+    @Test
+    void aBreachAlreadyFollowedUpOrExplainedIsNotFollowedUpAgain() {
+        given(CASE, adult());
+        ProcessInstance custody = start(CASE, "GT", APPREHENDED_AT);
+        now(APPREHENDED_AT.plus(Duration.ofHours(72)));
+        execute(timer(custody, TIMER_CUSTODY_LIMIT_REACHED));
+        var followUps = new BreachFollowUps(custodyEvents, breaches, timeline, runtimeService(), clock);
+        Instant dueAt = APPREHENDED_AT.plus(Duration.ofHours(72));
+
+        org.assertj.core.api.Assertions.assertThat(followUps.followUp(CASE, LegalClock.CBP_HOLDING_LIMIT, dueAt))
+                .as("one is running").isFalse();
+        complete(task(TASK_RESOLVE_CUSTODY_LIMIT_BREACH, followUpOf(CASE, LegalClock.CBP_HOLDING_LIMIT)),
+                withVariables("overdueCause", "OTHER", "overdueCauseDetails", "road closed by flooding",
+                        "overdueAction", "bus rerouted"));
+        when(breaches.isExplained(CASE, LegalClock.CBP_HOLDING_LIMIT)).thenReturn(true);
+        org.assertj.core.api.Assertions.assertThat(followUps.followUp(CASE, LegalClock.CBP_HOLDING_LIMIT, dueAt))
+                .as("explained").isFalse();
+        org.assertj.core.api.Assertions.assertThat(followUps.followUp(CASE, LegalClock.HHS_NOTIFICATION, dueAt))
+                .as("another clock of the case").isTrue();
+        org.assertj.core.api.Assertions.assertThat(runtimeService().createProcessInstanceQuery()
+                .processDefinitionKey(BreachFollowUpProcess.KEY).processInstanceBusinessKey(CASE).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aFollowUpWithoutACauseFromTheListOrWithoutAnActionStaysOpen() {
+        given(CASE, adult());
+        ProcessInstance custody = start(CASE, "GT", APPREHENDED_AT);
+        now(APPREHENDED_AT.plus(Duration.ofHours(72)));
+        execute(timer(custody, TIMER_CUSTODY_LIMIT_REACHED));
+        ProcessInstance followUp = followUpOf(CASE, LegalClock.CBP_HOLDING_LIMIT);
+        Task breach = task(TASK_RESOLVE_CUSTODY_LIMIT_BREACH, followUp);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(breach,
+                withVariables("overdueCause", "no bed", "overdueAction", "called"))).hasMessageContaining("overdueCause");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(breach,
+                withVariables("overdueCause", "OTHER", "overdueAction", "called"))).hasMessageContaining("overdueCauseDetails");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(breach,
+                withVariables("overdueCause", "MEDICAL_CARE"))).hasMessageContaining("overdueAction");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> complete(breach,
+                withVariables("overdueCause", "MEDICAL_CARE", "overdueAction", "x".repeat(1001))))
+                .hasMessageContaining("overdueAction");
+
+        assertThat(followUp).isWaitingAt(TASK_RESOLVE_CUSTODY_LIMIT_BREACH);
+        verify(breaches, never()).explain(any(), any(), any());
     }
 
     @Test
@@ -355,7 +433,8 @@ class MigrantCustodyProcessTest {
         now(APPREHENDED_AT.plus(Duration.ofHours(72)));
         execute(timer(custody, TIMER_CUSTODY_LIMIT_REACHED));
         verify(custodyEvents).clockBreached(CASE, LegalClock.CBP_HOLDING_LIMIT, APPREHENDED_AT.plus(Duration.ofHours(72)));
-        assertThat(custody).isWaitingAt(TASK_RECORD_INTAKE, TASK_RESOLVE_CUSTODY_LIMIT_BREACH);
+        assertThat(custody).isWaitingAt(TASK_RECORD_INTAKE);
+        assertThat(followUpOf(CASE, LegalClock.CBP_HOLDING_LIMIT)).isWaitingAt(TASK_RESOLVE_CUSTODY_LIMIT_BREACH);
     }
 
     @Test
@@ -368,10 +447,13 @@ class MigrantCustodyProcessTest {
         execute(timer(custody, TIMER_HHS_NOTIFICATION_OVERDUE));
 
         verify(custodyEvents).clockBreached(CASE, LegalClock.HHS_NOTIFICATION, APPREHENDED_AT.plus(Duration.ofHours(48)));
-        Task followUp = task(TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION, custody);
-        assertThat(followUp).hasCandidateGroup("border-patrol-supervisor");
-        complete(followUp, withVariables("overdueCause", "portal down", "overdueAction", "called ORR"));
-        assertThat(custody).hasPassed("EndEvent_HhsNotificationFollowedUp").isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD);
+        assertThat(custody).hasPassed(TASK_ESCALATE_LATE_HHS_NOTIFICATION, "EndEvent_HhsNotificationFollowedUp")
+                .isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD);
+        ProcessInstance followUp = followUpOf(CASE, LegalClock.HHS_NOTIFICATION);
+        assertThat(task(TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION, followUp)).hasCandidateGroup("border-patrol-supervisor")
+                .hasDueDate(Date.from(APPREHENDED_AT.plus(Duration.ofHours(48))));
+        complete(task(followUp), withVariables("overdueCause", "PARTNER_SYSTEM_UNAVAILABLE", "overdueAction", "called ORR"));
+        assertThat(followUp).hasPassed(END_BREACH_EXPLAINED).isEnded();
     }
 
     @Test
@@ -386,9 +468,13 @@ class MigrantCustodyProcessTest {
 
         verify(custodyEvents).clockBreached(CASE, LegalClock.CONTIGUOUS_COUNTRY_SCREENING,
                 APPREHENDED_AT.plus(Duration.ofHours(48)));
-        complete(task(TASK_FOLLOW_UP_LATE_SCREENING, custody),
-                withVariables("overdueCause", "no interpreter", "overdueAction", "interpreter booked"));
-        assertThat(custody).hasPassed("EndEvent_ScreeningFollowedUp").isWaitingAt(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD);
+        assertThat(custody).hasPassed(TASK_ESCALATE_LATE_SCREENING, "EndEvent_ScreeningFollowedUp")
+                .isWaitingAt(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD);
+        ProcessInstance followUp = followUpOf(CASE, LegalClock.CONTIGUOUS_COUNTRY_SCREENING);
+        assertThat(task(followUp)).hasCandidateGroup("border-patrol-supervisor");
+        complete(task(TASK_FOLLOW_UP_LATE_SCREENING, followUp),
+                withVariables("overdueCause", "INTERPRETER_NOT_AVAILABLE", "overdueAction", "interpreter booked"));
+        assertThat(followUp).hasPassed(END_BREACH_EXPLAINED).isEnded();
     }
 
     @Test
@@ -403,9 +489,13 @@ class MigrantCustodyProcessTest {
         execute(timer(custody, TIMER_ORR_TRANSFER_OVERDUE));
 
         verify(custodyEvents).clockBreached(CASE, LegalClock.ORR_TRANSFER, determinedAt.plus(Duration.ofHours(72)));
-        complete(task(TASK_FOLLOW_UP_LATE_ORR_TRANSFER, custody),
-                withVariables("overdueCause", "no bed", "overdueAction", "escalated to ORR duty officer"));
-        assertThat(custody).hasPassed("EndEvent_OrrTransferFollowedUp").isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+        assertThat(custody).hasPassed(TASK_ESCALATE_LATE_ORR_TRANSFER, "EndEvent_OrrTransferFollowedUp")
+                .isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+        ProcessInstance followUp = followUpOf(CASE, LegalClock.ORR_TRANSFER);
+        assertThat(task(followUp)).hasCandidateGroup("border-patrol-supervisor");
+        complete(task(TASK_FOLLOW_UP_LATE_ORR_TRANSFER, followUp),
+                withVariables("overdueCause", "AWAITING_ORR_PLACEMENT", "overdueAction", "escalated to ORR duty officer"));
+        assertThat(followUp).hasPassed(END_BREACH_EXPLAINED).isEnded();
     }
 
     @Test
@@ -704,9 +794,13 @@ class MigrantCustodyProcessTest {
         now(floresDeadline);
         execute(timer(child, TIMER_FLORES_LIMIT_REACHED));
         verify(custodyEvents).clockBreached(OTHER_CASE, LegalClock.FLORES_FAMILY_CUSTODY, floresDeadline);
-        complete(task(TASK_FOLLOW_UP_FLORES_LIMIT, child),
-                withVariables("overdueCause", "court date pending", "overdueAction", "release requested"));
-        assertThat(child).hasPassed("EndEvent_FloresLimitFollowedUp");
+        assertThat(child).hasPassed(TASK_ESCALATE_FLORES_LIMIT, "EndEvent_FloresLimitFollowedUp");
+        ProcessInstance followUp = followUpOf(OTHER_CASE, LegalClock.FLORES_FAMILY_CUSTODY);
+        assertThat(task(followUp)).hasCandidateGroup("ice-ero-officer").hasDueDate(Date.from(floresDeadline));
+        complete(task(TASK_FOLLOW_UP_FLORES_LIMIT, followUp),
+                withVariables("overdueCause", "OTHER", "overdueCauseDetails", "court date pending",
+                        "overdueAction", "release requested"));
+        assertThat(followUp).hasPassed(END_BREACH_EXPLAINED).isEnded();
 
         when(custodyOutcomes.releaseFromIceFamilyCustody(eq(CASE), eq("sponsor found"), any()))
                 .thenReturn(released(List.of(CASE, OTHER_CASE)));
@@ -957,6 +1051,13 @@ class MigrantCustodyProcessTest {
 
     private static void now(Instant instant) {
         ClockUtil.setCurrentTime(Date.from(instant));
+    }
+
+    /** The one breach follow-up of the case and clock. */
+    private static ProcessInstance followUpOf(String caseNumber, LegalClock clock) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(BreachFollowUpProcess.KEY)
+                .processInstanceBusinessKey(caseNumber).variableValueEquals("breachedClock", clock.name())
+                .singleResult();
     }
 
     private static Job timer(ProcessInstance custody, String activityId) {

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.Test;
 class ProcessDataDeclarationTest {
 
     static final Path MODEL = Path.of("bpmn/migrant-custody.bpmn");
+    /** The breach follow-up, whose data is declared with the custody process's. */
+    static final Path FOLLOW_UP_MODEL = Path.of("bpmn/breach-follow-up.bpmn");
     static final Set<String> NOT_VARIABLES = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
             "execution", "task", "now", "date", "time", "duration", "floor", "PT1H");
     static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w'\"])([A-Za-z_][A-Za-z0-9_]*)(?![\\w'\"(])");
@@ -86,11 +88,13 @@ class ProcessDataDeclarationTest {
         String code = mainSourcesExcept("CustodyProcess.java") + testSources();
         Set<String> missing = new TreeSet<>();
         Set<String> unused = new TreeSet<>();
-        for (Class<?> holder : new Class<?>[] {CustodyProcess.Elements.class, CustodyProcess.Messages.class}) {
+        String followUpModel = Files.readString(FOLLOW_UP_MODEL);
+        for (Class<?> holder : new Class<?>[] {CustodyProcess.Elements.class, CustodyProcess.Messages.class,
+            BreachFollowUpProcess.Elements.class}) {
             for (Field field : constants(holder)) {
                 String value = (String) constant(field);
-                String inModel = holder == CustodyProcess.Elements.class ? "id=\"" + value + "\"" : "name=\"" + value + "\"";
-                if (!model.contains(inModel)) {
+                String inModel = holder == CustodyProcess.Messages.class ? "name=\"" + value + "\"" : "id=\"" + value + "\"";
+                if (!(holder == BreachFollowUpProcess.Elements.class ? followUpModel : model).contains(inModel)) {
                     missing.add(holder.getSimpleName() + "." + field.getName());
                 }
                 if (!Pattern.compile("\\b" + field.getName() + "\\b").matcher(code).find()) {
@@ -103,7 +107,7 @@ class ProcessDataDeclarationTest {
     }
 
     private Set<String> namesInModel() throws IOException {
-        String model = Files.readString(MODEL);
+        String model = Files.readString(MODEL) + Files.readString(FOLLOW_UP_MODEL);
         Set<String> names = new TreeSet<>();
         // Spring beans behind delegates and listeners are not process data.
         String withoutBeans = model.replaceAll("delegateExpression=\"\\$\\{\\w+}\"", "");

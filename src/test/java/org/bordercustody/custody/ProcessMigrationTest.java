@@ -37,17 +37,30 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Cases running on an earlier custody model are carried onto the newest: before 2026.12-people, a released person
  * apprehended again could not end the check-in wait; before 2026.12-families, a child could not leave the family's
- * wait when separated from it. From every wait state of each earlier version, with each timer's due time unchanged,
- * and they then finish on the new model's paths. The earlier models are kept in the test resources exactly as they
- * were deployed.
+ * wait when separated from it; before 2026.12-breaches, the custody process held the follow-up task of a breached
+ * clock, which ending the case deleted. From every wait state of each earlier version, with each timer's due time
+ * unchanged, and they then finish on the new model's paths; a follow-up task goes to its own breach follow-up. The
+ * earlier models are kept in the test resources exactly as they were deployed.
  */
 class ProcessMigrationTest {
 
     static final String EARLIER = "bpmn-earlier/migrant-custody-before-2026.12-people.bpmn";
     static final String PEOPLE = "bpmn-earlier/migrant-custody-before-2026.12-families.bpmn";
+    static final String FAMILIES = "bpmn-earlier/migrant-custody-before-2026.12-breaches.bpmn";
     /** The number of wait states of each earlier model. */
-    static final Map<String, Integer> WAIT_STATES_OF = Map.of(EARLIER, 26, PEOPLE, 26);
+    static final Map<String, Integer> WAIT_STATES_OF = Map.of(EARLIER, 26, PEOPLE, 26, FAMILIES, 27);
     static final String NEWEST = "bpmn/migrant-custody.bpmn";
+    static final String BREACH_FOLLOW_UP = "bpmn/breach-follow-up.bpmn";
+    /**
+     * Where a case waits beside each follow-up task of the earlier models: the step whose clock ran out (the breach
+     * timers do not interrupt it).
+     */
+    static final Map<String, String> WAITING_BESIDE = Map.of(
+            "Task_ResolveCustodyLimitBreach", CustodyProcess.Elements.TASK_RECORD_INTAKE,
+            "Task_FollowUpLateHhsNotification", CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD,
+            "Task_FollowUpLateScreening", CustodyProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD,
+            "Task_FollowUpLateOrrTransfer", CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT,
+            "Task_FollowUpFloresLimit", CustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
     static final Pattern WAIT_STATE = Pattern.compile(
             "<bpmn:(userTask|intermediateCatchEvent|eventBasedGateway|receiveTask) id=\"([A-Za-z_]+)\"");
     static final Pattern EVENT_BASED_GATEWAY = Pattern.compile("<bpmn:eventBasedGateway id=\"([A-Za-z_]+)\"");
@@ -69,7 +82,8 @@ class ProcessMigrationTest {
         engine = configuration.buildProcessEngine();
         runtimeService = engine.getRuntimeService();
         repositoryService = engine.getRepositoryService();
-        for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(NEWEST), 1)) {
+        for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(FAMILIES) + read(NEWEST)
+                + read(BREACH_FOLLOW_UP), 1)) {
             Mocks.register(bean, mock(JavaDelegate.class,
                     withSettings().extraInterfaces(TaskListener.class, ExecutionListener.class)));
         }
@@ -90,12 +104,13 @@ class ProcessMigrationTest {
         assertThat(read(NEWEST)).contains("camunda:versionTag=\"" + CustodyProcess.VERSION_TAG + "\"");
         assertThat(read(EARLIER)).doesNotContain("camunda:versionTag");
         assertThat(read(PEOPLE)).contains("camunda:versionTag=\"2026.12-people\"");
+        assertThat(read(FAMILIES)).contains("camunda:versionTag=\"2026.12-families\"");
         assertThat(ProcessMigrations.PLANS).extracting(ProcessMigrations.Plan::leavesVersionTag)
-                .containsExactly(null, "2026.12-people");
+                .containsExactly(null, "2026.12-people", "2026.12-families");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {EARLIER, PEOPLE})
+    @ValueSource(strings = {EARLIER, PEOPLE, FAMILIES})
     void everyWaitStateOfAnEarlierVersionIsMigratedWithItsTimersDueAsBefore(String model) throws Exception {
         deploy(model);
         String earlierModel = read(model);
@@ -115,13 +130,14 @@ class ProcessMigrationTest {
             timersBefore.put(waitState, timers(instance));
         }
         ProcessDefinition earlier = definition();
-        repositoryService.createDeployment().addClasspathResource(NEWEST).deploy();
+        deployNewest();
         ProcessDefinition newest = definition();
 
         List<ProcessMigrations.Migrated> migrated = migrations().run();
 
         assertThat(migrated).singleElement().satisfies(run -> {
             assertThat(run.instances()).isEqualTo(waitStates.size());
+            assertThat(run.followUpsHandedOver()).isEqualTo(WAITING_BESIDE.size());
             assertThat(run.fromVersion()).isEqualTo(earlier.getVersion());
             assertThat(run.toVersion()).isEqualTo(newest.getVersion());
         });
@@ -129,19 +145,67 @@ class ProcessMigrationTest {
             String id = waiting.getValue().getId();
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()
                     .getProcessDefinitionId()).as(waiting.getKey()).isEqualTo(newest.getId());
-            assertThat(activeActivities(runtimeService.getActivityInstance(id))).as(waiting.getKey())
-                    .contains(waiting.getKey());
+            if (WAITING_BESIDE.containsKey(waiting.getKey())) {
+                assertThat(activeActivities(runtimeService.getActivityInstance(id))).as(waiting.getKey())
+                        .contains(WAITING_BESIDE.get(waiting.getKey())).doesNotContain(waiting.getKey());
+                ProcessInstance followUp = followUpOf(waiting.getValue());
+                assertThat(activeActivities(runtimeService.getActivityInstance(followUp.getId())))
+                        .as("the breach follow-up of " + waiting.getKey()).contains(waiting.getKey());
+            } else {
+                assertThat(activeActivities(runtimeService.getActivityInstance(id))).as(waiting.getKey())
+                        .contains(waiting.getKey());
+            }
+            Map<String, Date> timersAfter = new TreeMap<>(timersBefore.get(waiting.getKey()));
+            if (waiting.getKey().equals(CustodyProcess.Elements.TASK_REVIEW_APPROACHING_CUSTODY_LIMIT)
+                    && !read(model).contains(CustodyProcess.Elements.TIMER_CUSTODY_LIMIT_REACHED_BEFORE_REVIEW)) {
+                // The review now ends when the limit is reached: its new timer is due by the case's holding limit.
+                timersAfter.put(CustodyProcess.Elements.TIMER_CUSTODY_LIMIT_REACHED_BEFORE_REVIEW,
+                        (Date) runtimeService.getVariable(id, "custodyDeadline"));
+            }
             assertThat(timers(waiting.getValue())).as("the timers of an instance at " + waiting.getKey())
-                    .isEqualTo(timersBefore.get(waiting.getKey()));
+                    .isEqualTo(timersAfter);
         }
         assertThat(migrations().run()).as("run again: nothing left to move").isEmpty();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BreachFollowUpProcess.KEY).count())
+                .as("one follow-up for each follow-up task").isEqualTo(WAITING_BESIDE.size());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Task_ResolveCustodyLimitBreach", "Task_FollowUpLateHhsNotification",
+        "Task_FollowUpLateScreening", "Task_FollowUpLateOrrTransfer", "Task_FollowUpFloresLimit"})
+    void aFollowUpTaskOfTheEarlierVersionIsHandedToABreachFollowUpThatOutlivesTheCaseAndFinishes(String task)
+            throws Exception {
+        deploy(FAMILIES);
+        ProcessInstance custody = waitingAt(task);
+        String oldTask = engine.getTaskService().createTaskQuery().processInstanceId(custody.getId())
+                .taskDefinitionKey(task).singleResult().getId();
+        deployNewest();
+
+        migrations().run();
+
+        ProcessInstance followUp = followUpOf(custody);
+        var handedOver = engine.getTaskService().createTaskQuery().processInstanceId(followUp.getId()).singleResult();
+        assertThat(handedOver.getTaskDefinitionKey()).isEqualTo(task);
+        assertThat(handedOver.getDueDate()).as("due by the deadline that was missed").isEqualTo(
+                runtimeService.getVariable(custody.getId(), StartBreachFollowUpDelegate.DEADLINE_VARIABLE
+                        .get(ProcessMigrations.EARLIER_FOLLOW_UP_TASKS.get(task))));
+        assertThat(engine.getTaskService().createTaskQuery().taskId(oldTask).count()).as("the old task").isZero();
+
+        runtimeService.deleteProcessInstance(custody.getId(), "case closed");
+        assertThat(engine.getTaskService().createTaskQuery().taskId(handedOver.getId()).count())
+                .as("the follow-up outlives the case").isEqualTo(1);
+        engine.getTaskService().complete(handedOver.getId(), Map.of("overdueCause", "PROCESSING_BACKLOG",
+                "overdueAction", "extra shift"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(followUp.getId()).count()).isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(followUp.getId())
+                .activityId(BreachFollowUpProcess.Elements.END_BREACH_EXPLAINED).count()).isEqualTo(1);
     }
 
     @Test
     void aChildWaitingForTheFamilysOutcomeOnTheEarlierVersionIsSeparatedAfterTheMigration() throws Exception {
         deploy(PEOPLE);
         ProcessInstance child = waitingAt(CustodyProcess.Elements.EVENT_FAMILY_OUTCOME_CARRIED_OUT);
-        deploy(NEWEST);
+        deployNewest();
         migrations().run();
 
         Date notifyBy = Date.from(NOW.plus(Duration.ofHours(48)));
@@ -162,7 +226,7 @@ class ProcessMigrationTest {
         deploy(EARLIER);
         ProcessInstance waitingForCheckIn = waitingAt(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
         ProcessInstance beingLocated = waitingAt(CustodyProcess.Elements.TASK_LOCATE_PERSON);
-        repositoryService.createDeployment().addClasspathResource(NEWEST).deploy();
+        deployNewest();
         migrations().run();
 
         for (ProcessInstance instance : List.of(waitingForCheckIn, beingLocated)) {
@@ -181,27 +245,42 @@ class ProcessMigrationTest {
     void withoutTheMigrationACaseOfTheEarlierVersionCannotBeEndedByAReEncounter() throws Exception {
         deploy(EARLIER);
         ProcessInstance waitingForCheckIn = waitingAt(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
-        repositoryService.createDeployment().addClasspathResource(NEWEST).deploy();
+        deployNewest();
 
         assertThat(runtimeService.createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
                 .processInstanceId(waitingForCheckIn.getId()).correlateAllWithResult()).isEmpty();
     }
 
     private ProcessMigrations migrations() {
-        return new ProcessMigrations(repositoryService, runtimeService, false);
+        BreachFollowUps breachFollowUps = new BreachFollowUps(mock(CustodyEvents.class), mock(BreachRepository.class),
+                mock(Timeline.class), runtimeService, java.time.Clock.systemUTC());
+        return new ProcessMigrations(repositoryService, runtimeService, breachFollowUps, false);
     }
 
+    private void deployNewest() {
+        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(BREACH_FOLLOW_UP)
+                .deploy();
+    }
+
+    private ProcessInstance followUpOf(ProcessInstance custody) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(BreachFollowUpProcess.KEY)
+                .processInstanceBusinessKey(custody.getBusinessKey()).singleResult();
+    }
+
+    /** An instance waiting at the activity (and, at a follow-up task, at the step whose clock ran out as well). */
     private ProcessInstance waitingAt(String activityId) {
         Map<String, Object> clocks = new TreeMap<>();
         for (String name : List.of("custodyWarningAt", "custodyDeadline", "intakeDue", "hhsNotificationDeadline",
                 "screeningDeadline", "orrTransferDeadline", "checkInDueBy", "floresDeadline")) {
             clocks.put(name, Date.from(NOW.plus(Duration.ofDays(name.length()))));
         }
-        return runtimeService.createProcessInstanceByKey(CustodyProcess.KEY)
+        var instance = runtimeService.createProcessInstanceByKey(CustodyProcess.KEY)
                 .businessKey("MIG-" + activityId)
-                .setVariables(clocks)
-                .startBeforeActivity(activityId)
-                .execute();
+                .setVariables(clocks);
+        if (WAITING_BESIDE.containsKey(activityId)) {
+            instance.startBeforeActivity(WAITING_BESIDE.get(activityId));
+        }
+        return instance.startBeforeActivity(activityId).execute();
     }
 
     private ProcessDefinition definition() {

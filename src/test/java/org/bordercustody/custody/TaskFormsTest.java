@@ -14,7 +14,7 @@ class TaskFormsTest {
     final TaskForms forms = new TaskForms(new ObjectMapper());
 
     @ParameterizedTest
-    @ValueSource(strings = {"hhsReferralId", "transferRecord", "locateOutcome", "locateNotes", "overdueCause",
+    @ValueSource(strings = {"hhsReferralId", "transferRecord", "locateOutcome", "locateNotes", "overdueCauseDetails",
         "overdueAction", "screeningNotes", "recurringAddressNotes", "orrReceivedBy", "custodyReviewAction"})
     void whatUsersTypeIsAnEditableFieldOfAFormSoItsAnswerReachesTheTimeline(String key) {
         assertThat(forms.all().values()).anySatisfy(form -> {

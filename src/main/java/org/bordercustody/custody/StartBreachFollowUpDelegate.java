@@ -9,32 +9,32 @@ import static org.bordercustody.custody.CustodyProcess.Variables.SCREENING_DEADL
 
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** An escalation task was created because a legal clock ran out: count the breach, put the task first. */
-@Component("clockBreached")
-public class ClockBreachedListener implements TaskListener {
+/** A legal clock ran out: the breach is counted and handed to its own follow-up, which outlives this path. */
+@Component("startBreachFollowUp")
+public class StartBreachFollowUpDelegate implements JavaDelegate {
 
-    private static final Map<LegalClock, String> DEADLINE_VARIABLE = Map.of(
+    /** The process variable each clock's deadline is kept in. */
+    public static final Map<LegalClock, String> DEADLINE_VARIABLE = Map.of(
             LegalClock.CBP_HOLDING_LIMIT, CUSTODY_DEADLINE,
             LegalClock.HHS_NOTIFICATION, HHS_NOTIFICATION_DEADLINE,
             LegalClock.CONTIGUOUS_COUNTRY_SCREENING, SCREENING_DEADLINE,
             LegalClock.ORR_TRANSFER, ORR_TRANSFER_DEADLINE,
             LegalClock.FLORES_FAMILY_CUSTODY, FLORES_DEADLINE);
 
-    private final CustodyEvents custodyEvents;
+    private final BreachFollowUps followUps;
 
-    public ClockBreachedListener(CustodyEvents custodyEvents) {
-        this.custodyEvents = custodyEvents;
+    public StartBreachFollowUpDelegate(BreachFollowUps followUps) {
+        this.followUps = followUps;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        LegalClock clock = LegalClock.valueOf((String) task.getVariable(BREACHED_CLOCK));
-        Date dueAt = (Date) task.getVariable(DEADLINE_VARIABLE.get(clock));
-        custodyEvents.clockBreached(task.getExecution().getProcessBusinessKey(), clock, dueAt.toInstant());
-        task.setPriority(TaskPriorities.ESCALATION);
+    public void execute(DelegateExecution execution) {
+        LegalClock clock = LegalClock.valueOf((String) execution.getVariable(BREACHED_CLOCK));
+        Date dueAt = (Date) execution.getVariable(DEADLINE_VARIABLE.get(clock));
+        followUps.escalate(execution.getProcessBusinessKey(), clock, dueAt.toInstant());
     }
 }
