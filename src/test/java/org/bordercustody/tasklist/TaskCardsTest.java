@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -19,6 +23,10 @@ class TaskCardsTest {
     int port;
     @Autowired
     TaskService taskService;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    RuntimeService runtimeService;
 
     @Test
     void theAgentsCardOfAnOverdueIntakeNamesThePersonTheAgeAndHowLate() {
@@ -48,6 +56,36 @@ class TaskCardsTest {
             assertThat(response.body()).as(other).doesNotContain("Ramirez").doesNotContain("CARD0002");
         }
         assertThat(ApiClient.as(port, "agent").get("/api/tasks/no-such-task/card").status()).isEqualTo(404);
+    }
+
+    @Test
+    void theSupervisorsCardOfABreachFollowUpNamesTheChildAndIsAnEscalationForThemOnly() {
+        assertThat(ApiClient.as(port, "agent").post("/api/apprehensions",
+                ApprehensionFixtures.childWithAunt("CARD0003", ApprehensionFixtures.hoursAgo(50))).status()).isEqualTo(201);
+        TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
+        agent.completeIntake("CARD0003-01", false);
+        agent.completeIntake("CARD0003-02", false);
+        String custody = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CARD0003-02")
+                .singleResult().getId();
+        for (Job job : managementService.createJobQuery().processInstanceId(custody).executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+        String taskId = taskService.createTaskQuery().processInstanceBusinessKey("CARD0003-02")
+                .taskDefinitionKey("Task_FollowUpLateHhsNotification").singleResult().getId();
+
+        ApiClient.Response response = ApiClient.as(port, "supervisor").get("/api/tasks/" + taskId + "/card");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode card = response.json();
+        assertThat(card.get("name").asText()).isEqualTo("Perez, Carla");
+        assertThat(card.get("caseNumber").asText()).isEqualTo("CARD0003-02");
+        assertThat(card.get("overdue").asBoolean()).isTrue();
+        assertThat(card.get("clock").asText()).isEqualTo("overdue by 2 h");
+        assertThat(card.get("urgency").asText()).isEqualTo("escalation");
+        for (String other : new String[] {"agent", "orr-liaison", "ice-officer"}) {
+            assertThat(ApiClient.as(port, other).get("/api/tasks/" + taskId + "/card").status()).as(other)
+                    .isEqualTo(404);
+        }
     }
 
     private String intakeOf(String eventNumber, String apprehendedAt) {

@@ -75,6 +75,28 @@ class TasklistFiltersTest {
                 .contains("Designate ORR placement");
     }
 
+    @Test
+    void escalationsAndTheChildrensListShowTheSupervisorALateHhsNotificationsFollowUpAndNobodyElse() {
+        ApiClient agent = ApiClient.as(port, "agent");
+        agent.post("/api/apprehensions", ApprehensionFixtures.childWithAunt("FLT0004", ApprehensionFixtures.hoursAgo(49)));
+        TasklistClient tasks = new TasklistClient(agent);
+        tasks.completeIntake("FLT0004-01", false);
+        tasks.completeIntake("FLT0004-02", false);
+        for (Job job : managementService.createJobQuery().executable().list()) {
+            managementService.executeJob(job.getId());
+        }
+
+        ApiClient supervisor = ApiClient.as(port, "supervisor");
+        assertThat(run(supervisor, "Escalations", "FLT0004-02").toString())
+                .contains("Follow up late HHS notification");
+        assertThat(run(supervisor, "Unaccompanied children", "FLT0004-02").toString())
+                .contains("Follow up late HHS notification");
+        for (String other : List.of("agent", "orr-liaison", "ice-officer")) {
+            assertThat(run(ApiClient.as(port, other), "Escalations", "FLT0004-02").toString()).as(other)
+                    .doesNotContain("Follow up late HHS notification");
+        }
+    }
+
     private List<String> filterNames(String user) {
         List<String> names = new ArrayList<>();
         ApiClient.as(port, user).get("/engine-rest/filter?resourceType=Task").json()
