@@ -47,6 +47,10 @@ class RoleMatrixTest {
     int port;
     @Autowired
     TaskService taskService;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService managementService;
 
     static final Set<String> OPERATIONS_READERS = Set.of("admin", "manager");
 
@@ -223,5 +227,35 @@ class RoleMatrixTest {
         assertThat(agentTasks.completeTask(iceTask, Map.of("iceBookInNumber", "B-1")).status()).isEqualTo(403);
         assertThat(taskService.createTaskQuery().taskId(iceTask).count()).as("still open").isEqualTo(1);
         assertThat(ApiClient.as(port, "ice-officer").get("/engine-rest/task/" + iceTask).status()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyASupervisorSeesAndWorksTheFollowUpOfABreachAfterTheCaseEnded() {
+        Journeys journeys = new Journeys(port);
+        String caseNumber = journeys.adultAfterIntake("MTX0005");
+        ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(72))));
+        try {
+            String custody = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                    .singleResult().getId();
+            managementService.createJobQuery().processInstanceId(custody).executable().list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
+            journeys.release(caseNumber);
+        } finally {
+            ClockUtil.reset();
+        }
+        String followUp = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber)
+                .taskDefinitionKey("Task_ResolveCustodyLimitBreach").singleResult().getId();
+        Map<String, Object> explanation = Map.of("overdueCause", "PROCESSING_BACKLOG", "overdueAction", "extra shift");
+
+        for (String other : List.of("agent", "ice-officer", "orr-liaison")) {
+            ApiClient client = ApiClient.as(port, other);
+            assertThat(client.get("/engine-rest/task/" + followUp).status()).as(other).isEqualTo(404);
+            assertThat(new TasklistClient(client).completeTask(followUp, explanation).status()).as(other).isEqualTo(403);
+        }
+        assertThat(new TasklistClient(ApiClient.as(port, "manager")).completeTask(followUp, explanation).status())
+                .as("the manager reads, never works").isEqualTo(403);
+        assertThat(taskService.createTaskQuery().taskId(followUp).count()).as("still open").isEqualTo(1);
+        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).completeTask(followUp, explanation).status())
+                .isEqualTo(204);
     }
 }
