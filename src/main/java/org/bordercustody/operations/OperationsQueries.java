@@ -177,7 +177,7 @@ class OperationsQueries {
                 SELECT COUNT(*) FROM custody_case c
                  WHERE c.status = 'IN_CBP_CUSTODY' AND c.custody_deadline > :now AND c.custody_deadline <= :near
                    AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION p JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = p.ID_
-                                    WHERE p.BUSINESS_KEY_ = c.case_number)
+                                    WHERE p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_ID_ LIKE 'migrantCustody:%')
                 """).param("now", utc(now)).param("near", utc(now.plus(nearLimit))).query(Long.class).single();
     }
 
