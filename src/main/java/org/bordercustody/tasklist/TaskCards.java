@@ -3,8 +3,8 @@ package org.bordercustody.tasklist;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.security.Principal;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.custody.CustodyCase;
@@ -101,20 +101,12 @@ class TaskCards {
         return priority >= TaskPriorities.DUE_WITHIN_A_DAY ? "due within a day" : "";
     }
 
+    /** "due in 2 hours", "overdue by a day": Tasklist's own amount (see {@link RelativeTime}), said in the card's words. */
     static String clockWords(Instant due, Instant now) {
         if (due == null) {
             return "no due time";
         }
-        Duration left = Duration.between(now, due);
-        String amount = words(left.abs());
-        return left.isNegative() ? "overdue by " + amount : "due in " + amount;
-    }
-
-    private static String words(Duration duration) {
-        long hours = duration.toHours();
-        if (hours >= 48) {
-            return duration.toDays() + " days";
-        }
-        return hours >= 1 ? hours + " h" : duration.toMinutes() + " min";
+        String amount = RelativeTime.amount(now, due, ZoneOffset.UTC);
+        return due.isBefore(now) ? "overdue by " + amount : "due in " + amount;
     }
 }

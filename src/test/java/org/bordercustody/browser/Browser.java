@@ -221,6 +221,11 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** What a script in the page answers, for facts the page's text does not show. */
+    Object script(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
     void screenshot(String name) throws IOException {
         Files.createDirectories(SCREENSHOTS);
         Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();

@@ -40,7 +40,7 @@ class TaskCardsTest {
         assertThat(card.get("caseNumber").asText()).isEqualTo("CARD0001-01");
         assertThat(card.get("age").isInt()).isTrue();
         assertThat(card.get("overdue").asBoolean()).isTrue();
-        assertThat(card.get("clock").asText()).isEqualTo("overdue by 8 h");
+        assertThat(card.get("clock").asText()).isEqualTo("overdue by 8 hours");
         assertThat(card.get("urgency").asText()).isEqualTo("escalation");
     }
 
@@ -49,7 +49,7 @@ class TaskCardsTest {
         String taskId = intakeOf("CARD0002", ApprehensionFixtures.hoursAgo(1));
 
         assertThat(ApiClient.as(port, "agent").get("/api/tasks/" + taskId + "/card").json().get("clock").asText())
-                .isEqualTo("due in 10 h");
+                .isEqualTo("due in 11 hours");
         for (String other : new String[] {"supervisor", "orr-liaison", "ice-officer"}) {
             ApiClient.Response response = ApiClient.as(port, other).get("/api/tasks/" + taskId + "/card");
             assertThat(response.status()).as(other).isEqualTo(404);
