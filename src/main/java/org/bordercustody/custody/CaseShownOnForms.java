@@ -22,6 +22,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.PLACEMENT;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;

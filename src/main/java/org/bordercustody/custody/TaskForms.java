@@ -122,6 +122,13 @@ public class TaskForms {
                 .orElseThrow(() -> new IllegalArgumentException("no form has choices for " + key));
     }
 
+    /** The choices of a field, code to words, or none for a field without choices or unknown to every form. */
+    public Map<String, String> choicesWithWords(String key) {
+        return formsById.values().stream().map(form -> form.fields().get(key))
+                .filter(field -> field != null && !field.options().isEmpty()).findFirst()
+                .map(Field::options).orElse(Map.of());
+    }
+
     /** The label a form shows for a field; the key itself when no form has the field. */
     public String labelOf(String key) {
         return formsById.values().stream().map(form -> form.fields().get(key)).filter(java.util.Objects::nonNull)

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,13 +61,6 @@ public class Facilities {
                     + " is a facility of " + facility.agency());
         }
         return facility;
-    }
-
-    /** A kind by its name, or a refusal naming the field: one of the kinds. */
-    public static FacilityKind kindOf(String name, String field) {
-        return Arrays.stream(FacilityKind.values()).filter(kind -> kind.name().equals(name)).findFirst()
-                .orElseThrow(() -> new InvalidRequestException(field, "must be one of "
-                        + String.join(", ", Arrays.stream(FacilityKind.values()).map(Enum::name).toList())));
     }
 
     private static Map<String, Facility> load() {

@@ -30,6 +30,6 @@ class FacilityController {
     FacilityList facilities(@Parameter(description = "CBP_HOLDING, ICE_ADULT_DETENTION, ICE_FAMILY_RESIDENTIAL_CENTER,"
             + " ORR_SHELTER, ORR_FOSTER_CARE or ORR_STAFF_SECURE") @RequestParam(required = false) String kind) {
         return new FacilityList(kind == null || kind.isBlank() ? facilities.all()
-                : facilities.ofKind(Facilities.kindOf(kind.strip(), "kind")));
+                : facilities.ofKind(FacilityKind.named(kind.strip(), "kind")));
     }
 }

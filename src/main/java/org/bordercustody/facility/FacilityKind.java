@@ -1,5 +1,8 @@
 package org.bordercustody.facility;
 
+import java.util.Arrays;
+import org.bordercustody.system.InvalidRequestException;
+
 /** What a facility is, and so which agency runs it. */
 public enum FacilityKind {
     CBP_HOLDING(Agency.CBP),
@@ -18,5 +21,12 @@ public enum FacilityKind {
 
     public Agency agency() {
         return agency;
+    }
+
+    /** A kind by its name, or the API's refusal naming the field: one of the kinds, as the API spells them. */
+    public static FacilityKind named(String name, String field) {
+        return Arrays.stream(values()).filter(kind -> kind.name().equals(name)).findFirst()
+                .orElseThrow(() -> new InvalidRequestException(field, "must be one of "
+                        + String.join(", ", Arrays.stream(values()).map(Enum::name).toList())));
     }
 }

@@ -3,6 +3,7 @@ package org.bordercustody.release;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.bordercustody.release.IntendedAddress.BuildingType;
+import org.bordercustody.custody.TaskForms;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Component;
 
@@ -78,7 +79,8 @@ public class AddressRules {
         try {
             return BuildingType.valueOf(required("addressBuildingType", value));
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("addressBuildingType", "must be SINGLE_UNIT or MULTI_UNIT");
+            throw new InvalidRequestException("addressBuildingType", "must be one of: " + String.join("; ",
+                    TaskForms.deployed().choicesOf("addressBuildingType").values()));
         }
     }
 

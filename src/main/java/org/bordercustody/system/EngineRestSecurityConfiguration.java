@@ -45,11 +45,12 @@ class EngineRestSecurityConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts(JdbcClient jdbc) {
+    FilterRegistrationBean<TaskCompletionConflicts> taskCompletionConflicts(JdbcClient jdbc,
+            org.springframework.beans.factory.ObjectProvider<RefusalWords> refusalWords) {
         // Read the task table directly: the caller's own permissions must not hide a task that still exists.
         var registration = new FilterRegistrationBean<>(new TaskCompletionConflicts(taskId -> jdbc
                 .sql("SELECT COUNT(*) FROM ACT_RU_TASK WHERE ID_ = :id").param("id", taskId)
-                .query(Long.class).single() > 0));
+                .query(Long.class).single() > 0, refusalWords.getIfAvailable(() -> RefusalWords.NONE)));
         registration.setName("task-completion-conflicts");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(AUTHENTICATION_ORDER + 2);

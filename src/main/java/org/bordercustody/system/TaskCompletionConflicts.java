@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,9 +40,11 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Predicate<String> taskExists;
+    private final RefusalWords refusalWords;
 
-    TaskCompletionConflicts(Predicate<String> taskExists) {
+    TaskCompletionConflicts(Predicate<String> taskExists, RefusalWords refusalWords) {
         this.taskExists = taskExists;
+        this.refusalWords = refusalWords;
     }
 
     @Override
@@ -66,7 +70,7 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
         } else if (buffered.getStatus() == HttpServletResponse.SC_BAD_REQUEST
                 && request.getRequestURI().startsWith(request.getContextPath() + "/camunda/api/")) {
             // Tasklist shows this message to a person; API clients keep the field keys they send.
-            String worded = inWords(body);
+            String worded = inWords(body, refusalWords);
             if (!worded.equals(body)) {
                 buffered.resetBuffer();
                 buffered.getWriter().write(worded);
@@ -78,27 +82,41 @@ class TaskCompletionConflicts extends OncePerRequestFilter {
 
     /** The refusal's message without "Cannot submit task form {id}: " and with labels instead of field keys. */
     static String inWords(String body) {
+        return inWords(body, RefusalWords.NONE);
+    }
+
+    /** The same, with the words of each field's codes (a choice's label instead of its code). */
+    static String inWords(String body, RefusalWords refusalWords) {
         try {
             JsonNode error = JSON.readTree(body);
             if (!(error instanceof ObjectNode object) || !error.path("message").isTextual()) {
                 return body;
             }
             String message = ENGINE_PREFIX.matcher(error.get("message").asText()).replaceFirst("");
-            object.put("message", KEY_AND_LABEL.matcher(message).replaceAll("$1$3: "));
             ArrayNode problems = object.putArray("problems");
+            List<String> shown = new ArrayList<>();
             Matcher field = KEY_AND_LABEL.matcher(message);
             if (field.find()) {
                 String key = field.group(2);
                 String label = field.group(3);
                 int from = field.end();
-                while (field.find()) {
-                    problems.addObject().put("field", key).put("label", label)
-                            .put("message", message.substring(from, field.start()));
-                    key = field.group(2);
-                    label = field.group(3);
-                    from = field.end();
-                }
-                problems.addObject().put("field", key).put("label", label).put("message", message.substring(from));
+                boolean more;
+                do {
+                    more = field.find();
+                    String problem = refusalWords.inWords(key, message.substring(from, more ? field.start() : message.length()));
+                    problems.addObject().put("field", key).put("label", label).put("message", problem);
+                    shown.add(label + ": " + problem);
+                    if (more) {
+                        key = field.group(2);
+                        label = field.group(3);
+                        from = field.end();
+                    }
+                } while (more);
+                // what precedes the first field's key stays as the engine wrote it
+                int first = KEY_AND_LABEL.matcher(message).results().findFirst().orElseThrow().start();
+                object.put("message", message.substring(0, first) + String.join("; ", shown));
+            } else {
+                object.put("message", message);
             }
             return JSON.writeValueAsString(object);
         } catch (IOException notJson) {

@@ -66,7 +66,7 @@ class FacilitiesTest {
                     assertThat(e.field()).isEqualTo("iceFacility");
                     assertThat(e.reason()).contains("must be a facility of ICE").contains("a facility of ORR");
                 });
-        assertThatThrownBy(() -> Facilities.kindOf("PRISON", "kind"))
+        assertThatThrownBy(() -> FacilityKind.named("PRISON", "kind"))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("kind"));
     }
 

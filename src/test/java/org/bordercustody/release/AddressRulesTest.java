@@ -47,7 +47,7 @@ class AddressRulesTest {
         "1208 Maple Ave, null, MULTI_UNIT,  Houston, TX, 77002,      null,     addressUnit,         multi-unit",
         "1208 Maple Ave, '  ', MULTI_UNIT,  Houston, TX, 77002,      null,     addressUnit,         multi-unit",
         "1208 Maple Ave, 4B,   null,        Houston, TX, 77002,      null,     addressBuildingType, is required",
-        "1208 Maple Ave, 4B,   TENT,        Houston, TX, 77002,      null,     addressBuildingType, SINGLE_UNIT or MULTI_UNIT",
+        "1208 Maple Ave, 4B,   TENT,        Houston, TX, 77002,      null,     addressBuildingType, must be one of: House or single unit; Apartment or other multi-unit building",
         "1208 Maple Ave, null, SINGLE_UNIT, null,    TX, 77002,      null,     addressCity,         is required",
         "1208 Maple Ave, null, SINGLE_UNIT, 7777,    TX, 77002,      null,     addressCity,         city name",
         "1208 Maple Ave, null, SINGLE_UNIT, Houston, null, 77002,    null,     addressState,        is required",

@@ -30,4 +30,19 @@ class TaskCompletionConflictsTest {
         assertThat(TaskCompletionConflicts.inWords(unknownField)).contains("personName: is not a field");
         assertThat(TaskCompletionConflicts.inWords("not json")).isEqualTo("not json");
     }
+
+    @Test
+    void eachProblemReadsTheWordsOfItsFieldsCodes() {
+        String refused = "{\"message\":\"Cannot complete task 5496e041: flightRisk (Flight risk): must be one of LOW,"
+                + " HIGH; overrideReason (Reason for the override): is required\"}";
+        RefusalWords words = (field, message) -> field.equals("flightRisk")
+                ? message.replace("LOW", "Low").replace("HIGH", "High") : message;
+
+        String worded = TaskCompletionConflicts.inWords(refused, words);
+
+        assertThat(worded).contains("\"message\":\"Flight risk: must be one of Low, High;"
+                + " Reason for the override: is required\"")
+                .contains("{\"field\":\"flightRisk\",\"label\":\"Flight risk\",\"message\":\"must be one of Low, High\"}")
+                .doesNotContain("LOW");
+    }
 }
