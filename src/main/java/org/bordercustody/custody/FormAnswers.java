@@ -111,6 +111,12 @@ public final class FormAnswers {
         try {
             return useCase.get();
         } catch (InvalidRequestException e) {
+            if (e.problems().size() > 1) {
+                throw new FormFieldValidationException(e.field(), e.problems().stream()
+                        .map(problem -> problem.field() + " (" + (problem.label() == null
+                                ? TaskForms.deployed().labelOf(problem.field()) : problem.label()) + "): " + problem.reason())
+                        .collect(java.util.stream.Collectors.joining("; ")));
+            }
             throw e.label() == null ? refused(e.field(), e.reason()) : refused(e.field(), e.label(), e.reason());
         }
     }

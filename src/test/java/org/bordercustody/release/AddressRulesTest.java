@@ -67,4 +67,44 @@ class AddressRulesTest {
                     assertThat(e.reason()).contains(reason);
                 });
     }
+
+    @Test
+    void refusesEveryFaultOfAnAddressAtOnceEachWithItsFieldInTheFormsOrder() {
+        assertThatThrownBy(() -> rules.check("Maple Ave", null, "MULTI_UNIT", "7777", "XX", "7700", "call me"))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.problems())
+                        .extracting(InvalidRequestException.Problem::field)
+                        .containsExactly("addressStreet", "addressUnit", "addressCity", "addressState", "addressZip",
+                                "contactPhone"));
+    }
+
+    @Test
+    void refusesAnAnswerLongerThanItsColumnNamingTheLimitTheFormsUse() {
+        assertThatThrownBy(() -> rules.check("1208 " + "Maple ".repeat(20), null, "SINGLE_UNIT", "Houston", "TX",
+                "77002", null))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+                    assertThat(e.field()).isEqualTo("addressStreet");
+                    assertThat(e.reason()).isEqualTo("must be at most 100 characters");
+                });
+    }
+
+    /** Tasklist enforces the limit as one types (Camunda Forms' maxLength): it must be the server's. */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"record-intended-address.form",
+        "decide-family-custody-outcome.form"})
+    void theAddressFormsLimitEachFieldAsTheServerDoesAndMarkTheUnitRequired(String form) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode components = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(new java.io.File("bpmn/forms/" + form)).path("components");
+        java.util.Map<String, Integer> limits = new java.util.TreeMap<>();
+        components.forEach(field -> {
+            if (AddressRules.MAX_LENGTHS.containsKey(field.path("key").asText())) {
+                limits.put(field.get("key").asText(), field.path("validate").path("maxLength").asInt(-1));
+            }
+            if (field.path("key").asText().equals("addressUnit")) {
+                assertThat(field.path("validate").path("required").asBoolean()).as("unit required where shown").isTrue();
+                assertThat(field.path("conditional").path("hide").asText()).as("shown for a multi-unit building only")
+                        .contains("addressBuildingType != \"MULTI_UNIT\"");
+            }
+        });
+        assertThat(limits).isEqualTo(new java.util.TreeMap<>(AddressRules.MAX_LENGTHS));
+    }
 }
