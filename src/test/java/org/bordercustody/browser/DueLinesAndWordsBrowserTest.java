@@ -5,7 +5,14 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
 import org.bordercustody.ApiClient;
+import org.bordercustody.Journeys;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +27,12 @@ class DueLinesAndWordsBrowserTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    HistoryService historyService;
+    @Autowired
+    ManagementService managementService;
 
     @BeforeAll
     static void requireChromium() {
@@ -42,6 +55,85 @@ class DueLinesAndWordsBrowserTest {
             assertThat(browser.script("return !!window.angular.element(document.querySelector('.ng-scope'))"
                     + ".injector().has('moment')")).as("the card's words come from Tasklist's own moment.js").isEqualTo(true);
             browser.screenshot("tasklist-card-due-lines");
+        }
+    }
+
+    @Test
+    void theAddressFormShowsEveryProblemAtOnceUnderItsFieldMarksTheUnitRequiredAndLimitsLengthAsOneTypes()
+            throws Exception {
+        String caseNumber = new Journeys(port).adultAwaitingAddress("BRW0033");
+        String address = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
+        try (Browser browser = new Browser(port)) {
+            browser.login("tasklist", "agent");
+            browser.open("/camunda/app/tasklist/default/#/?task=" + address);
+            browser.waitForText("hours in CBP custody");
+            browser.claim();
+
+            browser.fill("City", "Dallas" + "s".repeat(60));
+            assertThat(browser.waitFor(By.xpath("//div[contains(@class,'fjs-form-field')][label[contains(., 'City')]]"
+                    + "//*[contains(@class,'fjs-form-field-error')]")).getText()).as("before any submit")
+                    .isEqualTo("Field must have maximum length of 60.");
+            browser.fill("City", "Dallas");
+
+            browser.choose("Building", "Apartment or other multi-unit building");
+            WebElement unit = browser.field("Apartment or unit");
+            assertThat(unit.findElement(By.cssSelector("label")).getText()).as("marked required").endsWith("*");
+            assertThat(unit.getText()).contains("Required for an apartment or other multi-unit building");
+            browser.fill("Street address", "Elm St");
+            browser.fill("Apartment or unit", "4B");
+            browser.fill("State (two letters)", "XX");
+            browser.fill("ZIP code", "752");
+            browser.fill("Contact phone", "call me");
+            browser.press(By.xpath("//button[normalize-space(.)='Complete']"));
+
+            browser.waitFor(By.cssSelector(".custody-server-error"));
+            Map<String, String> underFields = new java.util.TreeMap<>();
+            for (String label : List.of("Street address", "State (two letters)", "ZIP code", "Contact phone")) {
+                underFields.put(label, browser.field(label).findElement(By.cssSelector(".custody-server-error")).getText());
+            }
+            assertThat(underFields).as("every problem of one submit, each under its field").containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "Street address", "must start with the house number, such as 1208 Maple Ave",
+                    "State (two letters)", "'XX' is not a U.S. state or territory code",
+                    "ZIP code", "must be 5 digits or 5+4 digits, such as 78520 or 78520-1234",
+                    "Contact phone", "must be a phone number"));
+            assertThat(browser.all(By.cssSelector(".custody-server-error"))).hasSize(4);
+            browser.scrollTo("Street address");
+            browser.screenshot("tasklist-address-every-problem");
+            assertThat(taskService.createTaskQuery().taskId(address).count()).as("still open").isEqualTo(1);
+            assertThat(ApiClient.as(port, "agent").get("/api/cases/" + caseNumber + "/timeline").body())
+                    .as("no address kept").doesNotContain("ADDRESS_RECORDED");
+        }
+    }
+
+    @Test
+    void cockpitOpensTheCaseOfAFinishedProcessFromThePeoplePageNamingThePersonAtTheTop() throws Exception {
+        String caseNumber = new Journeys(port).releasedAdult("BRW0034");
+        String checkIn = "{ \"reportedAt\": \"%s\", \"office\": \"Houston ERO\" }".formatted(ago(Duration.ZERO));
+        ApiClient.Response checkedIn = ApiClient.as(port, "ice-officer").post("/api/cases/" + caseNumber + "/check-ins",
+                checkIn);
+        assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(201);
+        String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .singleResult().getId();
+        for (int i = 0; i < 10 && managementService.createJobQuery().processInstanceId(instance).count() > 0; i++) {
+            managementService.createJobQuery().processInstanceId(instance).list()
+                    .forEach(job -> managementService.executeJob(job.getId()));
+        }
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
+                .finished().count()).as("the case's process has ended").isEqualTo(1);
+        try (Browser browser = new Browser(port)) {
+            browser.login("cockpit", "manager");
+            browser.press(By.xpath("//a[normalize-space(.)='People']"));
+            browser.waitFor(By.id("custody-people-page"));
+            browser.select(By.cssSelector(".custody-people-by"), "Case or event number");
+            browser.type(By.cssSelector(".custody-people-text"), caseNumber);
+            browser.press(By.cssSelector(".custody-people-find"));
+            browser.press(By.cssSelector(".custody-case-open[data-case='" + caseNumber + "']"));
+
+            assertThat(browser.waitFor(By.id("custody-case-person")).getText()).as("the top of the Case page")
+                    .isEqualTo("Ramirez, Jose · case " + caseNumber + ": released and checked in");
+            assertThat(browser.currentUrl()).contains("#/custody-case?case=" + caseNumber);
+            assertThat(browser.text(By.id("custody-case-timeline"))).contains("Houston ERO");
+            browser.screenshot("cockpit-finished-case");
         }
     }
 

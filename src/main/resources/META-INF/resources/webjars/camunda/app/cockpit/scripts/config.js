@@ -1,5 +1,6 @@
-// Cockpit configuration of the border custody workflow: the custody panel on the dashboard and the case tab on
-// every process instance, the People page (find a person) and the Reports page (the Inspector General's figures).
+// Cockpit configuration of the border custody workflow: the custody panel on the dashboard, the case tab on every
+// process instance and the Case page of any case, finished ones too, the People page (find a person) and the
+// Reports page (the Inspector General's figures).
 export default {
   customScripts: ['scripts/custody-panel.js', 'scripts/custody-case-tab.js', 'scripts/custody-people-page.js',
     'scripts/custody-reports-page.js']

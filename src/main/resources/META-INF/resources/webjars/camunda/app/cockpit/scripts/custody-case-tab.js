@@ -1,5 +1,7 @@
 // Cockpit tab on a process instance: the custody case it is for, where the person is now, the case's timeline and the
 // person's family, from the case API with the Cockpit session (GET /api/process-instances/{id}/case, /api/cases/...).
+// The same case is Cockpit's Case page (#/custody-case?case=...), which reads the case API only and so opens a case
+// whose process instance has ended: Cockpit's community edition shows no history of a finished instance.
 import { renderFamily } from '../../tasklist/scripts/custody-people.js';
 const STATUS_WORDS = {
   IN_CBP_CUSTODY: 'in CBP custody',
@@ -32,8 +34,8 @@ function render(node, view, timeline) {
   node.innerHTML = '';
   const family = element('div', { id: 'custody-case-family' }, []);
   node.append(element('section', { id: 'custody-case', class: 'custody-case' }, [
-    element('h3', {}, [view.person.familyName + ', ' + view.person.givenNames + ' · case ' + view.caseNumber + ': '
-      + (STATUS_WORDS[view.status] || view.status)]),
+    element('h3', { id: 'custody-case-person' }, [view.person.familyName + ', ' + view.person.givenNames + ' · case '
+      + view.caseNumber + ': ' + (STATUS_WORDS[view.status] || view.status)]),
     element('p', { id: 'custody-case-earlier' }, [view.earlierEncounters.length === 0 ? 'No earlier encounter.'
       : 'Earlier encounters: ' + view.earlierEncounters.map(earlier => shown(earlier.apprehendedAt) + ' at '
         + earlier.station + ' (sector ' + earlier.sector + '), case ' + earlier.caseNumber + ': '
@@ -55,6 +57,17 @@ function render(node, view, timeline) {
   renderFamily(family, view.caseNumber, null);
 }
 
+/** Shows the case in the node: the person and case number at the top, then the case, its family and timeline. */
+export function showCase(node, caseNumber) {
+  return Promise.all([json('/api/cases/' + encodeURIComponent(caseNumber)),
+    json('/api/cases/' + encodeURIComponent(caseNumber) + '/timeline')])
+    .then(([view, timeline]) => render(node, view, timeline))
+    .catch(error => {
+      node.innerHTML = '';
+      node.append(element('p', { id: 'custody-case-error' }, ['The case cannot be shown: ' + error.message]));
+    });
+}
+
 export default [{
   id: 'custody.processInstance.case',
   pluginPoint: 'cockpit.processInstance.runtime.tab',
@@ -62,12 +75,24 @@ export default [{
   properties: { label: 'Case' },
   render: (node, { processInstanceId }) => {
     json('/api/process-instances/' + encodeURIComponent(processInstanceId) + '/case')
-      .then(found => Promise.all([json('/api/cases/' + found.caseNumber),
-        json('/api/cases/' + found.caseNumber + '/timeline')]))
-      .then(([view, timeline]) => render(node, view, timeline))
+      .then(found => showCase(node, found.caseNumber))
       .catch(error => {
         node.innerHTML = '';
         node.append(element('p', { id: 'custody-case-error' }, ['The case cannot be shown: ' + error.message]));
       });
+  }
+}, {
+  id: 'custody.case.route',
+  pluginPoint: 'cockpit.route',
+  properties: { path: '/custody-case', label: 'Case' },
+  render: node => {
+    const caseNumber = new URLSearchParams(window.location.hash.split('?')[1] || '').get('case');
+    const page = element('section', { id: 'custody-case-page', class: 'container-fluid' }, []);
+    node.append(page);
+    if (!caseNumber) {
+      page.append(element('p', { id: 'custody-case-error' }, ['No case chosen: open one from the People page.']));
+      return;
+    }
+    showCase(page, caseNumber);
   }
 }];

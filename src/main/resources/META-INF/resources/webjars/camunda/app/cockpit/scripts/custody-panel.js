@@ -30,10 +30,12 @@ function chart(bands) {
     ])));
 }
 
+/** The running instance's view when the case has one at hand, else the Case page (which opens any case). */
 function caseLink(caseNumber, processInstanceId) {
   return processInstanceId
     ? element('a', { href: '#/process-instance/' + processInstanceId + '/runtime' }, [caseNumber])
-    : caseNumber;
+    : element('a', { href: '#/custody-case?case=' + encodeURIComponent(caseNumber), class: 'custody-case-open' },
+      [caseNumber]);
 }
 
 function lateNow(late) {

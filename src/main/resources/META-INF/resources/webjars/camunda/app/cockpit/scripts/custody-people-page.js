@@ -18,7 +18,11 @@ export default [{
     }
     const page = element('section', { id: 'custody-people-page', class: 'custody-people-page container-fluid' },
       [element('h2', {}, ['Find a person'])]);
-    mountPeopleSearch(page);
+    // Each encounter opens its case on the Case page, which reads the case API: also a case whose process ended.
+    mountPeopleSearch(page, {
+      caseLink: caseNumber => element('a', { href: '#/custody-case?case=' + encodeURIComponent(caseNumber),
+        class: 'custody-case-open', 'data-case': caseNumber }, ['Case'])
+    });
     node.append(page);
   }
 }, {

@@ -155,10 +155,11 @@ function undoForm(encounter, reload) {
     element('label', {}, ['Why case ' + encounter.caseNumber + ' is not this person: ']), reason, button, message]);
 }
 
-function renderPerson(node, personId, back) {
+function renderPerson(node, personId, back, options) {
   node.innerHTML = '';
   node.append(element('p', {}, ['Loading…']));
-  const reload = () => renderPerson(node, personId, back);
+  const reload = () => renderPerson(node, personId, back, options);
+  const caseLink = caseNumber => options && options.caseLink ? [' · ', options.caseLink(caseNumber)] : [];
   get('/api/people/' + encodeURIComponent(personId)).then(page => {
     node.innerHTML = '';
     const timeline = page.encounters
@@ -175,6 +176,7 @@ function renderPerson(node, personId, back) {
       element('h4', {}, ['Encounters (' + page.encounters.length + ')']),
       element('ol', { class: 'custody-person-encounters' }, page.encounters.map(item => element('li', {}, [
         encounterLine(item.encounter), ' · ', familyLink(item.encounter.caseNumber, node, reload),
+        ...caseLink(item.encounter.caseNumber),
         ...(page.canUndoLinks && item.linked ? [undoForm(item.encounter, reload)] : [])
       ]))),
       element('h4', {}, ['Timeline across encounters']),
@@ -192,8 +194,12 @@ function renderPerson(node, personId, back) {
   });
 }
 
-/** Mounts the search form and, below it, the results or a person's page. */
-export function mountPeopleSearch(node) {
+/**
+ * Mounts the search form and, below it, the results or a person's page; {@code options.caseLink(caseNumber)}, when
+ * given, is a link to open each encounter's case (Cockpit's Case page).
+ */
+export function mountPeopleSearch(node, options) {
+  const caseLink = caseNumber => options && options.caseLink ? [' · ', options.caseLink(caseNumber)] : [];
   const by = element('select', { class: 'form-control custody-people-by', 'aria-label': 'Search by' },
     SEARCH_BY.map(([value, label]) => element('option', { value }, [label])));
   const text = element('input', { type: 'search', class: 'form-control custody-people-text', maxlength: '100',
@@ -215,11 +221,11 @@ export function mountPeopleSearch(node) {
         [person.familyName + ', ' + person.givenNames]);
       open.addEventListener('click', event => {
         event.preventDefault();
-        renderPerson(results, person.personId, () => showResults(last));
+        renderPerson(results, person.personId, () => showResults(last), options);
       });
       return element('li', {}, [open, ' · ' + facts(person),
         element('ul', {}, person.encounters.map(encounter => element('li', {}, [encounterLine(encounter), ' · ',
-          familyLink(encounter.caseNumber, results, () => showResults(last))])))]);
+          familyLink(encounter.caseNumber, results, () => showResults(last)), ...caseLink(encounter.caseNumber)])))]);
     })));
   };
   form.addEventListener('submit', event => {
