@@ -41,10 +41,11 @@ class BreachCausesTest {
                     + " '2026-11-20 10:05:00+00')").param("personId", personId).update();
             jdbc.sql("""
                     INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names, sex,
-                        country_of_citizenship, classification, status, apprehended_at, custody_deadline, person_id)
+                        country_of_citizenship, classification, status, apprehended_at, custody_deadline, person_id,
+                        sector, station)
                     VALUES (:caseNumber, 'CAU0001', :caseNumber, 'Castillo', 'Mario', 'M', 'GT', 'SINGLE_ADULT',
                         'RELEASED_AWAITING_CHECK_IN', TIMESTAMP WITH TIME ZONE '2026-11-20 10:00:00+00',
-                        TIMESTAMP WITH TIME ZONE '2026-11-23 10:00:00+00', :personId)""")
+                        TIMESTAMP WITH TIME ZONE '2026-11-23 10:00:00+00', :personId, 'TCA', 'NOG')""")
                     .param("caseNumber", caseNumber).param("personId", personId).update();
         }
     }

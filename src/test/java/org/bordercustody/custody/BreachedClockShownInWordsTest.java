@@ -33,19 +33,19 @@ class BreachedClockShownInWordsTest {
         assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("BCW0001",
                 ApprehensionFixtures.hoursAgo(73))).status()).isEqualTo(201);
         String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BCW0001-01")
-                .singleResult().getId();
+                .processDefinitionKey(CustodyProcess.KEY).singleResult().getId();
         for (int round = 0; round < 5; round++) {
             managementService.createJobQuery().processInstanceId(instance).timers().executable().list()
                     .forEach(job -> managementService.executeJob(job.getId()));
         }
-        Task followUp = taskService.createTaskQuery().processInstanceId(instance)
+        Task followUp = taskService.createTaskQuery().processInstanceBusinessKey("BCW0001-01")
                 .taskDefinitionKey("Task_ResolveCustodyLimitBreach").singleResult();
 
         JsonNode shown = ApiClient.as(port, "supervisor").get("/engine-rest/task/" + followUp.getId()
                 + "/form-variables").json();
 
-        assertThat(shown.path("breachedClockText").path("value").asText())
-                .isEqualTo("CBP holding limit (TEDS 2015 section 1.8)");
+        assertThat(shown.path("breachedClockWords").path("value").asText())
+                .startsWith("CBP holding limit (TEDS 2015 section 1.8), passed at ");
         assertThat(taskService.getVariable(followUp.getId(), "breachedClock")).as("the code stays in the data")
                 .isEqualTo("CBP_HOLDING_LIMIT");
     }

@@ -1,6 +1,7 @@
 package org.bordercustody.custody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bordercustody.custody.CustodyProcess.Variables.BREACH_DUE_AT;
 import static org.bordercustody.custody.CustodyProcess.Variables.CHECK_IN_DUE_BY;
 import static org.bordercustody.custody.CustodyProcess.Variables.CUSTODY_DEADLINE;
 import static org.bordercustody.custody.CustodyProcess.Variables.FLORES_DEADLINE;
@@ -24,14 +25,17 @@ import org.junit.jupiter.api.Test;
 class DueDatesAreLegalClocksTest {
 
     static final Set<String> LEGAL_CLOCKS = Set.of(INTAKE_DUE, HHS_NOTIFICATION_DEADLINE, SCREENING_DEADLINE,
-            ORR_TRANSFER_DEADLINE, CUSTODY_DEADLINE, FLORES_DEADLINE, CHECK_IN_DUE_BY);
+            ORR_TRANSFER_DEADLINE, CUSTODY_DEADLINE, FLORES_DEADLINE, CHECK_IN_DUE_BY,
+            // a breach's follow-up is due at the instant its clock ran out
+            BREACH_DUE_AT);
 
     @Test
     void everyUserTaskIsDueAtALegalClockAndNoneAtTheWarningTime() {
         Map<String, String> notALegalClock = new TreeMap<>();
         int tasks = 0;
-        for (UserTask task : Bpmn.readModelFromFile(new File("bpmn/migrant-custody.bpmn"))
-                .getModelElementsByType(UserTask.class)) {
+        for (UserTask task : java.util.stream.Stream.of("bpmn/migrant-custody.bpmn", "bpmn/breach-follow-up.bpmn")
+                .flatMap(model -> Bpmn.readModelFromFile(new File(model)).getModelElementsByType(UserTask.class)
+                        .stream()).toList()) {
             tasks++;
             String due = task.getCamundaDueDate();
             String name = due == null ? null : due.replaceAll("^\\$\\{(\\w+)}$", "$1");

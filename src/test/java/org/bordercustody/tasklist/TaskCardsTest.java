@@ -80,7 +80,7 @@ class TaskCardsTest {
         assertThat(card.get("name").asText()).isEqualTo("Perez, Carla");
         assertThat(card.get("caseNumber").asText()).isEqualTo("CARD0003-02");
         assertThat(card.get("overdue").asBoolean()).isTrue();
-        assertThat(card.get("clock").asText()).isEqualTo("overdue by 2 h");
+        assertThat(card.get("clock").asText()).isEqualTo("overdue by 2 hours");
         assertThat(card.get("urgency").asText()).isEqualTo("escalation");
         for (String other : new String[] {"agent", "orr-liaison", "ice-officer"}) {
             assertThat(ApiClient.as(port, other).get("/api/tasks/" + taskId + "/card").status()).as(other)
