@@ -34,6 +34,10 @@ public record CustodyMetrics(
         long custodyLimitBreaches,
         @Schema(description = "Breaches by clock, every clock of the list")
         Map<String, Long> breachesByClock,
+        @Schema(description = "Breaches by the cause their follow-up recorded (every cause of the closed list, and"
+                + " NOT_YET_EXPLAINED while the supervisor has not recorded it); adds up to custodyLimitBreaches less"
+                + " breachesByClock.CHECK_IN, since a missed check-in is followed up by ICE's search for the person")
+        Map<String, Long> breachesByCause,
         long familyStatusUndetermined,
         @Schema(description = "Says over which people the hours in custody are: those whose CBP custody ended in the"
                 + " period")

@@ -51,6 +51,15 @@ class CustodyMetricsController {
         return by == null ? reports.between(from, to) : reports.table(from, to, by);
     }
 
+    @Operation(summary = "The legal clocks that ran out in a period, the latest first, each with its cause and the"
+            + " action taken in words as the supervisor's follow-up recorded them (null until then)")
+    @GetMapping("/api/reports/breaches")
+    BreachList breaches(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
+            @Parameter(description = "At most this many, 1 to 1000 (100)") @RequestParam(required = false)
+            Integer limit) {
+        return reports.breaches(from, to, limit);
+    }
+
     @Operation(summary = "The same figures as CSV: a header row, then one row per group (one row without by)")
     @GetMapping(path = METRICS, produces = TEXT_CSV)
     ResponseEntity<String> metricsAsCsv(@RequestParam(required = false) String from,

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bordercustody.custody.BreachCause;
 import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.custody.Classification;
 import org.bordercustody.custody.CustodyCaseRepository;
@@ -113,6 +114,39 @@ public class CustodyReports {
         total.inIceFamilyCustodyAtEnd = cases.countInIceFamilyCustody(period.asOf());
         return new CustodyMetricsTable(period.from().toString(), period.to().toString(), by.parameter(), rows,
                 total.metrics(separations.figures(children, period.asOf())));
+    }
+
+    static final int MOST_BREACHES_LISTED = 1000;
+
+    /** The breaches of the period from and to, the latest first, at most limit of them (1 to 1000). */
+    public BreachList breaches(String fromText, String toText, Integer limit) {
+        Period period = period(fromText, toText);
+        int listed = limit == null ? 100 : limit;
+        if (listed < 1 || listed > MOST_BREACHES_LISTED) {
+            throw new InvalidRequestException("limit", "must be 1 to " + MOST_BREACHES_LISTED);
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM custody_breach WHERE due_at >= :start AND due_at < :end")
+                .param("start", utc(period.start())).param("end", utc(period.end())).query(Long.class).single();
+        List<BreachList.Breach> breaches = jdbc.sql("""
+                SELECT b.case_number, c.family_name, c.given_names, c.sector, c.station, b.clock, b.due_at, b.cause,
+                       b.cause_details, b.action_taken, b.explained_by, b.explained_at
+                  FROM custody_breach b JOIN custody_case c ON c.case_number = b.case_number
+                 WHERE b.due_at >= :start AND b.due_at < :end
+                 ORDER BY b.due_at DESC, b.case_number, b.clock
+                 FETCH FIRST :listed ROWS ONLY""")
+                .param("start", utc(period.start())).param("end", utc(period.end())).param("listed", listed)
+                .query((rs, row) -> {
+                    LegalClock clock = LegalClock.valueOf(rs.getString("clock"));
+                    BreachCause cause = rs.getString("cause") == null ? null : BreachCause.valueOf(rs.getString("cause"));
+                    return new BreachList.Breach(rs.getString("case_number"), name(rs), rs.getString("sector"),
+                            rs.getString("station"), clock.name(), clock.description(),
+                            CustodyCaseRepository.instant(rs, "due_at"), cause == null ? null : cause.name(),
+                            cause == null ? null : cause.words(), rs.getString("cause_details"),
+                            rs.getString("action_taken"), rs.getString("explained_by"),
+                            CustodyCaseRepository.instant(rs, "explained_at"));
+                })
+                .list();
+        return new BreachList(period.from().toString(), period.to().toString(), total, breaches);
     }
 
     private static ReportGroup place(ReportGrouping by, HeldBy held) {

@@ -2,6 +2,7 @@ package org.bordercustody.reporting;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.bordercustody.custody.BreachCause;
 import org.bordercustody.custody.LegalClock;
 
 /**
@@ -10,6 +11,8 @@ import org.bordercustody.custody.LegalClock;
  * period's the sum of its sectors' or months', so every total is the sum of its parts by construction.
  */
 final class GroupCounts {
+
+    static final String NOT_YET_EXPLAINED = "NOT_YET_EXPLAINED";
 
     long apprehended;
     long familyStatusUndetermined;
@@ -21,6 +24,8 @@ final class GroupCounts {
     long checkInsLate;
     long checkInsMissed;
     final Map<String, Long> breachesByClock = new LinkedHashMap<>();
+    /** Breaches by the cause their follow-up recorded, {@link #NOT_YET_EXPLAINED} until it has; not missed check-ins. */
+    final Map<String, Long> breachesByCause = new LinkedHashMap<>();
     final HoursInCustody hoursInCustody = new HoursInCustody();
     long inIceFamilyCustodyAtEnd;
 
@@ -28,6 +33,10 @@ final class GroupCounts {
         for (LegalClock clock : LegalClock.values()) {
             breachesByClock.put(clock.name(), 0L);
         }
+        for (BreachCause cause : BreachCause.values()) {
+            breachesByCause.put(cause.name(), 0L);
+        }
+        breachesByCause.put(NOT_YET_EXPLAINED, 0L);
     }
 
     GroupCounts add(GroupCounts other) {
@@ -41,6 +50,7 @@ final class GroupCounts {
         checkInsLate += other.checkInsLate;
         checkInsMissed += other.checkInsMissed;
         other.breachesByClock.forEach((clock, count) -> breachesByClock.merge(clock, count, Long::sum));
+        other.breachesByCause.forEach((cause, count) -> breachesByCause.merge(cause, count, Long::sum));
         hoursInCustody.addAll(other.hoursInCustody);
         inIceFamilyCustodyAtEnd += other.inIceFamilyCustodyAtEnd;
         return this;
@@ -51,7 +61,8 @@ final class GroupCounts {
         return new CustodyMetrics(apprehended, released, releasedWithVerifiedAddress, releasedWithAddressNotValid,
                 released - releasedWithVerifiedAddress - releasedWithAddressNotValid,
                 rate(releasedWithVerifiedAddress, released), checkInsDue, checkInsOnTime, checkInsLate, checkInsMissed,
-                rate(checkInsOnTime, checkInsDue), breaches, new LinkedHashMap<>(breachesByClock), familyStatusUndetermined,
+                rate(checkInsOnTime, checkInsDue), breaches, new LinkedHashMap<>(breachesByClock),
+                new LinkedHashMap<>(breachesByCause), familyStatusUndetermined,
                 CustodyMetrics.HOURS_OVER, hoursInCustody.people(), hoursInCustody.percentile(0.5),
                 hoursInCustody.percentile(0.9), hoursInCustody.percentile(0.95), hoursInCustody.maximum(),
                 hoursInCustody.distribution(), inIceFamilyCustodyAtEnd, separations);

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.bordercustody.custody.LegalClock;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -70,12 +71,21 @@ class PeriodCounts {
                 grouping.groupBy("", "left_cbp_custody_at", tenths), start, end, now,
                 rs -> at(groups, grouping, rs).hoursInCustody.add(rs.getLong("tenths"), rs.getLong("people")));
         String table = grouping.byPlace() ? "c" : "b";
-        query("SELECT " + grouping.columns(table, "due_at") + "b.clock, COUNT(*) AS breaches FROM custody_breach b"
+        query("SELECT " + grouping.columns(table, "due_at") + "b.clock, b.cause, COUNT(*) AS breaches"
+                        + " FROM custody_breach b"
                         + (grouping.byPlace() ? " JOIN custody_case c ON c.case_number = b.case_number" : "")
                         + " WHERE b.due_at >= :start AND b.due_at < :end",
-                grouping.groupBy(table, "due_at", "b.clock"), start, end, now,
-                rs -> at(groups, grouping, rs).breachesByClock.merge(rs.getString("clock"), rs.getLong("breaches"),
-                        Long::sum));
+                grouping.groupBy(table, "due_at", "b.clock, b.cause"), start, end, now, rs -> {
+            GroupCounts counts = at(groups, grouping, rs);
+            String clock = rs.getString("clock");
+            long breaches = rs.getLong("breaches");
+            counts.breachesByClock.merge(clock, breaches, Long::sum);
+            if (!LegalClock.CHECK_IN.name().equals(clock)) {
+                String cause = rs.getString("cause");
+                counts.breachesByCause.merge(cause == null ? GroupCounts.NOT_YET_EXPLAINED : cause, breaches,
+                        Long::sum);
+            }
+        });
         return groups;
     }
 

@@ -39,6 +39,8 @@ class ReportsPageBrowserTest {
         cases.release("RPG1202", "2012-02-11T06:00:00Z", false, "2012-04-11T06:00:00Z", null);
         cases.seed("RPG1203", "RGV", "MCA", "2012-03-01T00:00:00Z", "2012-03-04T10:00:00Z", "REMOVED");
         cases.breach("RPG1203", "CBP_HOLDING_LIMIT", "2012-03-04T00:00:00Z");
+        cases.explain("RPG1203", "CBP_HOLDING_LIMIT", "RECEIVING_FACILITY_FULL", "Ursula was full",
+                "held at McAllen until a bed opened");
         cases.seed("RPG1204", "RGV", "MCA", "2012-03-20T00:00:00Z", "2012-03-21T00:00:00Z", "TRANSFERRED_TO_ICE");
     }
 
@@ -75,6 +77,12 @@ class ReportsPageBrowserTest {
             assertThat(browser.bodyText()).doesNotContain("CBP_HOLDING_LIMIT", "addressCaptureRate", "undefined",
                     "NaN");
             browser.screenshot("cockpit-reports-charts");
+            browser.scrollIntoView(By.id("custody-report-breach-causes"));
+            assertThat(browser.text(By.id("custody-report-breach-causes"))).contains("Why deadlines were missed",
+                    "Receiving facility had no space\t1", "Every deadline missed (1)", "Figueroa, Luis\tRPG1203-01",
+                    "CBP holding limit (TEDS 2015 section 1.8)\t2012-03-04 00:00 UTC",
+                    "Receiving facility had no space: Ursula was full\theld at McAllen until a bed opened");
+            browser.screenshot("cockpit-reports-breaches");
             browser.scrollIntoView(By.id("custody-reports-page"));
             browser.screenshot("cockpit-reports");
 

@@ -55,6 +55,8 @@ class CustodyFiguresTest {
         cases.release("FIG1103", "2011-03-21T06:00:00Z", null, "2011-04-25T00:00:00Z", null);
         cases.seed("FIG1104", "ZZB", "ZB1", "2011-04-01T00:00:00Z", "2011-04-04T08:00:00Z", "REMOVED");
         cases.breach("FIG1104", "CBP_HOLDING_LIMIT", "2011-04-04T00:00:00Z");
+        cases.explain("FIG1104", "CBP_HOLDING_LIMIT", "TRANSPORT_NOT_AVAILABLE", "the bus to Eloy broke down",
+                "moved by the next bus, 8 hours later");
         cases.seed("FIG1105", "ZZB", "ZB1", "2011-04-28T00:00:00Z", null, "IN_CBP_CUSTODY");
         jdbc.sql("UPDATE custody_case SET classification = 'UNDETERMINED', intake_completed_at = apprehended_at"
                 + " WHERE case_number = 'FIG1105-01'").update();
@@ -76,6 +78,29 @@ class CustodyFiguresTest {
         assertThat(figures.get("breachesByClock").get("HHS_NOTIFICATION").asLong()).isEqualTo(1);
         assertThat(figures.get("breachesByClock").get("ORR_TRANSFER").asLong()).isZero();
         assertThat(figures.get("hoursInCustodyOver").asText()).isEqualTo("custody that ended in the period");
+        assertThat(figures.get("breachesByCause").get("TRANSPORT_NOT_AVAILABLE").asLong()).isEqualTo(1);
+        assertThat(figures.get("breachesByCause").get("NOT_YET_EXPLAINED").asLong()).as("the HHS notification")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void everyBreachOfThePeriodIsListedTheLatestFirstWithItsCauseInWords() {
+        JsonNode list = manager().get("/api/reports/breaches?" + PERIOD).json();
+
+        assertThat(list.get("total").asLong()).isEqualTo(2);
+        List<String> breaches = new ArrayList<>();
+        list.get("breaches").forEach(breach -> breaches.add(breach.get("caseNumber").asText() + " | "
+                + breach.get("clockWords").asText() + " | " + breach.get("causeWords").asText() + " | "
+                + breach.get("causeDetails").asText() + " | " + breach.get("actionTaken").asText()));
+        assertThat(breaches).containsExactly(
+                "FIG1105-01 | Deadline to notify HHS of an unaccompanied child (8 U.S.C. 1232(b)(2)) | null | null | null",
+                "FIG1104-01 | CBP holding limit (TEDS 2015 section 1.8) | Transport not available"
+                        + " | the bus to Eloy broke down | moved by the next bus, 8 hours later");
+        assertThat(manager().get("/api/reports/breaches?" + PERIOD + "&limit=1").json().get("breaches").size())
+                .isEqualTo(1);
+        ApiClient.Response tooMany = manager().get("/api/reports/breaches?" + PERIOD + "&limit=1001");
+        assertThat(tooMany.status()).isEqualTo(400);
+        assertThat(tooMany.json().get("field").asText()).isEqualTo("limit");
     }
 
     @Test
@@ -122,6 +147,8 @@ class CustodyFiguresTest {
             assertThat(figures.get("checkInsDue").asLong()).isEqualTo(figures.get("checkInsOnTime").asLong()
                     + figures.get("checkInsLate").asLong() + figures.get("checkInsMissed").asLong());
             assertThat(figures.get("custodyLimitBreaches").asLong()).isEqualTo(sum(figures.get("breachesByClock")));
+            assertThat(sum(figures.get("breachesByCause"))).isEqualTo(figures.get("custodyLimitBreaches").asLong()
+                    - figures.get("breachesByClock").get("CHECK_IN").asLong());
             assertThat(figures.get("custodyEnded").asLong()).isEqualTo(sum(figures.get("hoursInCustodyDistribution")));
         }
     }

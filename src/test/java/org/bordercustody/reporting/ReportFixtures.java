@@ -67,6 +67,15 @@ public final class ReportFixtures {
                 .param("event", event).param("clock", clock).param("due", at(dueAt)).update();
     }
 
+    /** The supervisor's explanation of a breach: its cause (a code of the closed list), the words and the action. */
+    public void explain(String event, String clock, String cause, String details, String action) {
+        jdbc.sql("""
+                UPDATE custody_breach SET cause = :cause, cause_details = :details, action_taken = :action,
+                    explained_by = 'supervisor', explained_at = due_at WHERE case_number = :event || '-01' AND clock = :clock""")
+                .param("cause", cause).param("details", details).param("action", action).param("event", event)
+                .param("clock", clock).update();
+    }
+
     private static OffsetDateTime at(String instant) {
         return instant == null ? null : Instant.parse(instant).atOffset(ZoneOffset.UTC);
     }

@@ -15,6 +15,20 @@ const CLOCKS = {
   FLORES_FAMILY_CUSTODY: 'Flores limit in family custody',
   CHECK_IN: 'ICE check-in within 60 days'
 };
+/** Why a deadline was missed, as the supervisor's follow-up records it (the closed list's words). */
+const CAUSES = {
+  TRANSPORT_NOT_AVAILABLE: 'Transport not available',
+  RECEIVING_FACILITY_FULL: 'Receiving facility had no space',
+  AWAITING_ORR_PLACEMENT: 'Awaiting ORR placement',
+  AWAITING_ICE_ACCEPTANCE: 'Awaiting ICE acceptance',
+  MEDICAL_CARE: 'Medical care',
+  PROCESSING_BACKLOG: 'Processing backlog',
+  PARTNER_SYSTEM_UNAVAILABLE: 'Partner agency system unavailable',
+  INTERPRETER_NOT_AVAILABLE: 'Interpreter not available',
+  OTHER: 'Other',
+  NOT_YET_EXPLAINED: 'Not yet explained by the supervisor'
+};
+const BREACHES_LISTED = 20;
 const GROUPINGS = { sector: 'Sector', station: 'Station', month: 'Month' };
 /** The Southwest border's Border Patrol sectors, by the codes cases carry. */
 const SECTORS = {
@@ -217,6 +231,31 @@ function summary(total) {
   ]);
 }
 
+function breachSection(total, list) {
+  const causes = Object.entries(total.breachesByCause).filter(([, count]) => count > 0);
+  const byCause = causes.length === 0
+    ? element('p', {}, ['No deadline with a follow-up was missed in this period.'])
+    : element('table', { id: 'custody-report-causes', class: 'custody-report-table' }, [
+      element('thead', {}, [element('tr', {}, [element('th', {}, ['Why the deadline was missed']),
+        element('th', {}, ['Deadlines'])])]),
+      element('tbody', {}, causes.map(([cause, count]) => element('tr', {}, [
+        element('th', { scope: 'row' }, [CAUSES[cause] || cause]), element('td', {}, [shown(count)])])))]);
+  const latest = element('table', { id: 'custody-report-breach-list', class: 'custody-report-table' }, [
+    element('thead', {}, [element('tr', {}, ['Person', 'Case', 'Clock that ran out', 'When', 'Why', 'What was done']
+      .map(words => element('th', {}, [words])))]),
+    element('tbody', {}, list.breaches.map(breach => element('tr', {}, [
+      element('td', {}, [breach.name]), element('td', {}, [breach.caseNumber]),
+      element('td', {}, [breach.clockWords]), element('td', {}, [breach.dueAt.slice(0, 16).replace('T', ' ') + ' UTC']),
+      element('td', {}, [breach.causeWords === null ? CAUSES.NOT_YET_EXPLAINED
+        : breach.causeWords + (breach.causeDetails ? ': ' + breach.causeDetails : '')]),
+      element('td', {}, [breach.actionTaken || '']) ])))]);
+  return element('section', { id: 'custody-report-breach-causes' }, [
+    element('h3', {}, ['Why deadlines were missed']), byCause,
+    element('h4', {}, [list.total > list.breaches.length
+      ? 'The latest ' + list.breaches.length + ' of ' + shown(list.total) + ' deadlines missed'
+      : 'Every deadline missed (' + list.total + ')']), latest]);
+}
+
 function download(range, by, status) {
   status.textContent = 'Preparing the CSV…';
   read(query(range, by), 'text/csv').then(({ blob, response }) => {
@@ -270,9 +309,11 @@ function mount(node) {
     results.innerHTML = '';
     status.textContent = 'Counting…';
     const period = chosen();
+    const breaches = '/api/reports/breaches?from=' + encodeURIComponent(period.from) + '&to='
+      + encodeURIComponent(period.to) + '&limit=' + BREACHES_LISTED;
     Promise.all([read(query(period, by.value)), read(query(period, 'month')), read(query(period, 'station')),
-      import(ECHARTS), loadStationNames()])
-      .then(([report, byMonth, byStation, echarts]) => {
+      read(breaches), import(ECHARTS), loadStationNames()])
+      .then(([report, byMonth, byStation, breachList, echarts]) => {
         status.textContent = 'From ' + report.from + ' to ' + report.to + ', whole days (UTC). Hours in custody are'
           + ' over ' + report.total.hoursInCustodyOver + '.';
         results.append(summary(report.total), table(report, by.value),
@@ -284,7 +325,8 @@ function mount(node) {
               'People whose custody ended in the period, by hours held; past the 72-hour limit in red.'),
             chartBox('custody-report-breaches', 'Deadlines missed by clock and station',
               'Legal clocks that ran out in the period, at the station holding the person (its sector in the'
-              + ' table).')]));
+              + ' table).')]),
+          breachSection(report.total, breachList));
         charts(echarts.default || echarts, results, byMonth, byStation);
       })
       .catch(error => error instanceof Refused ? refused(error) : (status.textContent = error.message));
@@ -315,6 +357,7 @@ const style = `
 .custody-report-table th[scope=row], .custody-report-table thead th:first-child { text-align: left; }
 .custody-report-table thead th { vertical-align: bottom; max-width: 110px; }
 .custody-report-total th, .custody-report-total td { font-weight: bold; border-top: 2px solid #999; }
+#custody-report-breach-list th, #custody-report-breach-list td { text-align: left; }
 .custody-report-charts { display: flex; flex-wrap: wrap; gap: 24px; }
 .custody-report-chart { width: 560px; margin: 0; }
 .custody-report-chart figcaption { font-weight: bold; font-size: 15px; }
