@@ -9,9 +9,20 @@ import org.bordercustody.apprehension.ApprehensionFixtures;
 public final class Journeys {
 
     private final int port;
+    private final boolean submittingForms;
 
     public Journeys(int port) {
+        this(port, false);
+    }
+
+    private Journeys(int port, boolean submittingForms) {
         this.port = port;
+        this.submittingForms = submittingForms;
+    }
+
+    /** The same journeys, each task completed as Tasklist does with its form (submit-form). */
+    public Journeys submittingForms() {
+        return new Journeys(port, true);
     }
 
     /** A single adult, released on an NTA to a house in Dallas, waiting for the 60-day check-in. */
@@ -120,9 +131,36 @@ public final class Journeys {
         return eventNumber + "-01";
     }
 
+    /**
+     * A mother with a public-safety record and her two children, whom the supervisor sends to ICE and the agent hands
+     * over to the family residential center at Dilley: ICE's acceptance is next. The event number.
+     */
+    public String familyHandedOverToIce(String eventNumber) {
+        record(ApprehensionFixtures.family(eventNumber));
+        TasklistClient agent = agentTasks();
+        assertThat(agent.complete(eventNumber + "-01", "Task_RecordIntake", Map.of("biometricsStatus", "CAPTURED",
+                "recordsCheckResult", "PUBLIC_SAFETY_OR_NATIONAL_SECURITY", "medicalScreening", "NO_CONCERNS",
+                "processingPathway", "NTA", "flightRisk", "HIGH", "familyRelationshipVerified", true)).status())
+                .isEqualTo(204);
+        agent.completeIntake(eventNumber + "-02", false);
+        agent.completeIntake(eventNumber + "-03", false);
+        approve(eventNumber + "-01", Map.of("approveProposal", "true"));
+        assertThat(agent.complete(eventNumber + "-01", "Task_PrepareIceTransfer",
+                Map.of("iceFacility", "DILLEY", "transferRecord", "family of three")).status()).isEqualTo(204);
+        return eventNumber;
+    }
+
+    /** The same family, accepted by ICE's officer into family custody at Dilley. The event number. */
+    public String familyInIceFamilyCustody(String eventNumber) {
+        familyHandedOverToIce(eventNumber);
+        assertThat(tasks("ice-officer").complete(eventNumber + "-01", "Task_AcceptIceTransfer",
+                Map.of("iceBookInNumber", "F-" + eventNumber)).status()).isEqualTo(204);
+        return eventNumber;
+    }
+
     private void approve(String caseNumber, Map<String, Object> decision) {
-        assertThat(new TasklistClient(ApiClient.as(port, "supervisor"))
-                .complete(caseNumber, "Task_ApproveCustodyOutcome", decision).status()).isEqualTo(204);
+        assertThat(tasks("supervisor").complete(caseNumber, "Task_ApproveCustodyOutcome", decision).status())
+                .isEqualTo(204);
     }
 
     private void record(String apprehension) {
@@ -131,6 +169,11 @@ public final class Journeys {
     }
 
     private TasklistClient agentTasks() {
-        return new TasklistClient(ApiClient.as(port, "agent"));
+        return tasks("agent");
+    }
+
+    private TasklistClient tasks(String user) {
+        TasklistClient tasks = new TasklistClient(ApiClient.as(port, user));
+        return submittingForms ? tasks.submittingForms() : tasks;
     }
 }

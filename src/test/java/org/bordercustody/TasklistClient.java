@@ -10,9 +10,20 @@ import java.util.stream.Collectors;
 public final class TasklistClient {
 
     private final ApiClient user;
+    private final String completion;
 
     public TasklistClient(ApiClient user) {
+        this(user, "/complete");
+    }
+
+    private TasklistClient(ApiClient user, String completion) {
         this.user = user;
+        this.completion = completion;
+    }
+
+    /** The same user completing tasks as Tasklist does with a task's form: POST /engine-rest/task/{id}/submit-form. */
+    public TasklistClient submittingForms() {
+        return new TasklistClient(user, "/submit-form");
     }
 
     public String taskId(String caseNumber, String taskDefinitionKey) {
@@ -42,7 +53,7 @@ public final class TasklistClient {
         String body = variables.entrySet().stream()
                 .map(entry -> "\"" + entry.getKey() + "\": {\"value\": " + json(entry.getValue()) + "}")
                 .collect(Collectors.joining(", ", "{\"variables\": {", "}}"));
-        return user.post("/engine-rest/task/" + taskId + "/complete", body);
+        return user.post("/engine-rest/task/" + taskId + completion, body);
     }
 
     /** Records an intake (answering "Same person as ...?" as {@link #complete} does). */

@@ -127,4 +127,43 @@ public final class ApprehensionFixtures {
                 """.formatted(eventNumber, hoursAgo(2), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
                 .toLocalDate().minusYears(15).minusMonths(3)));
     }
+
+    /** The fixtures' single adult, carrying the given FIN instead of one of their own: a person known by it. */
+    public static String singleAdultWithFin(String eventNumber, String fin) {
+        return withoutIdentifiers(singleAdult(eventNumber)).replace("\"givenNames\": \"Jose\",",
+                "\"givenNames\": \"Jose\", \"identifiers\": { \"fin\": \"" + fin + "\" },");
+    }
+
+    /** An adult whose name and date of birth no other fixture has, without identifiers. */
+    public static String adultNamed(String eventNumber, String familyName, String givenNames, String dateOfBirth) {
+        return """
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
+                  "persons": [ { "ref": "p1", "familyName": "%s", "givenNames": "%s", "dateOfBirth": "%s",
+                                 "sex": "F", "countryOfCitizenship": "PE" } ] }
+                """.formatted(eventNumber, hoursAgo(2), familyName, givenNames, dateOfBirth);
+    }
+
+    /** A thirteen-year-old from Mexico, alone: screened within 48 hours as a child of a contiguous country. */
+    public static String childFromMexicoAlone(String eventNumber) {
+        return identified("""
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "CHU" },
+                  "persons": [ { "ref": "p1", "familyName": "Garcia", "givenNames": "Pedro", "dateOfBirth": "%s",
+                                 "sex": "M", "countryOfCitizenship": "MX" } ] }
+                """.formatted(eventNumber, hoursAgo(1), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
+                .toLocalDate().minusYears(13).minusMonths(2)));
+    }
+
+    /** A sixteen-year-old mother from Guatemala with her baby: she is a child herself, with no parent along. */
+    public static String teenMotherWithBaby(String eventNumber) {
+        var today = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
+        return identified("""
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
+                  "persons": [
+                    { "ref": "mother", "familyName": "Xol", "givenNames": "Marta", "dateOfBirth": "%s",
+                      "sex": "F", "countryOfCitizenship": "GT" },
+                    { "ref": "baby", "familyName": "Xol", "givenNames": "Elena", "dateOfBirth": "%s",
+                      "sex": "F", "countryOfCitizenship": "GT",
+                      "accompaniedBy": [ { "ref": "mother", "relationship": "PARENT" } ] } ] }
+                """.formatted(eventNumber, hoursAgo(1), today.minusYears(16).minusMonths(5), today.minusMonths(7)));
+    }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
-import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -71,22 +71,7 @@ class IceFamilyCustodyJourneyTest {
 
     /** A mother with a public-safety record and her two children, booked into a family residential center. */
     private String familyInIceFamilyCustody(String event) {
-        ApiClient agent = ApiClient.as(port, "agent");
-        assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.family(event)).status()).isEqualTo(201);
-        TasklistClient agentTasks = new TasklistClient(agent);
-        assertThat(agentTasks.complete(event + "-01", "Task_RecordIntake", Map.of("biometricsStatus", "CAPTURED",
-                "recordsCheckResult", "PUBLIC_SAFETY_OR_NATIONAL_SECURITY", "medicalScreening", "NO_CONCERNS",
-                "processingPathway", "NTA", "flightRisk", "HIGH", "familyRelationshipVerified", true)).status())
-                .isEqualTo(204);
-        agentTasks.completeIntake(event + "-02", false);
-        agentTasks.completeIntake(event + "-03", false);
-        assertThat(new TasklistClient(ApiClient.as(port, "supervisor")).complete(event + "-01",
-                "Task_ApproveCustodyOutcome", Map.of("approveProposal", "true")).status()).isEqualTo(204);
-        assertThat(agentTasks.complete(event + "-01", "Task_PrepareIceTransfer",
-                Map.of("iceFacility", "DILLEY", "transferRecord", "family of three")).status()).isEqualTo(204);
-        assertThat(ice().complete(event + "-01", "Task_AcceptIceTransfer", Map.of("iceBookInNumber", "F-12")).status())
-                .isEqualTo(204);
-        return event;
+        return new Journeys(port).familyInIceFamilyCustody(event);
     }
 
     private TasklistClient ice() {
