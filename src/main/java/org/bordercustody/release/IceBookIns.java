@@ -6,6 +6,7 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FACILITY;
 
 import java.time.Clock;
 import java.util.Optional;
+import org.bordercustody.custody.Actors;
 import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.ProcessData;
@@ -89,8 +90,9 @@ public class IceBookIns {
                 + bookInNumber, actor);
         try {
             taskService.setAssignee(acceptance.getId(), actor);
-            taskService.complete(acceptance.getId(), ProcessData.of()
-                    .with(ICE_BOOK_IN_NUMBER, bookInNumber).with(ICE_FACILITY, facility.code()).variables());
+            // The acceptance the book-in completes is the caller's, on the timeline as in the officer's form.
+            Actors.actingAs(actor, () -> taskService.complete(acceptance.getId(), ProcessData.of()
+                    .with(ICE_BOOK_IN_NUMBER, bookInNumber).with(ICE_FACILITY, facility.code()).variables()));
         } catch (OptimisticLockingException e) {
             throw new ConflictException("ICE's acceptance of case " + caseNumber + " was recorded at the same moment");
         }
