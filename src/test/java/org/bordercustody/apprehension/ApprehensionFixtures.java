@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -54,11 +55,19 @@ public final class ApprehensionFixtures {
     }
 
     public static String singleAdult(String eventNumber, String apprehendedAt) {
-        return identified("""
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
-                  "persons": [ { "ref": "p1", "familyName": "Ramirez", "givenNames": "Jose", "dateOfBirth": "1988-03-14",
-                                 "sex": "M", "countryOfCitizenship": "HN" } ] }
-                """.formatted(eventNumber, apprehendedAt));
+        return identified(alone(eventNumber, apprehendedAt, "TCA", "NOG", "Ramirez", "Jose",
+                "1988-03-14", "M", "HN"));
+    }
+
+    /** One person apprehended alone. */
+    private static String alone(String eventNumber, String apprehendedAt, String sector, String station,
+            String familyName, String givenNames, Object dateOfBirth, String sex, String country) {
+        return """
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "%s", "station": "%s" },
+                  "persons": [ { "ref": "p1", "familyName": "%s", "givenNames": "%s", "dateOfBirth": "%s",
+                                 "sex": "%s", "countryOfCitizenship": "%s" } ] }
+                """.formatted(eventNumber, apprehendedAt, sector, station, familyName, givenNames, dateOfBirth, sex,
+                country);
     }
 
     /** A mother with two children, 6 and 13. */
@@ -83,15 +92,23 @@ public final class ApprehensionFixtures {
     }
 
     public static String childWithAunt(String eventNumber, String apprehendedAt) {
+        return womanWithGirl(eventNumber, apprehendedAt, "Perez", "SV", List.of("aunt", "Rosa", "1985-09-09"),
+                List.of("child", "Carla", "2017-02-02"), "OTHER_RELATIVE");
+    }
+
+    /** A woman and the girl she came with, of one family and country: each as ref, given names, date of birth. */
+    private static String womanWithGirl(String eventNumber, String apprehendedAt, String familyName, String country,
+            List<Object> woman, List<Object> girl, String relationship) {
         return identified("""
                 { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
                   "persons": [
-                    { "ref": "aunt", "familyName": "Perez", "givenNames": "Rosa", "dateOfBirth": "1985-09-09",
-                      "sex": "F", "countryOfCitizenship": "SV" },
-                    { "ref": "child", "familyName": "Perez", "givenNames": "Carla", "dateOfBirth": "2017-02-02",
-                      "sex": "F", "countryOfCitizenship": "SV",
-                      "accompaniedBy": [ { "ref": "aunt", "relationship": "OTHER_RELATIVE" } ] } ] }
-                """.formatted(eventNumber, apprehendedAt));
+                    { "ref": "%s", "familyName": "%s", "givenNames": "%s", "dateOfBirth": "%s",
+                      "sex": "F", "countryOfCitizenship": "%s" },
+                    { "ref": "%s", "familyName": "%s", "givenNames": "%s", "dateOfBirth": "%s",
+                      "sex": "F", "countryOfCitizenship": "%s",
+                      "accompaniedBy": [ { "ref": "%s", "relationship": "%s" } ] } ] }
+                """.formatted(eventNumber, apprehendedAt, woman.get(0), familyName, woman.get(1), woman.get(2), country,
+                girl.get(0), familyName, girl.get(1), girl.get(2), country, woman.get(0), relationship));
     }
 
     /** A father and his son, ten years old at the engine's "now" (the father's records check finds a criminal history). */
@@ -120,12 +137,12 @@ public final class ApprehensionFixtures {
 
     /** A fifteen-year-old from Honduras, alone. */
     public static String unaccompaniedTeen(String eventNumber) {
-        return identified("""
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
-                  "persons": [ { "ref": "p1", "familyName": "Mejia", "givenNames": "Daniel",
-                                 "dateOfBirth": "%s", "sex": "M", "countryOfCitizenship": "HN" } ] }
-                """.formatted(eventNumber, hoursAgo(2), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
-                .toLocalDate().minusYears(15).minusMonths(3)));
+        return identified(alone(eventNumber, hoursAgo(2), "RGV", "MCA", "Mejia", "Daniel",
+                today().minusYears(15).minusMonths(3), "M", "HN"));
+    }
+
+    private static java.time.LocalDate today() {
+        return ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
     }
 
     /** The fixtures' single adult, carrying the given FIN instead of one of their own: a person known by it. */
@@ -136,34 +153,20 @@ public final class ApprehensionFixtures {
 
     /** An adult whose name and date of birth no other fixture has, without identifiers. */
     public static String adultNamed(String eventNumber, String familyName, String givenNames, String dateOfBirth) {
-        return """
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
-                  "persons": [ { "ref": "p1", "familyName": "%s", "givenNames": "%s", "dateOfBirth": "%s",
-                                 "sex": "F", "countryOfCitizenship": "PE" } ] }
-                """.formatted(eventNumber, hoursAgo(2), familyName, givenNames, dateOfBirth);
+        return alone(eventNumber, hoursAgo(2), "TCA", "NOG", familyName, givenNames, dateOfBirth,
+                "F", "PE");
     }
 
     /** A thirteen-year-old from Mexico, alone: screened within 48 hours as a child of a contiguous country. */
     public static String childFromMexicoAlone(String eventNumber) {
-        return identified("""
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "CHU" },
-                  "persons": [ { "ref": "p1", "familyName": "Garcia", "givenNames": "Pedro", "dateOfBirth": "%s",
-                                 "sex": "M", "countryOfCitizenship": "MX" } ] }
-                """.formatted(eventNumber, hoursAgo(1), ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC)
-                .toLocalDate().minusYears(13).minusMonths(2)));
+        return identified(alone(eventNumber, hoursAgo(1), "SDC", "CHU", "Garcia", "Pedro",
+                today().minusYears(13).minusMonths(2), "M", "MX"));
     }
 
     /** A sixteen-year-old mother from Guatemala with her baby: she is a child herself, with no parent along. */
     public static String teenMotherWithBaby(String eventNumber) {
-        var today = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC).toLocalDate();
-        return identified("""
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
-                  "persons": [
-                    { "ref": "mother", "familyName": "Xol", "givenNames": "Marta", "dateOfBirth": "%s",
-                      "sex": "F", "countryOfCitizenship": "GT" },
-                    { "ref": "baby", "familyName": "Xol", "givenNames": "Elena", "dateOfBirth": "%s",
-                      "sex": "F", "countryOfCitizenship": "GT",
-                      "accompaniedBy": [ { "ref": "mother", "relationship": "PARENT" } ] } ] }
-                """.formatted(eventNumber, hoursAgo(1), today.minusYears(16).minusMonths(5), today.minusMonths(7)));
+        return womanWithGirl(eventNumber, hoursAgo(1), "Xol", "GT",
+                List.of("mother", "Marta", today().minusYears(16).minusMonths(5)),
+                List.of("baby", "Elena", today().minusMonths(7)), "PARENT");
     }
 }
