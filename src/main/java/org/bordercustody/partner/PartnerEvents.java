@@ -62,7 +62,7 @@ class PartnerEvents {
     }
 
     /** The timeline entries that are hand-offs a partner learns of. */
-    private static final Set<String> HAND_OFFS = Set.of("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED",
+    static final Set<String> HAND_OFFS = Set.of("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED",
             "ORR_PLACEMENT_DESIGNATED", "TRANSFERRED_TO_ORR", "CLOCK_BREACHED", "RELEASED", "TRANSFERRED_TO_ICE",
             "CHECKED_IN", "REMOVED", "RETURNED", "IDENTIFIERS_RECORDED", "PERSON_LINKED", "PERSON_LINK_UNDONE",
             "RE_ENCOUNTERED", "FAMILY_SEPARATED", "FAMILY_REUNIFIED");
