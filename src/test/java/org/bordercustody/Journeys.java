@@ -90,12 +90,8 @@ public final class Journeys {
      * 60-day check-in: the mother's case first.
      */
     public java.util.List<String> releasedFamily(String eventNumber) {
-        record(ApprehensionFixtures.family(eventNumber));
+        String mother = familyAfterIntake(eventNumber);
         TasklistClient agent = agentTasks();
-        for (String member : java.util.List.of("-01", "-02", "-03")) {
-            agent.completeIntake(eventNumber + member, true);
-        }
-        String mother = eventNumber + "-01";
         approve(mother, Map.of("approveProposal", "true", "familySeparation", "KEEP_TOGETHER"));
         assertThat(agent.complete(mother, "Task_RecordIntendedAddress", Map.of("addressStreet", streetOf(eventNumber),
                 "addressBuildingType", "SINGLE_UNIT", "addressCity", "Houston", "addressState", "TX",
@@ -105,6 +101,26 @@ public final class Journeys {
                 "A-" + eventNumber + "-2", "familyMember2DocumentNumber", "A-" + eventNumber + "-3")).status())
                 .isEqualTo(204);
         return java.util.List.of(mother, eventNumber + "-02", eventNumber + "-03");
+    }
+
+    /** A mother and her two children after intake, relationship verified, waiting for the supervisor: her case. */
+    public String familyAfterIntake(String eventNumber) {
+        record(ApprehensionFixtures.family(eventNumber));
+        for (String member : java.util.List.of("-01", "-02", "-03")) {
+            agentTasks().completeIntake(eventNumber + member, true);
+        }
+        return eventNumber + "-01";
+    }
+
+    /**
+     * The supervisor overrides the proposal of the case with an expedited removal, the agent records the departure:
+     * a family is removed together.
+     */
+    public void expeditedRemoval(String caseNumber) {
+        approve(caseNumber, Map.of("approveProposal", "false", "overrideOutcome", "EXPEDITED_REMOVAL",
+                "overrideReason", "final order on file"));
+        assertThat(agentTasks().complete(caseNumber, "Task_RecordRemoval", Map.of("departurePort", "Hidalgo"))
+                .status()).isEqualTo(204);
     }
 
     /** A father with a criminal history and his ten-year-old son, whom the supervisor separated: the son's case. */

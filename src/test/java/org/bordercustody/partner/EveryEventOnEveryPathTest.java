@@ -45,8 +45,9 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every hand-off on every path writes its event: for each event type, each way a change can come (a Tasklist form, the
  * case API, a partner system's call, a timer, a message between the cases of a family or a person), the case gets
  * exactly one event of the type in the partner feed, with its key data, and the timeline entry it was written from
- * (the same type of entry, the same words, the same actor). A Tasklist form is completed as Tasklist completes it
- * (submit-form, as the user of the task's group); a timer fires when the engine clock passes it and its job runs.
+ * (the same type of entry, the same words and time, the actor of the path). A Tasklist form is completed as Tasklist
+ * completes it (submit-form, as the user of the task's group); a timer fires when the engine clock passes it and the
+ * case's due job runs.
  * The second test checks that the table is complete: every event type, every timeline entry partners learn of, every
  * legal clock, every case API call that changes a case and every message of the process has its row.
  */
@@ -91,12 +92,13 @@ class EveryEventOnEveryPathTest {
             row("family-status-determined", Way.TASKLIST_FORM, "Task_EstablishFamilyStatus as agent",
                     "FAMILY_STATUS_DECIDED", (p, e) -> p.familyStatusEstablished(e)),
             row("family-status-determined", Way.MESSAGE, "familyIntakeCompleted: the children's intake decides the"
-                    + " mother's case", "FAMILY_STATUS_DECIDED", (p, e) -> p.decidedWithTheFamily(ApprehensionFixtures.family(e), 3,
-                            "FAMILY_UNIT_MEMBER")),
+                    + " mother's case", "FAMILY_STATUS_DECIDED",
+                    (p, e) -> p.decidedWithTheFamily(ApprehensionFixtures.family(e), 3, "FAMILY_UNIT_MEMBER")),
             row("uac-referral", Way.TASKLIST_FORM, "Task_RecordIntake of the child as agent", "PLACEMENT_DECIDED",
                     (p, e) -> p.childFoundUnaccompanied(e)),
             row("uac-referral", Way.MESSAGE, "familyIntakeCompleted: the baby's intake decides the waiting teenage"
-                    + " mother", "PLACEMENT_DECIDED", (p, e) -> p.decidedWithTheFamily(ApprehensionFixtures.teenMotherWithBaby(e), 2,
+                    + " mother", "PLACEMENT_DECIDED",
+                    (p, e) -> p.decidedWithTheFamily(ApprehensionFixtures.teenMotherWithBaby(e), 2,
                             "UNACCOMPANIED_CHILD")),
             row("uac-referral", Way.TASKLIST_FORM, "Task_ApproveCustodyOutcome separating the child as supervisor",
                     "PLACEMENT_DECIDED", (p, e) -> p.separated(e, "-02", "/data/classification",
@@ -161,7 +163,10 @@ class EveryEventOnEveryPathTest {
                     (p, e) -> p.childCheckedInWithTheMother(e)),
             row("check-in-missed", Way.TIMER, "Timer_CheckInDeadlinePassed: CHECK_IN", "CLOCK_BREACHED",
                     (p, e) -> p.breached(p.journeys.releasedAdult(e), Duration.ofDays(61), "CHECK_IN")),
-            row("removed", Way.TASKLIST_FORM, "Task_RecordRemoval as agent", "REMOVED", (p, e) -> p.removed(e)),
+            row("removed", Way.TASKLIST_FORM, "Task_RecordRemoval as agent", "REMOVED",
+                    (p, e) -> p.removed(p.journeys.adultAfterIntake(e))),
+            row("removed", Way.MESSAGE, "familyOutcomeCarriedOut: a child removed with the mother", "REMOVED",
+                    (p, e) -> p.removedWithTheMother(e)),
             row("removed", Way.TASKLIST_FORM, "Task_ScreenContiguousCountryChild permitting the return as agent",
                     "RETURNED", (p, e) -> p.returned(e)),
             row("removed", Way.TASKLIST_FORM, "Task_DecideFamilyCustodyOutcome removing as ice-officer", "REMOVED",
@@ -453,12 +458,14 @@ class EveryEventOnEveryPathTest {
         return new Expected(family.get(1), "ice-system", Map.of());
     }
 
-    Expected removed(String eventNumber) {
-        String person = journeys.adultAfterIntake(eventNumber);
-        submit("supervisor", person, "Task_ApproveCustodyOutcome", Map.of("approveProposal", "false",
-                "overrideOutcome", "EXPEDITED_REMOVAL", "overrideReason", "final order on file"));
-        submit("agent", person, "Task_RecordRemoval", Map.of("departurePort", "Hidalgo"));
-        return new Expected(person, "agent", Map.of("/data/summary", "Expedited removal through Hidalgo"));
+    Expected removed(String caseNumber) {
+        journeys.expeditedRemoval(caseNumber);
+        return new Expected(caseNumber, "agent", Map.of("/data/summary", "Expedited removal through Hidalgo"));
+    }
+
+    Expected removedWithTheMother(String eventNumber) {
+        journeys.expeditedRemoval(journeys.familyAfterIntake(eventNumber));
+        return new Expected(eventNumber + "-02", "agent", Map.of());
     }
 
     Expected returned(String eventNumber) {
