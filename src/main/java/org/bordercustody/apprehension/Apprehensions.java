@@ -121,7 +121,6 @@ public class Apprehensions {
             CustodyCase custodyCase = newCase(apprehension, i, person, personId);
             cases.insert(custodyCase);
             if (known.contains(personId)) {
-                encounters.recordedAsKnownPerson(custodyCase.caseNumber(), personId, recordedBy);
                 int index = i;
                 people.record(personId, person.identifiers(), custodyCase.caseNumber(), now, recordedBy,
                         identifier -> fieldOf(index, identifier));
@@ -153,6 +152,8 @@ public class Apprehensions {
             if (earlier.isEmpty()) {
                 encounters.askIfProbablySame(custodyCase);
             } else {
+                encounters.recordedAsKnownPerson(custodyCase.caseNumber(), custodyCase.personId(), earlier,
+                        recordedBy);
                 encounters.endCheckInWaits(custodyCase.personId(), custodyCase.caseNumber());
             }
             recorded.add(recorded(custodyCase, earlier));

@@ -176,10 +176,8 @@ public class Encounters {
         persons.mergeInto(before, target);
         Instant now = clock.instant();
         persons.recordLink(new PersonRepository.Link(caseNumber, before, target, how, reason, actor, now));
-        String earlierNumbers = String.join(", ", theirEncounters.stream().map(CustodyCase::caseNumber).toList());
-        timeline.record(caseNumber, "PERSON_LINKED", "The same person as in case" + (theirEncounters.size() == 1
-                ? " " : "s ") + earlierNumbers + (BY_IDENTIFIER.equals(how) ? " (" + reason + ")"
-                : " (confirmed by " + actor + ")") + "; the encounters are one person's", actor);
+        timeline.record(caseNumber, "PERSON_LINKED", sameAs(theirEncounters, BY_IDENTIFIER.equals(how) ? reason
+                : "confirmed by " + actor), actor);
         theirEncounters.stream().findFirst().ifPresent(latest -> timeline.record(latest.caseNumber(),
                 "APPREHENDED_AGAIN", "Apprehended again on " + CustodyProcessStarter.shown(
                         custodyCase.apprehendedAt()) + " as case " + caseNumber, actor));
@@ -188,10 +186,22 @@ public class Encounters {
         }
     }
 
-    /** A new encounter recorded as a known person's, by an identifier of theirs: a link a supervisor can undo. */
-    public void recordedAsKnownPerson(String caseNumber, UUID personId, String actor) {
-        persons.recordLink(new PersonRepository.Link(caseNumber, null, personId, BY_IDENTIFIER,
-                "identified at apprehension", actor, clock.instant()));
+    /**
+     * A new encounter recorded as a known person's, by an identifier of theirs: a link a supervisor can undo, on the
+     * timeline as a link found at intake is, so that partners learn of it alike (encounter-linked, with no person
+     * before it).
+     */
+    public void recordedAsKnownPerson(String caseNumber, UUID personId, List<CustodyCase> earlier, String actor) {
+        String reason = "identified at apprehension";
+        persons.recordLink(new PersonRepository.Link(caseNumber, null, personId, BY_IDENTIFIER, reason, actor,
+                clock.instant()));
+        timeline.record(caseNumber, "PERSON_LINKED", sameAs(earlier, reason), actor);
+    }
+
+    private static String sameAs(List<CustodyCase> theirEncounters, String why) {
+        return "The same person as in case" + (theirEncounters.size() == 1 ? " " : "s ")
+                + String.join(", ", theirEncounters.stream().map(CustodyCase::caseNumber).toList()) + " (" + why
+                + "); the encounters are one person's";
     }
 
     /**

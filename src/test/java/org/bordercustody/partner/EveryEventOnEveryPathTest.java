@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -179,13 +180,15 @@ class EveryEventOnEveryPathTest {
                     "PERSON_LINKED", (p, e) -> p.confirmedSamePerson(e, "Quintero Salas", "Ximena").linked()),
             row("encounter-linked", Way.TASKLIST_FORM, "Task_RecordIntake with a known person's FIN as agent",
                     "PERSON_LINKED", (p, e) -> p.identifiedAtIntake(e).linked()),
+            row("encounter-linked", Way.CASE_API, "POST /api/apprehensions with a known person's FIN as agent",
+                    "PERSON_LINKED", (p, e) -> p.apprehendedAgain(e, false).linked()),
             row("encounter-linked", Way.CASE_API, "POST /api/cases/{caseNumber}/person-link/undo as supervisor",
                     "PERSON_LINK_UNDONE", (p, e) -> p.linkUndone(e)),
             row("re-encountered", Way.CASE_API, "POST /api/apprehensions with a released person's FIN, correlating"
-                    + " personReEncountered", "RE_ENCOUNTERED", (p, e) -> p.apprehendedAgain(e, false)),
+                    + " personReEncountered", "RE_ENCOUNTERED", (p, e) -> p.apprehendedAgain(e, false).reEncountered()),
             row("re-encountered", Way.CASE_API, "POST /api/apprehensions with the FIN of a person ICE locates after a"
                     + " missed check-in, correlating personReEncountered", "RE_ENCOUNTERED",
-                    (p, e) -> p.apprehendedAgain(e, true)),
+                    (p, e) -> p.apprehendedAgain(e, true).reEncountered()),
             row("re-encountered", Way.TASKLIST_FORM, "Task_RecordIntake with a released person's FIN as agent",
                     "RE_ENCOUNTERED", (p, e) -> p.identifiedAtIntake(e).reEncountered()),
             row("re-encountered", Way.TASKLIST_FORM, "Task_RecordIntake answering the same person as a released one"
@@ -522,7 +525,7 @@ class EveryEventOnEveryPathTest {
         return new Expected(again, "supervisor", Map.of("/data/undone", "true"));
     }
 
-    Expected apprehendedAgain(String eventNumber, boolean afterMissedCheckIn) {
+    TwoEncounters apprehendedAgain(String eventNumber, boolean afterMissedCheckIn) {
         String fin = "88" + eventNumber.substring(3) + "0001";
         String earlier = journeys.releasedAdult(eventNumber, Map.of("fin", fin));
         if (afterMissedCheckIn) {
@@ -530,7 +533,11 @@ class EveryEventOnEveryPathTest {
             assertThat(timelineTypes(earlier)).as("the check-in was missed").contains("CLOCK_BREACHED");
         }
         record(ApprehensionFixtures.singleAdultWithFin(eventNumber + "A", fin));
-        return new Expected(earlier, "system", Map.of());
+        TwoEncounters encounters = twoEncounters(earlier, eventNumber + "A-01", "agent");
+        Map<String, String> recordedAsKnown = new HashMap<>(encounters.linked().data());
+        recordedAsKnown.put("/data/previousPersonId", "null");
+        return new TwoEncounters(new Expected(eventNumber + "A-01", "agent", recordedAsKnown),
+                encounters.reEncountered());
     }
 
     // How each way is taken.
