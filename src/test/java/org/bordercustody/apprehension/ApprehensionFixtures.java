@@ -96,6 +96,11 @@ public final class ApprehensionFixtures {
                 List.of("child", "Carla", "2017-02-02"), "OTHER_RELATIVE");
     }
 
+    /** The nine-year-old with her aunt, her date of birth unknown: her family status waits for it. */
+    public static String childOfUnknownAgeWithAunt(String eventNumber) {
+        return childWithAunt(eventNumber).replace("\"dateOfBirth\": \"2017-02-02\",", "");
+    }
+
     /** A woman and the girl she came with, of one family and country: each as ref, given names, date of birth. */
     private static String womanWithGirl(String eventNumber, String apprehendedAt, String familyName, String country,
             List<Object> woman, List<Object> girl, String relationship) {

@@ -97,6 +97,8 @@ class EveryEventOnEveryPathTest {
                     (p, e) -> p.decidedWithTheFamily(ApprehensionFixtures.family(e), 3, "FAMILY_UNIT_MEMBER")),
             row("uac-referral", Way.TASKLIST_FORM, "Task_RecordIntake of the child as agent", "PLACEMENT_DECIDED",
                     (p, e) -> p.childFoundUnaccompanied(e)),
+            row("uac-referral", Way.TASKLIST_FORM, "Task_EstablishFamilyStatus of the child as agent",
+                    "PLACEMENT_DECIDED", (p, e) -> p.childFoundUnaccompaniedOnceHerAgeIsKnown(e)),
             row("uac-referral", Way.MESSAGE, "familyIntakeCompleted: the baby's intake decides the waiting teenage"
                     + " mother", "PLACEMENT_DECIDED",
                     (p, e) -> p.decidedWithTheFamily(ApprehensionFixtures.teenMotherWithBaby(e), 2,
@@ -162,6 +164,8 @@ class EveryEventOnEveryPathTest {
                     + " deadline, while ICE locates the person", "CHECKED_IN", (p, e) -> p.checkedInLate(e)),
             row("check-in-recorded", Way.MESSAGE, "checkInReported: a child reporting with the mother", "CHECKED_IN",
                     (p, e) -> p.childCheckedInWithTheMother(e)),
+            row("check-in-recorded", Way.MESSAGE, "checkInReported: a child followed up with the mother reporting"
+                    + " late with her", "CHECKED_IN", (p, e) -> p.childCheckedInLateWithTheMother(e)),
             row("check-in-missed", Way.TIMER, "Timer_CheckInDeadlinePassed: CHECK_IN", "CLOCK_BREACHED",
                     (p, e) -> p.breached(p.journeys.releasedAdult(e), Duration.ofDays(61), "CHECK_IN")),
             row("removed", Way.TASKLIST_FORM, "Task_RecordRemoval as agent", "REMOVED",
@@ -327,6 +331,17 @@ class EveryEventOnEveryPathTest {
         return new Expected(eventNumber + "-02", "system", Map.of("/data/classification", "FAMILY_UNIT_MEMBER"));
     }
 
+    Expected childFoundUnaccompaniedOnceHerAgeIsKnown(String eventNumber) {
+        record(ApprehensionFixtures.childOfUnknownAgeWithAunt(eventNumber));
+        agent().completeIntake(eventNumber + "-01", false);
+        agent().completeIntake(eventNumber + "-02", false);
+        assertThat(timelineTypes(eventNumber + "-02")).as("undecided without a date of birth")
+                .doesNotContain("PLACEMENT_DECIDED");
+        submit("agent", eventNumber + "-02", "Task_EstablishFamilyStatus", Map.of("dateOfBirth", "2017-02-02",
+                "dateOfBirthEstimated", true, "familyFactsSource", "dental examination"));
+        return new Expected(eventNumber + "-02", "system", Map.of("/data/classification", "UNACCOMPANIED_CHILD"));
+    }
+
     /** The first member's intake waits for the rest of the family's: the last one's intake decides the first too. */
     Expected decidedWithTheFamily(String apprehension, int members, String classification) {
         record(apprehension);
@@ -461,6 +476,15 @@ class EveryEventOnEveryPathTest {
         return new Expected(family.get(1), "ice-system", Map.of());
     }
 
+    /** The family misses the check-in: ICE looks for the mother, the children are followed up with her. */
+    Expected childCheckedInLateWithTheMother(String eventNumber) {
+        List<String> family = journeys.releasedFamily(eventNumber);
+        passTime(Duration.ofDays(61), family.toArray(String[]::new));
+        assertThat(timelineTypes(family.get(1))).as("followed up with the mother").contains("FOLLOWED_UP_WITH_PARENT");
+        checkedIn(family.get(0), "ice-system");
+        return new Expected(family.get(1), "ice-system", Map.of());
+    }
+
     Expected removed(String caseNumber) {
         journeys.expeditedRemoval(caseNumber);
         return new Expected(caseNumber, "agent", Map.of("/data/summary", "Expedited removal through Hidalgo"));
@@ -564,17 +588,19 @@ class EveryEventOnEveryPathTest {
         assertThat(response.status()).as(path + ": " + response.body()).isEqualTo(status);
     }
 
-    /** Moves the engine clock on and runs the case's due jobs only: other cases keep theirs. */
-    private void passTime(Duration later, String caseNumber) {
+    /** Moves the engine clock on and runs the cases' due jobs only: other cases keep theirs. */
+    private void passTime(Duration later, String... caseNumbers) {
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(later)));
-        List<String> instances = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .list().stream().map(ProcessInstance::getId).toList();
-        List<Job> due = new ArrayList<>();
-        for (String instance : instances) {
-            due.addAll(managementService.createJobQuery().processInstanceId(instance).executable().list());
+        for (String caseNumber : caseNumbers) {
+            List<String> instances = runtimeService.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(caseNumber).list().stream().map(ProcessInstance::getId).toList();
+            List<Job> due = new ArrayList<>();
+            for (String instance : instances) {
+                due.addAll(managementService.createJobQuery().processInstanceId(instance).executable().list());
+            }
+            assertThat(due).as("due jobs of " + caseNumber).isNotEmpty();
+            due.forEach(job -> managementService.executeJob(job.getId()));
         }
-        assertThat(due).as("due jobs of " + caseNumber).isNotEmpty();
-        due.forEach(job -> managementService.executeJob(job.getId()));
     }
 
     private List<JsonNode> timeline(String caseNumber) {
