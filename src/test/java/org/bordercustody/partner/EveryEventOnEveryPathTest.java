@@ -3,6 +3,8 @@ package org.bordercustody.partner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,7 +48,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every hand-off on every path writes its event: for each event type, each way a change can come (a Tasklist form, the
  * case API, a partner system's call, a timer, a message between the cases of a family or a person), the case gets
  * exactly one event of the type in the partner feed, with its key data, and the timeline entry it was written from
- * (the same type of entry, the same words and time, the actor of the path). A Tasklist form is completed as Tasklist
+ * (the same type of entry, the same words and time, the actor of the path); the operations meter of the type (if it
+ * has one) counts each of the row's events once. A Tasklist form is completed as Tasklist
  * completes it (submit-form, as the user of the task's group); a timer fires when the engine clock passes it and the
  * case's due job runs.
  * The second test checks that the table is complete: every event type, every timeline entry partners learn of, every
@@ -199,6 +202,16 @@ class EveryEventOnEveryPathTest {
                     + " as agent", "RE_ENCOUNTERED", (p, e) -> p.confirmedSamePerson(e, "Urquiza Leon", "Yolanda")
                             .reEncountered()));
 
+    /** The operations meter that counts the events of a type (custody.breaches by the row's clock). */
+    static final Map<String, List<String>> METERS = Map.of(
+            "apprehended", List.of("custody.apprehended"),
+            "released", List.of("custody.released"),
+            "removed", List.of("custody.removed"),
+            "transferred-to-ice", List.of("custody.transferred", "to", "ice"),
+            "transferred-to-orr", List.of("custody.transferred", "to", "orr"),
+            "custody-limit-breached", List.of("custody.breaches"),
+            "check-in-missed", List.of("custody.breaches"));
+
     /** Case API calls that change a case but no event type stands for: what they change instead. */
     static final Map<String, String> CALLS_WITHOUT_EVENT = Map.of(
             "/api/cases/{caseNumber}/hhs-referral/acknowledgement", "meets the 48-hour HHS notification (the"
@@ -226,6 +239,8 @@ class EveryEventOnEveryPathTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     @Autowired
+    MeterRegistry meters;
+    @Autowired
     ManagementService managementService;
     @Autowired
     RuntimeService runtimeService;
@@ -241,16 +256,23 @@ class EveryEventOnEveryPathTest {
     @MethodSource("table")
     void theHandOffWritesOneEventAndItsTimelineEntry(Row row, String eventNumber) {
         journeys = new Journeys(port).submittingForms();
+        double countedBefore = counted(row);
         Expected expected = row.drive().on(this, eventNumber);
 
-        List<JsonNode> events = PartnerTests.allEvents(ApiClient.as(port, "manager")).stream()
-                .filter(event -> event.get("subject").asText().equals(expected.caseNumber()))
+        List<JsonNode> ofTheRow = PartnerTests.allEvents(ApiClient.as(port, "manager")).stream()
+                .filter(event -> event.get("subject").asText().startsWith(eventNumber))
                 .filter(event -> event.get("type").asText().equals(PartnerEvents.TYPE_PREFIX + row.event()))
                 .filter(event -> PICKERS.stream().filter(expected.data()::containsKey)
                         .allMatch(picker -> event.at(picker).asText().equals(expected.data().get(picker))))
                 .toList();
+        List<JsonNode> events = ofTheRow.stream()
+                .filter(event -> event.get("subject").asText().equals(expected.caseNumber())).toList();
         assertThat(events).as("%s events of case %s %s", row.event(), expected.caseNumber(), expected.data())
                 .hasSize(1);
+        if (METERS.containsKey(row.event())) {
+            assertThat(counted(row) - countedBefore).as("%s counted once for each such event of the row's cases",
+                    METERS.get(row.event())).isEqualTo(ofTheRow.size());
+        }
         JsonNode event = events.get(0);
         assertThat(event.at("/data/caseNumber").asText()).isEqualTo(expected.caseNumber());
         assertThat(event.at("/data/eventNumber").asText()).isEqualTo(eventOf(expected.caseNumber()));
@@ -565,6 +587,19 @@ class EveryEventOnEveryPathTest {
     }
 
     // How each way is taken.
+
+    private double counted(Row row) {
+        List<String> meter = METERS.get(row.event());
+        if (meter == null) {
+            return 0;
+        }
+        List<String> tags = new ArrayList<>(meter.subList(1, meter.size()));
+        if (meter.get(0).equals("custody.breaches")) {
+            tags.addAll(List.of("clock", row.how().substring(row.how().lastIndexOf(": ") + 2)));
+        }
+        return meters.find(meter.get(0)).tags(tags.toArray(String[]::new)).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
 
     private TasklistClient tasks(String user) {
         return new TasklistClient(ApiClient.as(port, user)).submittingForms();
