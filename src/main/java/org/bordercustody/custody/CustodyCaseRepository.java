@@ -240,6 +240,16 @@ public class CustodyCaseRepository {
         jdbc.sql("UPDATE custody_case SET status = :status, left_cbp_custody_at = :at WHERE case_number = :caseNumber")
                 .param("status", status.name()).param("at", utc(at)).param("caseNumber", caseNumber)
                 .update();
+        keepHoursInCbpCustody(caseNumber);
+    }
+
+    /** The hours CBP held the person, in tenths, kept once custody ended (the reports count by them). */
+    private void keepHoursInCbpCustody(String caseNumber) {
+        jdbc.sql("""
+                UPDATE custody_case SET cbp_custody_tenths = CAST(FLOOR((EXTRACT(EPOCH FROM left_cbp_custody_at)
+                    - EXTRACT(EPOCH FROM apprehended_at)) / 360) AS INTEGER)
+                 WHERE case_number = :caseNumber AND left_cbp_custody_at IS NOT NULL""")
+                .param("caseNumber", caseNumber).update();
     }
 
     public void recordProposal(String caseNumber, ProposedOutcome proposal) {
@@ -287,6 +297,7 @@ public class CustodyCaseRepository {
                 .param("documents", documents).param("due", utc(checkInDueBy)).param("leaves", leavesCbpCustody)
                 .param("caseNumber", caseNumber)
                 .update();
+        keepHoursInCbpCustody(caseNumber);
     }
 
     /** ICE took the person over: into family custody (a family with its children, under the Flores limit) or not. */
@@ -299,6 +310,7 @@ public class CustodyCaseRepository {
                 .param("status", CaseStatus.TRANSFERRED_TO_ICE.name()).param("at", utc(bookedInAt))
                 .param("familyCustody", familyCustody).param("caseNumber", caseNumber)
                 .update();
+        keepHoursInCbpCustody(caseNumber);
     }
 
     /** The facility the person went to when CBP custody ended: an ICE facility or an ORR care provider, by code. */
@@ -373,6 +385,7 @@ public class CustodyCaseRepository {
                 .param("status", CaseStatus.REMOVED.name()).param("at", utc(removedAt))
                 .param("leaves", leavesCbpCustody).param("caseNumber", caseNumber)
                 .update();
+        keepHoursInCbpCustody(caseNumber);
     }
 
     public void recordCheckIn(String caseNumber, Instant reportedAt, String office) {

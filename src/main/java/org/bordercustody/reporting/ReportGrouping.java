@@ -2,6 +2,7 @@ package org.bordercustody.reporting;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.bordercustody.system.InvalidRequestException;
 
 /**
@@ -22,27 +23,28 @@ public enum ReportGrouping {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The columns naming a row's group, each followed by a comma (none for the whole period). */
-    String columns(String table, String instant) {
+    /**
+     * The columns naming a row's group, each followed by a comma (none for the whole period); a month is named by
+     * {@code month}, the SQL that gives the month of an instant column.
+     */
+    String columns(String table, String instant, UnaryOperator<String> month) {
         String prefix = table.isEmpty() ? "" : table + ".";
         return switch (this) {
             case NONE -> "";
             case SECTOR -> prefix + "sector AS group_sector, ";
             case STATION -> prefix + "sector AS group_sector, " + prefix + "station AS group_station, ";
-            case MONTH -> "EXTRACT(YEAR FROM " + prefix + instant + " AT TIME ZONE 'UTC') AS group_year, "
-                    + "EXTRACT(MONTH FROM " + prefix + instant + " AT TIME ZONE 'UTC') AS group_month, ";
+            case MONTH -> month.apply(prefix + instant) + " AS group_month, ";
         };
     }
 
     /** The GROUP BY clause of those columns, with more expressions after them if given. */
-    String groupBy(String table, String instant, String more) {
+    String groupBy(String table, String instant, UnaryOperator<String> month, String more) {
         String prefix = table.isEmpty() ? "" : table + ".";
         String groups = switch (this) {
             case NONE -> "";
             case SECTOR -> prefix + "sector";
             case STATION -> prefix + "sector, " + prefix + "station";
-            case MONTH -> "EXTRACT(YEAR FROM " + prefix + instant + " AT TIME ZONE 'UTC'), "
-                    + "EXTRACT(MONTH FROM " + prefix + instant + " AT TIME ZONE 'UTC')";
+            case MONTH -> month.apply(prefix + instant);
         };
         String all = groups.isEmpty() ? more : more.isEmpty() ? groups : groups + ", " + more;
         return all.isEmpty() ? "" : " GROUP BY " + all;

@@ -116,7 +116,7 @@ public final class CustodyReportBenchmark {
                 INSERT INTO custody_case (case_number, event_number, person_ref, family_name, given_names, sex,
                        country_of_citizenship, classification, status, custody_deadline, apprehended_at,
                        left_cbp_custody_at, released_at, check_in_due_by, checked_in_at, removed_at, ice_book_in_at,
-                       intake_completed_at, person_id, sector, station)
+                       intake_completed_at, person_id, sector, station, cbp_custody_tenths)
                 SELECT e.event_number || '-01', e.event_number, 'p1', 'Benchmark', 'Person', 'M', 'MX',
                        CASE WHEN g %% 20 = 19 THEN 'UNACCOMPANIED_CHILD' WHEN g %% 97 = 0 THEN 'UNDETERMINED'
                             ELSE 'SINGLE_ADULT' END,
@@ -129,7 +129,8 @@ public final class CustodyReportBenchmark {
                             WHEN g %% 20 <= 8 AND g %% 10 = 7 THEN l.left_at + INTERVAL '65 days' END,
                        CASE WHEN g %% 20 BETWEEN 9 AND 16 THEN l.left_at END,
                        CASE WHEN g %% 20 IN (17, 18) THEN l.left_at END,
-                       e.apprehended_at + INTERVAL '2 hours', md5('RPT' || g)::uuid, e.sector, e.station
+                       e.apprehended_at + INTERVAL '2 hours', md5('RPT' || g)::uuid, e.sector, e.station,
+                       (g %% 97) * 10 + (g %% 60) / 6
                   FROM generate_series(1, %1$s) g JOIN apprehension_event e ON e.event_number = 'RPT' || g,
                        LATERAL (SELECT e.apprehended_at + (g %% 97) * INTERVAL '1 hour' + (g %% 60) * INTERVAL '1 minute'
                                 AS left_at) l""".formatted(total));

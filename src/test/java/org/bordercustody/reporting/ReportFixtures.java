@@ -39,6 +39,12 @@ public final class ReportFixtures {
                 .param("deadline", Instant.parse(apprehendedAt).plusSeconds(72 * 3600).atOffset(ZoneOffset.UTC))
                 .param("left", at(leftAt)).param("person", person).param("sector", sector).param("station", station)
                 .update();
+        if (leftAt != null) {
+            jdbc.sql("UPDATE custody_case SET cbp_custody_tenths = :tenths WHERE case_number = :event || '-01'")
+                    .param("tenths", java.time.Duration.between(Instant.parse(apprehendedAt), Instant.parse(leftAt))
+                            .toMinutes() / 6)
+                    .param("event", event).update();
+        }
     }
 
     /** The person's release, with an address whose ZIP code is of its state or not (none when null). */
