@@ -35,6 +35,8 @@ class ApplicationOnPostgresTest {
     JdbcClient jdbc;
     @Autowired
     RepositoryService repositoryService;
+    @Autowired
+    org.bordercustody.custody.CustodyCaseRepository custodyCases;
 
     @Test
     void runsOnPostgresql17WithTheMigrationsAppliedAndTheModelsDeployed() throws Exception {
@@ -78,5 +80,32 @@ class ApplicationOnPostgresTest {
         assertThat(mother.get("apprehendedAt").asText()).endsWith("Z");
         assertThat(agent.get("/api/cases/PG0001-02/timeline").json()).extracting(e -> e.get("type").asText())
                 .contains("APPREHENDED", "FAMILY_STATUS_DECIDED", "PLACEMENT_DECIDED");
+    }
+
+    @Test
+    void theReportCountsByMonthAndStationOnPostgresqlWithTheHoursItKeeps() {
+        org.bordercustody.reporting.ReportFixtures cases = new org.bordercustody.reporting.ReportFixtures(jdbc);
+        cases.seed("PGR1001", "SDC", "CHU", "2013-05-30T10:00:00Z", "2013-06-01T12:30:00Z", "REMOVED");
+        cases.seed("PGR1002", "RGV", "MCA", "2013-06-10T00:00:00Z", null, "IN_CBP_CUSTODY");
+        cases.breach("PGR1002", "CBP_HOLDING_LIMIT", "2013-06-13T00:00:00Z");
+        cases.seed("PGR1003", "SDC", "CHU", "2013-06-01T00:00:00Z", null, "IN_CBP_CUSTODY");
+        custodyCases.leaveCbpCustody("PGR1003-01", org.bordercustody.custody.CaseStatus.REMOVED,
+                java.time.Instant.parse("2013-06-02T01:06:00Z"));
+        ApiClient manager = ApiClient.as(port, "manager");
+
+        com.fasterxml.jackson.databind.JsonNode months = manager
+                .get("/api/reports/custody-metrics?from=2013-05-01&to=2013-06-30&by=month").json();
+        com.fasterxml.jackson.databind.JsonNode stations = manager
+                .get("/api/reports/custody-metrics?from=2013-05-01&to=2013-06-30&by=station").json();
+
+        assertThat(months.get("rows").get(0).get("month").asText()).isEqualTo("2013-05");
+        assertThat(months.get("rows").get(0).get("apprehended").asLong()).isEqualTo(1);
+        assertThat(months.get("rows").get(1).get("custodyEnded").asLong()).isEqualTo(2);
+        assertThat(months.get("rows").get(1).get("maxHoursInCustody").asDouble()).isEqualTo(50.5);
+        assertThat(months.get("rows").get(1).get("custodyLimitBreaches").asLong()).isEqualTo(1);
+        assertThat(stations.get("rows")).extracting(row -> row.get("station").asText() + " "
+                + row.get("apprehended").asLong()).containsExactly("MCA 1", "CHU 2");
+        assertThat(jdbc.sql("SELECT cbp_custody_tenths FROM custody_case WHERE case_number = 'PGR1003-01'")
+                .query(Integer.class).single()).as("25 h 6 min, kept as custody ended").isEqualTo(251);
     }
 }
