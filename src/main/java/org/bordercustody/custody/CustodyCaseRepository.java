@@ -252,6 +252,12 @@ public class CustodyCaseRepository {
                 .param("caseNumber", caseNumber).update();
     }
 
+    /** Whether the intended address the person is released to is valid (its ZIP code of its state). */
+    public void recordReleaseAddressValid(String caseNumber, boolean valid) {
+        jdbc.sql("UPDATE custody_case SET release_address_valid = :valid WHERE case_number = :caseNumber")
+                .param("valid", valid).param("caseNumber", caseNumber).update();
+    }
+
     public void recordProposal(String caseNumber, ProposedOutcome proposal) {
         jdbc.sql("UPDATE custody_case SET proposed_outcome = :outcome, proposal_reason = :reason"
                         + " WHERE case_number = :caseNumber")

@@ -207,6 +207,8 @@ public class CustodyOutcomes {
         Instant now = clock.instant();
         for (String member : familyOf(caseNumber)) {
             releases.saveAddress(member, address, now);
+            // Only an address the address rules took is recorded: its ZIP code is of its state.
+            cases.recordReleaseAddressValid(member, true);
             timeline.record(member, "ADDRESS_RECORDED", "Intended U.S. address: " + address.text(), actor);
         }
         String event = cases.get(caseNumber).eventNumber();

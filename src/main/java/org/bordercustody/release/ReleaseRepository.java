@@ -13,11 +13,9 @@ import org.springframework.stereotype.Repository;
 public class ReleaseRepository {
 
     private final JdbcClient jdbc;
-    private final ZipPrefixes zipPrefixes;
 
-    public ReleaseRepository(JdbcClient jdbc, ZipPrefixes zipPrefixes) {
+    public ReleaseRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.zipPrefixes = zipPrefixes;
     }
 
     public void saveAddress(String caseNumber, IntendedAddress address, Instant recordedAt) {
@@ -31,9 +29,6 @@ public class ReleaseRepository {
                 .param("city", address.city()).param("state", address.state()).param("zip", address.zip())
                 .param("buildingType", address.buildingType().name()).param("phone", address.contactPhone())
                 .param("key", address.key()).param("recordedAt", utc(recordedAt))
-                .update();
-        jdbc.sql("UPDATE custody_case SET release_address_valid = :valid WHERE case_number = :caseNumber")
-                .param("valid", zipPrefixes.inState(address.zip(), address.state())).param("caseNumber", caseNumber)
                 .update();
     }
 

@@ -105,6 +105,7 @@ class ReportsPageBrowserTest {
             browser.date(By.id("custody-report-from"), "2012-03-31");
             browser.date(By.id("custody-report-to"), "2012-01-01");
             browser.press(By.id("custody-report-show"));
+            browser.waitForText("is before the first day of the period");
 
             assertThat(browser.waitFor(By.id("custody-report-to-error")).getText())
                     .isEqualTo("is before the first day of the period");
