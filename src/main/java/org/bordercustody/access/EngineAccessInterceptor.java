@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
  * everyone else only with a command their groups' operations name ({@link EngineAccessPolicy}), and task work
  * with its rules ({@link TaskWorkRules}). Commands the engine runs inside another command, for the job executor
  * or for the application's own use cases (no signed-in user) are not the caller's and pass. Every completion,
- * whoever makes it, has its answers held to the task's form.
+ * whoever makes it, has its answers held to the task's form. A signed-in user's read of a task's variables is
+ * logged once it succeeded ({@link TaskReads}); if the entry cannot be written, the read fails.
  */
 final class EngineAccessInterceptor extends CommandInterceptor {
 
@@ -22,10 +23,12 @@ final class EngineAccessInterceptor extends CommandInterceptor {
 
     private final ProcessEngineConfigurationImpl engine;
     private final TaskWorkRules taskWork;
+    private final TaskReads taskReads;
 
-    EngineAccessInterceptor(ProcessEngineConfigurationImpl engine, TaskWorkRules taskWork) {
+    EngineAccessInterceptor(ProcessEngineConfigurationImpl engine, TaskWorkRules taskWork, TaskReads taskReads) {
         this.engine = engine;
         this.taskWork = taskWork;
+        this.taskReads = taskReads;
     }
 
     @Override
@@ -34,15 +37,23 @@ final class EngineAccessInterceptor extends CommandInterceptor {
             return next.execute(command);
         }
         Authentication caller = engine.getIdentityService().getCurrentAuthentication();
-        if (caller == null || isAdministrator(caller)) {
+        if (caller == null) {
             return next.execute(taskWork.answersChecked(command));
+        }
+        if (isAdministrator(caller)) {
+            return read(command, next.execute(taskWork.answersChecked(command)), caller);
         }
         if (!EngineAccessPolicy.permits(EngineAccessPolicy.operationsOf(caller.getGroupIds()), command)) {
             LOG.info("Refused the engine command {} to user {}", command.getClass().getName(), caller.getUserId());
             throw new AuthorizationException("Your groups do not allow this operation ("
                     + command.getClass().getSimpleName() + ")");
         }
-        return next.execute(taskWork.answersChecked(taskWork.checked(command, caller)));
+        return read(command, next.execute(taskWork.answersChecked(taskWork.checked(command, caller))), caller);
+    }
+
+    private <T> T read(Command<T> command, T result, Authentication caller) {
+        taskReads.logged(command, result, caller.getUserId());
+        return result;
     }
 
     private boolean isAdministrator(Authentication caller) {

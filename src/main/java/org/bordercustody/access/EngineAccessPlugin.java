@@ -3,8 +3,10 @@ package org.bordercustody.access;
 import java.util.ArrayList;
 import java.util.List;
 import org.bordercustody.custody.CaseAnswerRules;
+import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.DeclaredAnswersInterceptor;
 import org.bordercustody.custody.TaskForms;
+import org.bordercustody.privacy.ReadLog;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -31,10 +33,13 @@ class EngineAccessPlugin extends AbstractCamundaConfiguration {
     public void preInit(SpringProcessEngineConfiguration configuration) {
         // One interceptor per chain: an interceptor holds the next one of its own chain.
         var taskWork = new TaskWorkRules(forms, applicationContext.getBeanProvider(CaseAnswerRules.class));
-        configuration.setCustomPreCommandInterceptorsTxRequired(withFirst(
-                new EngineAccessInterceptor(configuration, taskWork), configuration.getCustomPreCommandInterceptorsTxRequired()));
-        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withFirst(
-                new EngineAccessInterceptor(configuration, taskWork), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
+        var cases = applicationContext.getBeanProvider(CustodyCaseRepository.class);
+        var taskReads = new TaskReads(applicationContext.getBeanProvider(ReadLog.class),
+                taskId -> cases.getObject().caseNumberOfTask(taskId));
+        configuration.setCustomPreCommandInterceptorsTxRequired(withFirst(new EngineAccessInterceptor(configuration,
+                taskWork, taskReads), configuration.getCustomPreCommandInterceptorsTxRequired()));
+        configuration.setCustomPreCommandInterceptorsTxRequiresNew(withFirst(new EngineAccessInterceptor(configuration,
+                taskWork, taskReads), configuration.getCustomPreCommandInterceptorsTxRequiresNew()));
         configuration.setTaskService(new ExpressionFreeTaskQueries());
         configuration.setExpressionManager(
                 new QuerySandboxExpressionManager(applicationContext, configuration.getBeans()));

@@ -14,6 +14,8 @@ public final class CustodyGroups {
     /** Partner systems: accounts of ICE's and HHS ORR's own systems, reaching the case API only. */
     public static final String PARTNER_ICE = "partner-ice";
     public static final String PARTNER_ORR = "partner-orr";
+    /** Privacy officers read the read log and nothing else: no case, no task, no engine API. */
+    public static final String PRIVACY_OFFICER = "privacy-officer";
 
     /** The groups of people; partner systems are not among them. */
     public static final List<String> ALL = List.of(ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR, ICE_ERO_OFFICER,

@@ -7,6 +7,7 @@ import static org.bordercustody.identity.CustodyGroups.ICE_ERO_OFFICER;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
 import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
+import static org.bordercustody.identity.CustodyGroups.PRIVACY_OFFICER;
 import static org.bordercustody.identity.CustodyGroups.TASK_WORKERS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
@@ -47,7 +48,8 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
             ORR_LIAISON, "HHS ORR liaisons",
             CUSTODY_MANAGER, "Custody managers",
             PARTNER_ICE, "ICE systems (partner)",
-            PARTNER_ORR, "HHS ORR systems (partner)");
+            PARTNER_ORR, "HHS ORR systems (partner)",
+            PRIVACY_OFFICER, "Privacy officers");
 
     /** Demo users: user id (also the password) to group. */
     static final Map<String, String> DEMO_USERS = Map.of(
@@ -57,7 +59,8 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
             "orr-liaison", ORR_LIAISON,
             "manager", CUSTODY_MANAGER,
             "ice-system", PARTNER_ICE,
-            "orr-system", PARTNER_ORR);
+            "orr-system", PARTNER_ORR,
+            "privacy-officer", PRIVACY_OFFICER);
 
     private final IdentityProperties properties;
 

@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.bordercustody.partner.PartnerEventFeed.Page;
 import org.bordercustody.partner.PartnerEventFeed.Reader;
+import org.bordercustody.privacy.ReadLog;
+import org.bordercustody.privacy.ReadVia;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -32,10 +34,12 @@ class EventsController {
 
     private final PartnerEventFeed feed;
     private final ObjectMapper json;
+    private final ReadLog readLog;
 
-    EventsController(PartnerEventFeed feed, ObjectMapper json) {
+    EventsController(PartnerEventFeed feed, ObjectMapper json, ReadLog readLog) {
         this.feed = feed;
         this.json = json;
+        this.readLog = readLog;
     }
 
     @Operation(summary = "The hand-offs as CloudEvents 1.0, oldest first, from a cursor; each partner its own")
@@ -53,6 +57,9 @@ class EventsController {
         body.put("events", page.events().stream().map(event -> PartnerEventFeed.cloudEvent(json, event.id(),
                 event.type(), event.subject(), event.time(), event.data())).toList());
         body.put("next", page.next());
+        // Each event's subject is its case: one read per case whose events the page returned.
+        readLog.readEach(caller.getName(), ReadVia.PARTNER_EVENTS,
+                page.events().stream().map(PartnerEventFeed.Event::subject).toList());
         return body;
     }
 

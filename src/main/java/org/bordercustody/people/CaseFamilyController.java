@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bordercustody.people.FamilyViews.FamilyView;
+import org.bordercustody.privacy.ReadLog;
+import org.bordercustody.privacy.ReadVia;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,9 +17,11 @@ import org.springframework.web.bind.annotation.RestController;
 class CaseFamilyController {
 
     private final FamilyViews families;
+    private final ReadLog readLog;
 
-    CaseFamilyController(FamilyViews families) {
+    CaseFamilyController(FamilyViews families, ReadLog readLog) {
         this.families = families;
+        this.readLog = readLog;
     }
 
     @Operation(summary = "The family of a case: each member, where they are now, and the separations")
@@ -26,6 +30,8 @@ class CaseFamilyController {
     @ApiResponse(responseCode = "404", description = "no case of this number that the caller may read")
     @GetMapping("/api/cases/{caseNumber}/family")
     FamilyView family(@PathVariable String caseNumber, Authentication caller) {
-        return families.of(caseNumber, caller);
+        FamilyView family = families.of(caseNumber, caller);
+        readLog.read(caller.getName(), ReadVia.FAMILY, family.caseNumber());
+        return family;
     }
 }

@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.bordercustody.people.PeopleSearches.Criteria;
 import org.bordercustody.people.PersonViews.Found;
 import org.bordercustody.people.PersonViews.PersonPage;
+import org.bordercustody.privacy.ReadLog;
+import org.bordercustody.privacy.ReadVia;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,9 +19,11 @@ import org.springframework.web.bind.annotation.RestController;
 class PeopleController {
 
     private final PeopleSearches searches;
+    private final ReadLog readLog;
 
-    PeopleController(PeopleSearches searches) {
+    PeopleController(PeopleSearches searches, ReadLog readLog) {
         this.searches = searches;
+        this.readLog = readLog;
     }
 
     /** People matching every criterion given, best match first; at least one criterion. */
@@ -31,9 +35,15 @@ class PeopleController {
         return searches.search(new Criteria(name, dateOfBirth, aNumber, fin, document, number, limit), caller);
     }
 
-    /** The person with every encounter the caller may read and their timelines. */
+    /**
+     * The person with every encounter the caller may read and their timelines: one read, logged against the person
+     * and the newest encounter shown (a list of search results is no read of each record; opening one is).
+     */
     @GetMapping("/{personId}")
     PersonPage person(@PathVariable String personId, Authentication caller) {
-        return searches.person(personId, caller);
+        PersonPage page = searches.person(personId, caller);
+        readLog.read(caller.getName(), ReadVia.PERSON, page.encounters().get(0).encounter().caseNumber(),
+                page.personId());
+        return page;
     }
 }

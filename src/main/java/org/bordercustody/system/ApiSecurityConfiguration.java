@@ -8,6 +8,7 @@ import static org.bordercustody.identity.CustodyGroups.ICE_ERO_OFFICER;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 import static org.bordercustody.identity.CustodyGroups.PARTNER_ICE;
 import static org.bordercustody.identity.CustodyGroups.PARTNER_ORR;
+import static org.bordercustody.identity.CustodyGroups.PRIVACY_OFFICER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bordercustody.identity.CustodyGroups;
@@ -68,6 +69,10 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(ADMIN, CUSTODY_MANAGER, BORDER_PATROL_SUPERVISOR)
                         // The partners' systems send facility codes of this list in their book-ins and placements.
                         .requestMatchers(HttpMethod.GET, "/api/facilities").hasAnyAuthority(EVERY_ROLE_AND_PARTNER)
+                        // The read log: privacy officers only, and only to read it; nothing changes or deletes an entry.
+                        .requestMatchers(HttpMethod.GET, "/api/cases/*/reads", "/api/users/*/reads")
+                                .hasAnyAuthority(PRIVACY_OFFICER)
+                        .requestMatchers("/api/cases/*/reads", "/api/users/*/reads").denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_ROLE)
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic

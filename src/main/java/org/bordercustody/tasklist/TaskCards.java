@@ -11,6 +11,8 @@ import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.Encounters;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.TaskPriorities;
+import org.bordercustody.privacy.ReadLog;
+import org.bordercustody.privacy.ReadVia;
 import org.bordercustody.system.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,9 +42,11 @@ class TaskCards {
     private final Clock clock;
     private final Encounters encounters;
     private final BreachRepository breaches;
+    private final ReadLog readLog;
 
     TaskCards(TaskService taskService, IdentityService identityService, CustodyCaseRepository cases, Clock clock,
-            Encounters encounters, BreachRepository breaches) {
+            Encounters encounters, BreachRepository breaches, ReadLog readLog) {
+        this.readLog = readLog;
         this.encounters = encounters;
         this.breaches = breaches;
         this.taskService = taskService;
@@ -59,9 +63,11 @@ class TaskCards {
         Instant now = clock.instant();
         Instant due = task.getDueDate() == null ? null : task.getDueDate().toInstant();
         boolean overdue = due != null && due.isBefore(now);
-        return new TaskCard(task.getId(), custodyCase.caseNumber(), custodyCase.displayName(),
+        TaskCard card = new TaskCard(task.getId(), custodyCase.caseNumber(), custodyCase.displayName(),
                 custodyCase.ageAtApprehension(), due, overdue, clockWords(due, now), urgency(task.getPriority()),
                 earlierWords(custodyCase));
+        readLog.read(caller.getName(), ReadVia.TASK_CARD, custodyCase.caseNumber(), custodyCase.personId());
+        return card;
     }
 
     private Task visibleTo(Principal caller, String taskId) {
