@@ -35,7 +35,7 @@ class CaseReadRepository {
      * every encounter of the person.
      */
     List<CaseRead> ofCase(String caseNumber) {
-        return jdbc.sql(SELECT + """
+        return jdbc.sql(SELECT + " " + """
                  WHERE r.case_number = :caseNumber
                     OR r.via = 'PERSON' AND r.person_id IN
                        (SELECT c.person_id FROM custody_case c WHERE c.case_number = :caseNumber)

@@ -201,6 +201,98 @@ class ReadLogTest {
         assertThat(entries("ice-system", ReadVia.PARTNER_EVENTS, CHILD)).isZero();
     }
 
+    @Test
+    void thePrivacyOfficerReadsWhoReadACaseNewestFirst() {
+        ApiClient.as(port, "agent").get("/api/cases/" + ADULT);
+        ApiClient.as(port, "supervisor").get("/api/cases/" + ADULT + "/timeline");
+        ApiClient.as(port, "agent").get("/api/people/" + adultPerson);
+
+        ApiClient.Response response = ApiClient.as(port, "privacy-officer").get("/api/cases/" + ADULT + "/reads");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode reads = response.json().get("reads");
+        assertThat((long) reads.size()).as("the case's entries and its person page's").isEqualTo(entriesOfCase(ADULT));
+        assertThat(reads.get(0).get("userId").asText()).isEqualTo("agent");
+        assertThat(reads.get(0).get("via").asText()).isEqualTo("PERSON");
+        assertThat(reads.get(0).get("viaWords").asText()).isEqualTo("a person's page, as a search result opens it");
+        assertThat(reads.get(0).get("caseNumber").asText()).isEqualTo(ADULT);
+        assertThat(reads.get(1).get("userId").asText()).isEqualTo("supervisor");
+        assertThat(reads.get(1).get("via").asText()).isEqualTo("TIMELINE");
+        assertThat(reads.get(2).get("via").asText()).isEqualTo("CASE_VIEW");
+        List<String> times = new ArrayList<>();
+        reads.forEach(read -> times.add(read.get("at").asText()));
+        assertThat(times).as("newest first").isSortedAccordingTo(java.util.Comparator.<String>naturalOrder().reversed());
+    }
+
+    @Test
+    void thePrivacyOfficerReadsWhichRecordsAUserRead() {
+        ApiClient.as(port, "ice-officer").get("/api/cases/" + ADULT + "/family");
+
+        ApiClient.Response response = ApiClient.as(port, "privacy-officer").get("/api/users/ice-officer/reads");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        JsonNode reads = response.json().get("reads");
+        assertThat((long) reads.size()).isEqualTo(jdbc.sql("SELECT COUNT(*) FROM case_read WHERE user_id = 'ice-officer'")
+                .query(Long.class).single());
+        assertThat(reads.get(0).get("caseNumber").asText()).isEqualTo(ADULT);
+        assertThat(reads.get(0).get("via").asText()).isEqualTo("FAMILY");
+        assertThat(reads).allMatch(read -> read.get("userId").asText().equals("ice-officer"));
+    }
+
+    @Test
+    void anUnknownCaseOrUserHasNoReads() {
+        ApiClient officer = ApiClient.as(port, "privacy-officer");
+
+        assertThat(officer.get("/api/cases/RDL9998-01/reads").json().get("reads")).isEmpty();
+        assertThat(officer.get("/api/users/nobody-here/reads").json().get("reads")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"admin", "agent", "supervisor", "ice-officer",
+            "orr-liaison", "manager", "ice-system", "orr-system"})
+    void nobodyButAPrivacyOfficerReadsTheLog(String user) {
+        ApiClient.as(port, "agent").get("/api/cases/" + ADULT);
+        ApiClient client = ApiClient.as(port, user);
+
+        ApiClient.Response ofCase = client.get("/api/cases/" + ADULT + "/reads");
+        ApiClient.Response ofUser = client.get("/api/users/agent/reads");
+
+        assertThat(ofCase.status()).as(ofCase.body()).isEqualTo(403);
+        assertThat(ofUser.status()).as(ofUser.body()).isEqualTo(403);
+        assertThat(ofCase.body() + ofUser.body()).doesNotContain("CASE_VIEW").doesNotContain("\"reads\"");
+        assertThat(ApiClient.anonymous(port).get("/api/cases/" + ADULT + "/reads").status()).isEqualTo(401);
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @org.junit.jupiter.params.provider.CsvSource({
+        "DELETE, /api/cases/" + ADULT + "/reads", "PUT, /api/cases/" + ADULT + "/reads",
+        "POST, /api/cases/" + ADULT + "/reads", "PATCH, /api/cases/" + ADULT + "/reads",
+        "DELETE, /api/users/agent/reads", "PUT, /api/users/agent/reads", "POST, /api/users/agent/reads",
+        "PATCH, /api/users/agent/reads"})
+    void nobodyChangesOrDeletesAnEntry(String method, String path) {
+        ApiClient.as(port, "agent").get("/api/cases/" + ADULT);
+        List<Map<String, Object>> before = rows();
+        String entry = "[{\"at\": \"2020-01-01T00:00:00Z\", \"userId\": \"nobody\", \"via\": \"CASE_VIEW\"}]";
+
+        for (String user : List.of("privacy-officer", "admin", "agent", "manager")) {
+            ApiClient.Response response = ApiClient.as(port, user).send(method, path, "application/json",
+                    entry.getBytes(java.nio.charset.StandardCharsets.UTF_8), false, Map.of());
+            assertThat(response.status()).as(user + ": " + response.body()).isIn(403, 405);
+        }
+
+        assertThat(rows()).as("every entry as it was").isEqualTo(before);
+    }
+
+    private List<Map<String, Object>> rows() {
+        return jdbc.sql("SELECT id, case_number, person_id, user_id, via, read_at FROM case_read ORDER BY id")
+                .query().listOfRows();
+    }
+
+    private long entriesOfCase(String caseNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM case_read WHERE case_number = :n").param("n", caseNumber)
+                .query(Long.class).single();
+    }
+
     private Fixture fixture() {
         return new Fixture(port, adultTask, adultPerson);
     }
