@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class SecurityDocumentationTest {
 
     static final List<String> COLUMNS = List.of(CustodyGroups.BORDER_PATROL_AGENT, CustodyGroups.BORDER_PATROL_SUPERVISOR,
-            CustodyGroups.ICE_ERO_OFFICER, CustodyGroups.ORR_LIAISON, CustodyGroups.CUSTODY_MANAGER, CustodyGroups.ADMIN);
+            CustodyGroups.ICE_ERO_OFFICER, CustodyGroups.ORR_LIAISON, CustodyGroups.CUSTODY_MANAGER, CustodyGroups.PRIVACY_OFFICER, CustodyGroups.ADMIN);
 
     static String roleTable() {
         StringBuilder table = new StringBuilder("| operation | " + String.join(" | ", COLUMNS) + " |\n|---|"

@@ -37,7 +37,11 @@ class RoleMatrixTest {
 
     static final String ADULT = "MTX0001-01";
     static final String CHILD = "MTX0002-02";
-    static final List<String> ROLES = List.of("admin", "agent", "supervisor", "ice-officer", "orr-liaison", "manager");
+    /** The roles of people who work cases; the privacy officer reads the read log and nothing else. */
+    static final List<String> PEOPLE_AT_WORK =
+            List.of("admin", "agent", "supervisor", "ice-officer", "orr-liaison", "manager");
+    static final List<String> ROLES = java.util.stream.Stream.concat(PEOPLE_AT_WORK.stream(),
+            java.util.stream.Stream.of("privacy-officer")).toList();
     static final AtomicInteger EVENTS = new AtomicInteger(100);
     static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
@@ -109,11 +113,11 @@ class RoleMatrixTest {
                 Set.of("admin", "agent", "supervisor", "ice-officer", "manager")},
             {new Call("GET", "/api/cases/" + ADULT + "/family", null, 200),
                 Set.of("admin", "agent", "supervisor", "ice-officer", "manager")},
-            {new Call("GET", "/api/cases/" + CHILD + "/family", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/api/cases/" + CHILD, null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/api/cases/" + CHILD + "/timeline", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/api/people?name=Ramirez", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/api/facilities?kind=ICE_FAMILY_RESIDENTIAL_CENTER", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/api/cases/" + CHILD + "/family", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/api/cases/" + CHILD, null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/api/cases/" + CHILD + "/timeline", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/api/people?name=Ramirez", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/api/facilities?kind=ICE_FAMILY_RESIDENTIAL_CENTER", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
             {new Call("POST", "/api/cases/{case}/check-ins", checkIn, 201, released), Set.of("ice-officer")},
             {new Call("POST", "/api/cases/{case}/ice-book-in", bookIn, 201, handedToIce), Set.of("ice-officer")},
             {new Call("POST", "/api/cases/{case}/orr-placement", placement, 202, awaitingPlacement),
@@ -131,15 +135,15 @@ class RoleMatrixTest {
             {new Call("GET", "/api/reports/breaches?from=2026-11-01&to=2026-11-30", null, 200),
                 Set.of("admin", "supervisor", "manager")},
             {new Call("GET", "/api/reports/custody-now", null, 200), Set.of("admin", "supervisor", "manager")},
-            {new Call("GET", "/engine-rest/task", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/task/count", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/filter?resourceType=Task", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/process-definition", null, 200), Set.copyOf(ROLES)},
-            {new Call("GET", "/engine-rest/user", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/task", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/engine-rest/task/count", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/engine-rest/filter?resourceType=Task", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/engine-rest/process-definition", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
+            {new Call("GET", "/engine-rest/user", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
             {new Call("GET", "/engine-rest/process-instance", null, 200), OPERATIONS_READERS},
             {new Call("GET", "/engine-rest/history/process-instance/count", null, 200), OPERATIONS_READERS},
             {new Call("GET", "/engine-rest/history/activity-instance", null, 200), OPERATIONS_READERS},
-            {new Call("GET", "/engine-rest/variable-instance?variableName=personName", null, 200), Set.copyOf(ROLES)},
+            {new Call("GET", "/engine-rest/variable-instance?variableName=personName", null, 200), Set.copyOf(PEOPLE_AT_WORK)},
             {new Call("GET", "/engine-rest/job", null, 200), OPERATIONS_READERS},
             {new Call("GET", "/engine-rest/incident", null, 200), OPERATIONS_READERS},
             {new Call("GET", "/engine-rest/deployment", null, 200), OPERATIONS_READERS},
@@ -158,6 +162,9 @@ class RoleMatrixTest {
                     "{\"type\": 1, \"permissions\": [\"ACCESS\"], \"userId\": \"matrix-probe\", \"resourceType\": 0, \"resourceId\": \"admin\"}",
                     200), Set.of("admin")},
             {new Call("GET", "/actuator/prometheus", null, 200), Set.of("admin", "manager")},
+            {new Call("GET", "/api/cases/" + ADULT + "/reads", null, 200), Set.of("privacy-officer")},
+            {new Call("GET", "/api/cases/" + CHILD + "/reads", null, 200), Set.of("privacy-officer")},
+            {new Call("GET", "/api/users/agent/reads", null, 200), Set.of("privacy-officer")},
         };
         List<Arguments> arguments = new ArrayList<>();
         for (Object[] row : rows) {
@@ -210,7 +217,8 @@ class RoleMatrixTest {
             assertThat(response.status()).as(response.body()).isEqualTo(401);
         } else if (allowed) {
             assertThat(response.status()).as(response.body()).isEqualTo(call.success());
-        } else if (role.equals("orr-liaison") && call.method().equals("GET") && call.path().startsWith("/api/cases/" + ADULT)) {
+        } else if (role.equals("orr-liaison") && call.method().equals("GET") && call.path().startsWith("/api/cases/" + ADULT)
+                && !call.path().endsWith("/reads")) {
             assertThat(response.status()).as("an adult's case is not known to exist for ORR: " + response.body())
                     .isEqualTo(404);
         } else {
