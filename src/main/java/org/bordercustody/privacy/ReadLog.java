@@ -25,10 +25,14 @@ import org.springframework.util.Assert;
 public class ReadLog {
 
     static final Duration WINDOW = Duration.ofHours(1);
+    /** A scrape reads the per-user gauge at most this often from the table, however many scrapers there are. */
+    static final Duration GAUGE_REFRESH = Duration.ofSeconds(30);
 
     private final CaseReadRepository reads;
     private final Clock clock;
     private final Map<ReadVia, Counter> counters = new EnumMap<>(ReadVia.class);
+    private Instant mostCasesReadAt;
+    private long mostCasesRead;
 
     ReadLog(CaseReadRepository reads, Clock clock, MeterRegistry registry,
             @Value("${custody.privacy.unusual-cases-read-per-hour:200}") int unusualCasesPerHour) {
@@ -74,8 +78,12 @@ public class ReadLog {
         return reads.ofUser(userId);
     }
 
-    private double mostCasesReadByOneUser() {
+    private synchronized double mostCasesReadByOneUser() {
         Instant now = clock.instant();
-        return reads.mostCasesReadByOneUserSince(now.minus(WINDOW));
+        if (mostCasesReadAt == null || !mostCasesReadAt.plus(GAUGE_REFRESH).isAfter(now)) {
+            mostCasesRead = reads.mostCasesReadByOneUserSince(now.minus(WINDOW));
+            mostCasesReadAt = now;
+        }
+        return mostCasesRead;
     }
 }

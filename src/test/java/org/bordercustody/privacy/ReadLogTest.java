@@ -283,6 +283,28 @@ class ReadLogTest {
         assertThat(rows()).as("every entry as it was").isEqualTo(before);
     }
 
+    @Test
+    void eachReadIsCountedByItsEntryPointAndNoSeriesNamesTheReaderOrTheCase() {
+        double before = readsCounted("CASE_VIEW");
+
+        ApiClient.as(port, "agent").get("/api/cases/" + ADULT);
+
+        assertThat(readsCounted("CASE_VIEW") - before).isEqualTo(1);
+        String exposition = ApiClient.as(port, "manager").get("/actuator/prometheus").body();
+        List<String> series = exposition.lines().filter(line -> line.startsWith("custody_record_reads")).toList();
+        assertThat(series).anyMatch(line -> line.startsWith("custody_record_reads_max_cases_per_user_last_hour "));
+        assertThat(series).allSatisfy(line -> assertThat(line).doesNotContain("agent").doesNotContain("RDL0001")
+                .doesNotContain("user_id").doesNotContain(adultPerson));
+    }
+
+    private double readsCounted(String via) {
+        String exposition = ApiClient.as(port, "manager").get("/actuator/prometheus").body();
+        return exposition.lines().filter(line -> line.startsWith("custody_record_reads_total{")
+                        && line.contains("via=\"" + via + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .findFirst().orElseThrow();
+    }
+
     private List<Map<String, Object>> rows() {
         return jdbc.sql("SELECT id, case_number, person_id, user_id, via, read_at FROM case_read ORDER BY id")
                 .query().listOfRows();
