@@ -247,6 +247,25 @@ class ReadLogTest {
         assertThat(officer.get("/api/users/nobody-here/reads").json().get("reads")).isEmpty();
     }
 
+    @Test
+    void thePrivacyOfficerReachesNothingButTheLog() {
+        ApiClient officer = ApiClient.as(port, "privacy-officer");
+        long before = entries();
+
+        for (String path : List.of("/api/cases/" + ADULT, "/api/cases/" + ADULT + "/timeline",
+                "/api/cases/" + ADULT + "/family", "/api/people?name=Ramirez", "/api/people/" + adultPerson,
+                "/api/tasks/" + adultTask + "/card", "/api/events", "/api/reports/custody-now", "/actuator/prometheus",
+                "/engine-rest/task", "/engine-rest/task/" + adultTask + "/form-variables",
+                "/engine-rest/process-instance", "/engine-rest/variable-instance", "/engine-rest/history/process-instance")) {
+            assertThat(officer.get(path).status()).as(path).isEqualTo(403);
+        }
+        for (String app : List.of("tasklist", "cockpit", "admin")) {
+            ApiClient browser = ApiClient.anonymous(port);
+            assertThat(browser.webappLogin(app, "privacy-officer", "privacy-officer").status()).as(app).isEqualTo(403);
+        }
+        assertThat(entries()).as("no read of a record, so no entry").isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"admin", "agent", "supervisor", "ice-officer",
             "orr-liaison", "manager", "ice-system", "orr-system"})
