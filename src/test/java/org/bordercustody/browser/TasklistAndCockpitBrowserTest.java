@@ -33,6 +33,8 @@ class TasklistAndCockpitBrowserTest {
     RuntimeService runtimeService;
     @Autowired
     ManagementService managementService;
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
     static void requireChromium() {
@@ -57,8 +59,11 @@ class TasklistAndCockpitBrowserTest {
                     + " or contains(normalize-space(.), 'Start process')]"))).as("Tasklist's two actions that would be refused are in the page, neither shown")
                     .hasSize(2).noneMatch(WebElement::isDisplayed);
             browser.screenshot("tasklist-cards");
+            assertThat(reads("agent", "TASK_CARD", "BRW0001-01")).as("the card's read, in the read log").isPositive();
             assertThat(browser.waitFor(By.cssSelector(".fjs-form-field-text")).getText())
                     .contains("Ramirez, Jose", "case BRW0001-01", "male", "2 hours in CBP custody; 72-hour limit");
+            assertThat(reads("agent", "TASK_FORM", "BRW0001-01")).as("the form's variables read, in the read log")
+                    .isPositive();
             assertThat(browser.bodyText()).as("no vendor banner, no empty notice bar").doesNotContain("Camunda 8");
             assertThat(browser.all(By.cssSelector(".ce-eol-banner"))).as("the banner's place is in the page, empty and not shown")
                     .isNotEmpty().noneMatch(WebElement::isDisplayed);
@@ -315,7 +320,16 @@ class TasklistAndCockpitBrowserTest {
                             "Apprehended at")
                     .doesNotContain("IN_CBP_CUSTODY");
             browser.screenshot("cockpit-case");
+            assertThat(reads("manager", "COCKPIT_CASE_TAB", "BRW0003-01")).as("the tab's reads, in the read log by its name")
+                    .isPositive();
+            assertThat(reads("manager", "CASE_VIEW", "BRW0003-01") + reads("manager", "TIMELINE", "BRW0003-01"))
+                    .as("none taken for another screen's").isZero();
         }
+    }
+
+    private long reads(String user, String via, String caseNumber) {
+        return jdbc.sql("SELECT COUNT(*) FROM case_read WHERE user_id = :user AND via = :via AND case_number = :n")
+                .param("user", user).param("via", via).param("n", caseNumber).query(Long.class).single();
     }
 
     private void record(String apprehension) {
