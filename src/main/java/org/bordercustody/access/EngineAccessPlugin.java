@@ -8,6 +8,7 @@ import org.bordercustody.custody.DeclaredAnswersInterceptor;
 import org.bordercustody.custody.TaskForms;
 import org.bordercustody.privacy.ReadLog;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.interceptor.SessionFactory;
 import org.camunda.bpm.engine.spring.SpringProcessEngineConfiguration;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.springframework.context.ApplicationContext;
@@ -44,6 +45,10 @@ class EngineAccessPlugin extends AbstractCamundaConfiguration {
         configuration.setExpressionManager(
                 new QuerySandboxExpressionManager(applicationContext, configuration.getBeans()));
         configuration.setResourceAuthorizationProvider(new CustodyAuthorizationProvider());
+        List<SessionFactory> sessions = new ArrayList<>(configuration.getCustomSessionFactories() == null ? List.of()
+                : configuration.getCustomSessionFactories());
+        sessions.add(new SectorScopedEntities(configuration));
+        configuration.setCustomSessionFactories(sessions);
     }
 
     /**

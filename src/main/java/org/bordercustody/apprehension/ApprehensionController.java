@@ -2,10 +2,13 @@ package org.bordercustody.apprehension;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.security.Principal;
 import org.bordercustody.apprehension.Apprehensions.Result;
+import org.bordercustody.identity.CustodyGroups;
+import org.bordercustody.identity.CustodyUser;
+import org.bordercustody.system.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -24,7 +27,15 @@ class ApprehensionController {
 
     /** 201 with the new cases; 200 with the same cases when the same event is sent again. */
     @PostMapping
-    ResponseEntity<Result> record(@Valid @RequestBody ApprehensionRequest request, Principal caller) {
+    ResponseEntity<Result> record(@Valid @RequestBody ApprehensionRequest request, Authentication caller) {
+        String sector = request.location().sector();
+        boolean everySector = caller.getAuthorities().stream()
+                .anyMatch(authority -> CustodyGroups.ADMIN.equals(authority.getAuthority()));
+        if (!everySector && !CustodyUser.of(caller).map(user -> user.sectors().contains(sector)).orElse(false)) {
+            throw new InvalidRequestException("location.sector", "'" + sector + "' is not a sector of yours ("
+                    + CustodyUser.of(caller).map(user -> String.join(", ", user.sectors())).filter(s -> !s.isEmpty())
+                            .orElse("none") + "): record an apprehension in the sector that holds the people");
+        }
         Result result = recordApprehension.record(request, caller.getName());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result);
     }

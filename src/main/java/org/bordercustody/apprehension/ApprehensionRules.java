@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bordercustody.apprehension.Apprehension.Companion;
 import org.bordercustody.apprehension.Apprehension.EncounteredPerson;
+import org.bordercustody.facility.Sectors;
 import org.bordercustody.person.Identifier;
 import org.bordercustody.person.Identifiers;
 import org.bordercustody.system.InvalidRequestException;
@@ -33,12 +34,18 @@ public class ApprehensionRules {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
 
     private final Clock clock;
+    private final Sectors sectors;
 
-    public ApprehensionRules(Clock clock) {
+    public ApprehensionRules(Clock clock, Sectors sectors) {
         this.clock = clock;
+        this.sectors = sectors;
     }
 
     public Apprehension check(ApprehensionRequest request) {
+        if (sectors.find(request.location().sector()).isEmpty()) {
+            throw new InvalidRequestException("location.sector", "'" + request.location().sector()
+                    + "' is not a Border Patrol sector of the reference list (" + String.join(", ", sectors.codes().stream().sorted().toList()) + ")");
+        }
         OffsetDateTime apprehendedAt = apprehensionInstant(request.apprehendedAt());
         List<ApprehensionRequest.Person> persons = request.persons();
         Map<String, Integer> indexByRef = new HashMap<>();

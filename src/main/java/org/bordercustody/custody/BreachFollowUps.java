@@ -58,10 +58,19 @@ public class BreachFollowUps {
             return false;
         }
         runtimeService.startProcessInstanceByKey(BreachFollowUpProcess.KEY, caseNumber, ProcessData.of()
+                .with(CustodyProcess.Variables.CASE_SECTOR, sectorOf(caseNumber))
                 .with(BREACHED_CLOCK, legalClock.name())
                 .with(BREACH_DUE_AT, Date.from(dueAt))
                 .variables());
         return true;
+    }
+
+    /** The sector of the case's custody process; none when it has ended (the follow-up then takes its starter's). */
+    private String sectorOf(String caseNumber) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(CustodyProcess.KEY)
+                .processInstanceBusinessKey(caseNumber).list().stream()
+                .map(org.camunda.bpm.engine.runtime.ProcessInstance::getTenantId).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     /**

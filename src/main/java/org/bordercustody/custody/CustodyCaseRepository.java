@@ -180,6 +180,20 @@ public class CustodyCaseRepository {
     }
 
     /** Serialises work on the cases of one apprehension event until the transaction ends. */
+    /** The sector and station now holding a person in CBP custody; false when the person is no longer in it. */
+    public boolean moveHeldBy(String caseNumber, HeldBy heldBy) {
+        return jdbc.sql("UPDATE custody_case SET sector = :sector, station = :station WHERE case_number = :caseNumber"
+                        + " AND status = 'IN_CBP_CUSTODY'")
+                .param("sector", heldBy.sector()).param("station", heldBy.station()).param("caseNumber", caseNumber)
+                .update() == 1;
+    }
+
+    /** The case's row, locked until the transaction ends. */
+    public void lockCase(String caseNumber) {
+        jdbc.sql("SELECT case_number FROM custody_case WHERE case_number = :caseNumber FOR UPDATE")
+                .param("caseNumber", caseNumber).query(String.class).optional();
+    }
+
     public void lockEvent(String eventNumber) {
         jdbc.sql("SELECT event_number FROM apprehension_event WHERE event_number = :eventNumber FOR UPDATE")
                 .param("eventNumber", eventNumber)

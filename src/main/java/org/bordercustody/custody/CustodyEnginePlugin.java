@@ -40,6 +40,7 @@ class CustodyEnginePlugin extends AbstractCamundaConfiguration {
         configuration.setFormService(new CaseFormVariables(cases, shownOnForms));
         withDeclaredAnswers(configuration);
         configuration.setHistoryEventHandler(new KeptHistory());
+        configuration.setTenantIdProvider(new CaseSectorTenants());
         if (configuration.getCustomPostBPMNParseListeners() == null) {
             configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
         }

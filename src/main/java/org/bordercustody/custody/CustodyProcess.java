@@ -95,6 +95,9 @@ public final class CustodyProcess {
         // set when the case starts
         @Declared(String.class)
         public static final String CASE_NUMBER = "caseNumber";
+        /** The sector holding the person, when a process of the case starts: its engine tenant ({@link CaseSectorTenants}). */
+        @Declared(String.class)
+        public static final String CASE_SECTOR = "caseSector";
         @Declared(String.class)
         public static final String PERSON_NAME = "personName";
         /** Shown: age, sex and nationality in words. */

@@ -41,6 +41,7 @@ public class CustodyProcessStarter {
                 .with(CUSTODY_WARNING_AT, Date.from(clocks.custodyWarningAt(apprehendedAt)))
                 .with(CUSTODY_DEADLINE, Date.from(clocks.custodyDeadline(apprehendedAt)))
                 .with(INTAKE_DUE, Date.from(clocks.intakeDue(apprehendedAt)))
+                .with(CustodyProcess.Variables.CASE_SECTOR, custodyCase.sector())
                 .variables();
         return runtimeService.startProcessInstanceByKey(CustodyProcess.KEY, custodyCase.caseNumber(), variables).getId();
     }

@@ -3,6 +3,7 @@ package org.bordercustody.identity;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Checks API callers against Camunda's identity service, so that the API, Tasklist and Cockpit share one
- * set of users; the caller's Camunda groups become its authorities.
+ * set of users; the caller's Camunda groups become its authorities and its tenants its sectors.
  */
 @Component
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
@@ -41,11 +42,12 @@ class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
                 || !identityService.checkPassword(userId, credentials.toString())) {
             throw new BadCredentialsException("wrong user or password");
         }
-        List<SimpleGrantedAuthority> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
+        List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
                 .map(Group::getId)
-                .map(SimpleGrantedAuthority::new)
                 .toList();
-        return UsernamePasswordAuthenticationToken.authenticated(userId, null, groups);
+        List<String> sectors = identityService.createTenantQuery().userMember(userId).includingGroupsOfUser(true)
+                .list().stream().map(Tenant::getId).sorted().toList();
+        return new CustodyUser(userId, groups, sectors).authenticated();
     }
 
     @Override

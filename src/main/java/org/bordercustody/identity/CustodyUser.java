@@ -2,6 +2,9 @@ package org.bordercustody.identity;
 
 import java.security.Principal;
 import java.util.List;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * Who calls, however they signed in (a password, a web app session, a token): the user id, the custody groups and
@@ -18,5 +21,17 @@ public record CustodyUser(String userId, List<String> groups, List<String> secto
     @Override
     public String getName() {
         return userId;
+    }
+
+    /** The caller as Spring Security holds it: this user as principal, its groups as authorities. */
+    public Authentication authenticated() {
+        return UsernamePasswordAuthenticationToken.authenticated(this, null,
+                groups.stream().map(SimpleGrantedAuthority::new).toList());
+    }
+
+    /** The user of a call, if it is one: the principal of an authentication by this application. */
+    public static java.util.Optional<CustodyUser> of(Authentication authentication) {
+        return authentication != null && authentication.getPrincipal() instanceof CustodyUser user
+                ? java.util.Optional.of(user) : java.util.Optional.empty();
     }
 }

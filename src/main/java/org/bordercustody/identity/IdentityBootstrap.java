@@ -12,7 +12,10 @@ import static org.bordercustody.identity.CustodyGroups.TASK_WORKERS;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.List;
 import java.util.Map;
+import org.bordercustody.facility.Sector;
+import org.bordercustody.facility.Sectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,6 +26,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.spring.boot.starter.configuration.Ordering;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
@@ -55,6 +59,8 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
     static final Map<String, String> DEMO_USERS = Map.of(
             "agent", BORDER_PATROL_AGENT,
             "supervisor", BORDER_PATROL_SUPERVISOR,
+            "agent-rgv", BORDER_PATROL_AGENT,
+            "supervisor-rgv", BORDER_PATROL_SUPERVISOR,
             "ice-officer", ICE_ERO_OFFICER,
             "orr-liaison", ORR_LIAISON,
             "manager", CUSTODY_MANAGER,
@@ -62,10 +68,26 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
             "orr-system", PARTNER_ORR,
             "privacy-officer", PRIVACY_OFFICER);
 
-    private final IdentityProperties properties;
+    /** The sector of each demo agent and supervisor; the other demo users' groups see every sector. */
+    static final Map<String, String> DEMO_SECTORS = Map.of(
+            "agent", "SDC",
+            "supervisor", "SDC",
+            "agent-rgv", "RGV",
+            "supervisor-rgv", "RGV");
 
-    IdentityBootstrap(IdentityProperties properties) {
+    /**
+     * Groups whose members see every sector when they sign in with a password (a sign-in by token names its
+     * sectors: {@link SectorScopes}); ICE officers are of every field office in the demo.
+     */
+    static final List<String> GROUPS_OF_EVERY_SECTOR = List.of(CUSTODY_MANAGER, ICE_ERO_OFFICER, ORR_LIAISON,
+            PARTNER_ICE, PARTNER_ORR);
+
+    private final IdentityProperties properties;
+    private final Sectors sectors;
+
+    IdentityBootstrap(IdentityProperties properties, Sectors sectors) {
         this.properties = properties;
+        this.sectors = sectors;
     }
 
     @Override
@@ -73,6 +95,14 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
         var identity = engine.getIdentityService();
         var authorizations = engine.getAuthorizationService();
         GROUP_NAMES.forEach((id, name) -> createGroupIfMissing(identity, id, name));
+        for (Sector sector : sectors.all()) {
+            createTenantIfMissing(identity, sector);
+            for (String group : GROUPS_OF_EVERY_SECTOR) {
+                if (identity.createTenantQuery().tenantId(sector.code()).groupMember(group).count() == 0) {
+                    identity.createTenantGroupMembership(sector.code(), group);
+                }
+            }
+        }
 
         for (String group : TASK_WORKERS) {
             grant(authorizations, group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -94,6 +124,14 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
         }
     }
 
+    private static void createTenantIfMissing(IdentityService identity, Sector sector) {
+        if (identity.createTenantQuery().tenantId(sector.code()).count() == 0) {
+            Tenant tenant = identity.newTenant(sector.code());
+            tenant.setName(sector.name());
+            identity.saveTenant(tenant);
+        }
+    }
+
     private static void createGroupIfMissing(IdentityService identity, String id, String name) {
         if (identity.createGroupQuery().groupId(id).count() > 0) {
             return;
@@ -105,7 +143,12 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
     }
 
     private static void createDemoUserIfMissing(IdentityService identity, String userId, String groupId) {
+        String sector = DEMO_SECTORS.get(userId);
         if (identity.createUserQuery().userId(userId).count() > 0) {
+            // a demo database of an earlier version: its agents had no sector yet
+            if (sector != null && identity.createTenantQuery().tenantId(sector).userMember(userId).count() == 0) {
+                identity.createTenantUserMembership(sector, userId);
+            }
             return;
         }
         User user = identity.newUser(userId);
@@ -115,7 +158,11 @@ class IdentityBootstrap extends AbstractCamundaConfiguration {
         user.setEmail(userId + "@demo.invalid");
         identity.saveUser(user);
         identity.createMembership(userId, groupId);
-        LOG.info("Demo user '{}' created in group '{}' (password: the user id)", userId, groupId);
+        if (sector != null) {
+            identity.createTenantUserMembership(sector, userId);
+        }
+        LOG.info("Demo user '{}' created in group '{}'{} (password: the user id)", userId, groupId,
+                sector == null ? "" : ", sector " + sector);
     }
 
     private static void grant(AuthorizationService authorizations, String groupId, Resource resource,

@@ -52,6 +52,8 @@ class ApiSecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/orr-placement")
                                 .hasAnyAuthority(ADMIN, ORR_LIAISON, PARTNER_ORR)
                         .requestMatchers(HttpMethod.POST, "/api/admin/process-migrations").hasAnyAuthority(ADMIN)
+                        .requestMatchers(HttpMethod.POST, "/api/cases/*/custody-location")
+                                .hasAnyAuthority(ADMIN, BORDER_PATROL_AGENT, BORDER_PATROL_SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/person-link/undo")
                                 .hasAnyAuthority(BORDER_PATROL_SUPERVISOR)
                         .requestMatchers(HttpMethod.POST, "/api/cases/*/family/reunification")

@@ -12,8 +12,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.bordercustody.identity.CustodyUser;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -40,12 +39,14 @@ class WebappSessionAuthenticationFilter extends OncePerRequestFilter {
             Authentication user = authentications == null ? null
                     : authentications.getAuthenticationForProcessEngine(engineName);
             if (user instanceof UserAuthentication webappUser) {
-                List<SimpleGrantedAuthority> groups = webappUser.getGroupIds().stream()
-                        .map(SimpleGrantedAuthority::new).toList();
-                SecurityContextHolder.getContext().setAuthentication(
-                        UsernamePasswordAuthenticationToken.authenticated(webappUser.getName(), null, groups));
+                SecurityContextHolder.getContext().setAuthentication(new CustodyUser(webappUser.getName(),
+                        listOf(webappUser.getGroupIds()), listOf(webappUser.getTenantIds())).authenticated());
             }
         }
         chain.doFilter(request, response);
+    }
+
+    private static List<String> listOf(java.util.Collection<String> ids) {
+        return ids == null ? List.of() : List.copyOf(ids);
     }
 }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.bordercustody.identity.CustodyUser;
 import org.bordercustody.custody.BreachRepository;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.Encounters;
@@ -73,7 +74,9 @@ class TaskCards {
     private Task visibleTo(Principal caller, String taskId) {
         List<String> groups = caller instanceof Authentication authentication
                 ? authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() : List.of();
-        identityService.setAuthentication(caller.getName(), groups);
+        List<String> sectors = caller instanceof Authentication authentication
+                ? CustodyUser.of(authentication).map(CustodyUser::sectors).orElse(List.of()) : List.of();
+        identityService.setAuthentication(caller.getName(), groups, sectors);
         try {
             Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
             if (task == null) {

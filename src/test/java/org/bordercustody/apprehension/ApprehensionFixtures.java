@@ -55,7 +55,7 @@ public final class ApprehensionFixtures {
     }
 
     public static String singleAdult(String eventNumber, String apprehendedAt) {
-        return identified(alone(eventNumber, apprehendedAt, "TCA", "NOG", "Ramirez", "Jose",
+        return identified(alone(eventNumber, apprehendedAt, "SDC", "CHU", "Ramirez", "Jose",
                 "1988-03-14", "M", "HN"));
     }
 
@@ -105,7 +105,7 @@ public final class ApprehensionFixtures {
     private static String womanWithGirl(String eventNumber, String apprehendedAt, String familyName, String country,
             List<Object> woman, List<Object> girl, String relationship) {
         return identified("""
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "RGV", "station": "MCA" },
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "BRF" },
                   "persons": [
                     { "ref": "%s", "familyName": "%s", "givenNames": "%s", "dateOfBirth": "%s",
                       "sex": "F", "countryOfCitizenship": "%s" },
@@ -119,7 +119,7 @@ public final class ApprehensionFixtures {
     /** A father and his son, ten years old at the engine's "now" (the father's records check finds a criminal history). */
     public static String fatherAndTenYearOld(String eventNumber) {
         return identified("""
-                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "TCA", "station": "NOG" },
+                { "eventNumber": "%s", "apprehendedAt": "%s", "location": { "sector": "SDC", "station": "BRF" },
                   "persons": [
                     { "ref": "father", "familyName": "Castillo", "givenNames": "Mario", "dateOfBirth": "1984-05-20",
                       "sex": "M", "countryOfCitizenship": "GT" },
@@ -158,7 +158,7 @@ public final class ApprehensionFixtures {
 
     /** An adult whose name and date of birth no other fixture has, without identifiers. */
     public static String adultNamed(String eventNumber, String familyName, String givenNames, String dateOfBirth) {
-        return alone(eventNumber, hoursAgo(2), "TCA", "NOG", familyName, givenNames, dateOfBirth,
+        return alone(eventNumber, hoursAgo(2), "SDC", "CHU", familyName, givenNames, dateOfBirth,
                 "F", "PE");
     }
 

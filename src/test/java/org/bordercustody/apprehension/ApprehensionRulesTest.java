@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
+import org.bordercustody.facility.Sectors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApprehensionRulesTest {
 
     static final Instant NOW = Instant.parse("2026-11-25T15:00:00Z");
-    final ApprehensionRules rules = new ApprehensionRules(Clock.fixed(NOW, ZoneOffset.UTC));
+    final ApprehensionRules rules = new ApprehensionRules(Clock.fixed(NOW, ZoneOffset.UTC), new Sectors());
 
     @Test
     void keepsTheInstantInUtcAndTheOffsetItWasReportedIn() {
