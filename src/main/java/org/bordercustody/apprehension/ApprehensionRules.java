@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.bordercustody.apprehension.Apprehension.Companion;
 import org.bordercustody.apprehension.Apprehension.EncounteredPerson;
-import org.bordercustody.facility.Sectors;
+import org.bordercustody.identity.Sectors;
 import org.bordercustody.person.Identifier;
 import org.bordercustody.person.Identifiers;
 import org.bordercustody.system.InvalidRequestException;

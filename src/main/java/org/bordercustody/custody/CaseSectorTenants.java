@@ -3,6 +3,7 @@ package org.bordercustody.custody;
 import static org.bordercustody.custody.CustodyProcess.Variables.CASE_SECTOR;
 
 import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -38,8 +39,8 @@ class CaseSectorTenants implements TenantIdProvider {
         if (starter != null && starter.getTenantId() != null) {
             return starter.getTenantId();
         }
-        throw new IllegalStateException("A process of a case starts with the sector holding the person ("
-                + CASE_SECTOR + "): " + context.getProcessDefinition().getKey());
+        throw new BadUserRequestException("A process of a case starts with the sector holding the person: give the"
+                + " variable " + CASE_SECTOR + " (" + context.getProcessDefinition().getKey() + ")");
     }
 
     @Override

@@ -3,7 +3,7 @@ package org.bordercustody.custody;
 import org.bordercustody.facility.Facilities;
 import org.bordercustody.facility.Facility;
 import org.bordercustody.facility.FacilityKind;
-import org.bordercustody.facility.Sectors;
+import org.bordercustody.identity.Sectors;
 import org.bordercustody.system.ConflictException;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.stereotype.Service;

@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.bordercustody.facility.Sectors;
 import org.springframework.stereotype.Component;
 
 /**

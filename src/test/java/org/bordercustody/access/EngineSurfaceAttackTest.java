@@ -299,6 +299,7 @@ class EngineSurfaceAttackTest {
         colleague.setPassword("agent-colleague");
         identityService.saveUser(colleague);
         identityService.createMembership("agent-colleague", CustodyGroups.BORDER_PATROL_AGENT);
+        identityService.createTenantUserMembership("SDC", "agent-colleague");
         String claimed = new TasklistClient(ApiClient.as(port, "agent-colleague")).taskId("ATK0003-01", "Task_RecordIntake");
         assertThat(ApiClient.as(port, "agent-colleague").post("/engine-rest/task/" + claimed + "/claim",
                 "{\"userId\": \"agent-colleague\"}").status()).isEqualTo(204);

@@ -89,7 +89,7 @@ class ApprehensionApiTest {
                         + "\"relationship\": \"PARENT\" } ] }"), "persons[0].accompaniedBy[0].ref"),
                 Arguments.of(valid.replace("\"HN\" }", "\"HN\", \"accompaniedBy\": [ { \"ref\": \"p2\", "
                         + "\"relationship\": \"COUSIN\" } ] }"), "persons[0].accompaniedBy[0].relationship"),
-                Arguments.of(valid.replace("\"station\": \"NOG\"", "\"station\": \"NOG\", \"gate\": 4"), "location.gate"),
+                Arguments.of(valid.replace("\"station\": \"CHU\"", "\"station\": \"CHU\", \"gate\": 4"), "location.gate"),
                 Arguments.of(valid.replace("\"persons\": [", "\"persons\": [], \"x\": ["), "x"),
                 Arguments.of(valid.replaceFirst("(?s)\"persons\": \\[.*\\]", "\"persons\": []"), "persons"));
     }

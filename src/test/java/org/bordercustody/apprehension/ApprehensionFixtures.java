@@ -54,6 +54,17 @@ public final class ApprehensionFixtures {
         return singleAdult(eventNumber, hoursAgo(2));
     }
 
+    /** The same apprehension, made at another sector's station (the fixtures' people are held in SDC). */
+    public static String inSector(String apprehension, String sector, String station) {
+        return apprehension.replaceFirst("\"location\": \\{ \"sector\": \"[A-Z]+\", \"station\": \"[A-Z]+\" }",
+                "\"location\": { \"sector\": \"" + sector + "\", \"station\": \"" + station + "\" }");
+    }
+
+    /** The same apprehension in the Rio Grande Valley, at McAllen Station. */
+    public static String inRioGrandeValley(String apprehension) {
+        return inSector(apprehension, "RGV", "MCA");
+    }
+
     public static String singleAdult(String eventNumber, String apprehendedAt) {
         return identified(alone(eventNumber, apprehendedAt, "SDC", "CHU", "Ramirez", "Jose",
                 "1988-03-14", "M", "HN"));

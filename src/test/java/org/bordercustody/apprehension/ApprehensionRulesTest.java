@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
-import org.bordercustody.facility.Sectors;
+import org.bordercustody.identity.Sectors;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

@@ -99,7 +99,7 @@ class FamilySeparationTest {
         JsonNode parent = orrsCopy.at("/data/separatedFrom/0");
         assertThat(parent.get("caseNumber").asText()).isEqualTo(father);
         assertThat(parent.get("fin").asText()).isNotBlank();
-        assertThat(parent.at("/whereNow/station").asText()).isEqualTo("NOG");
+        assertThat(parent.at("/whereNow/station").asText()).isEqualTo("BRF");
         assertThat(event(ApiClient.as(port, "orr-system"), son, "uac-referral").at("/data/separatedFrom/0/caseNumber")
                 .asText()).isEqualTo(father);
         assertThat(events(ApiClient.as(port, "orr-system"), father)).as("ORR receives nothing of the father's case")

@@ -83,6 +83,7 @@ class RoleMatrixTest {
         String placement = "{ \"facility\": \"ORR-SH-TX-01\", \"placementType\": \"SHELTER\" }";
         String bookIn = "{ \"facility\": \"PISPC\", \"bookInNumber\": \"B-${EVENT}\", \"familyCustody\": false }";
         String processStart = "{ \"businessKey\": \"{case}\", \"variables\": {"
+                + " \"caseSector\": {\"value\": \"SDC\", \"type\": \"String\"},"
                 + " \"intakeDue\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"},"
                 + " \"custodyWarningAt\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"},"
                 + " \"custodyDeadline\": {\"value\": \"${IN_ONE_DAY}\", \"type\": \"Date\"} } }";

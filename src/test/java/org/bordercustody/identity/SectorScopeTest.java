@@ -56,13 +56,9 @@ class SectorScopeTest {
         }
         assertThat(as("agent").post("/api/apprehensions", ApprehensionFixtures.singleAdult("SCP0001")).status())
                 .isEqualTo(201);
-        assertThat(as("agent-rgv").post("/api/apprehensions", inRioGrandeValley(
+        assertThat(as("agent-rgv").post("/api/apprehensions", ApprehensionFixtures.inRioGrandeValley(
                 ApprehensionFixtures.singleAdult("SCP0002"))).status()).isEqualTo(201);
         recorded = true;
-    }
-
-    static String inRioGrandeValley(String apprehension) {
-        return apprehension.replace("\"sector\": \"SDC\", \"station\": \"CHU\"", "\"sector\": \"RGV\", \"station\": \"MCA\"");
     }
 
     ApiClient as(String user) {
@@ -159,7 +155,7 @@ class SectorScopeTest {
     @Test
     void anAgentRecordsApprehensionsOfTheirOwnSectorOnlyAndAnUnknownSectorIsRefused() {
         ApiClient.Response elsewhere = as("agent").post("/api/apprehensions",
-                inRioGrandeValley(ApprehensionFixtures.singleAdult("SCP0003")));
+                ApprehensionFixtures.inRioGrandeValley(ApprehensionFixtures.singleAdult("SCP0003")));
         assertThat(elsewhere.status()).isEqualTo(400);
         assertThat(elsewhere.body()).contains("location.sector", "not a sector of yours (SDC)");
         ApiClient.Response unknown = as("admin").post("/api/apprehensions", ApprehensionFixtures.singleAdult("SCP0004")

@@ -36,9 +36,10 @@ class OperationsMetricsTest {
         record(agent, ApprehensionFixtures.singleAdult("OPS0001", ApprehensionFixtures.hoursAgo(2)));
         record(agent, ApprehensionFixtures.singleAdult("OPS0002", ApprehensionFixtures.hoursAgo(73)));
         record(agent, ApprehensionFixtures.singleAdult("OPS0003", ApprehensionFixtures.hoursAgo(71)));
-        record(agent, ApprehensionFixtures.childWithAunt("OPS0004"));
-        new TasklistClient(agent).completeIntake("OPS0004-01", false);
-        new TasklistClient(agent).completeIntake("OPS0004-02", false);
+        ApiClient agentInTheValley = ApiClient.as(port, "agent-rgv");
+        record(agentInTheValley, ApprehensionFixtures.inRioGrandeValley(ApprehensionFixtures.childWithAunt("OPS0004")));
+        new TasklistClient(agentInTheValley).completeIntake("OPS0004-01", false);
+        new TasklistClient(agentInTheValley).completeIntake("OPS0004-02", false);
         new Journeys(port).releasedAdult("OPS0005");
 
         Map<String, Double> after = scrape();
@@ -55,7 +56,7 @@ class OperationsMetricsTest {
         assertThat(delta(before, after, "custody_unaccompanied_children_awaiting_orr")).isEqualTo(1);
         assertThat(delta(before, after, "custody_released_total")).isEqualTo(1);
         assertThat(delta(before, after, "custody_left_cbp_custody_last_day", "hours_held=\"0-12h\"")).isEqualTo(1);
-        assertThat(delta(before, after, "custody_apprehended_total", "sector=\"TCA\"")).isEqualTo(4);
+        assertThat(delta(before, after, "custody_apprehended_total", "sector=\"SDC\"")).isEqualTo(4);
         assertThat(delta(before, after, "custody_apprehended_total", "sector=\"RGV\"")).isEqualTo(2);
 
         assertThat(sum(after, "custody_in_cbp_custody")).isEqualTo(count("status = 'IN_CBP_CUSTODY'"));

@@ -217,6 +217,8 @@ class EveryEventOnEveryPathTest {
             "/api/cases/{caseNumber}/hhs-referral/acknowledgement", "meets the 48-hour HHS notification (the"
                     + " uac-referral event was the notification)",
             "/api/admin/process-migrations", "moves running cases to the deployed model",
+            "/api/cases/{caseNumber}/custody-location", "a move between stations within CBP custody, no hand-off"
+                    + " (MOVED on the timeline; the partner that takes the person over reads the station then)",
             "/api/simulator/{partner}/webhook", "the demo partner simulator's own receiver",
             "/api/simulator/orr/acknowledgements/{caseNumber}", "the demo simulator calling the acknowledgement above");
 

@@ -40,7 +40,7 @@ class FamilyViewTest {
         assertThat(dad.get("relationship").asText()).isEqualTo("PARENT");
         assertThat(dad.get("status").asText()).isEqualTo("IN_CBP_CUSTODY");
         assertThat(dad.at("/whereNow/agency").asText()).isEqualTo("CBP");
-        assertThat(dad.at("/whereNow/station").asText()).isEqualTo("NOG");
+        assertThat(dad.at("/whereNow/station").asText()).isEqualTo("BRF");
         assertThat(dad.at("/whereNow/facilityKind").asText()).isEqualTo("CBP_HOLDING");
         JsonNode boy = member(family, son);
         assertThat(boy.get("age").asInt()).isEqualTo(10);
@@ -78,7 +78,7 @@ class FamilyViewTest {
         JsonNode dad = member(family, father);
         assertThat(dad.get("givenNames").asText()).isEqualTo("Mario");
         assertThat(dad.get("relationship").asText()).isEqualTo("PARENT");
-        assertThat(dad.at("/whereNow/station").asText()).isEqualTo("NOG");
+        assertThat(dad.at("/whereNow/station").asText()).isEqualTo("BRF");
         assertThat(dad.get("age").isNull()).as("no more of the adult than the reunification needs").isTrue();
         assertThat(dad.get("status").isNull()).isTrue();
         assertThat(member(family, son).get("status").asText()).isEqualTo("IN_CBP_CUSTODY");

@@ -33,6 +33,7 @@ class PeopleTest {
     @Test
     void perezIsRefusedASecondCaseWhileHeldAndAfterHisReleaseHisNextApprehensionJoinsHimAndEndsTheCheckInWait() {
         ApiClient agent = ApiClient.as(port, "agent");
+        ApiClient agentInTheValley = ApiClient.as(port, "agent-rgv");
         JsonNode first = agent.post("/api/apprehensions", perez("PPL0001", "SDC", "CHU", ApprehensionFixtures.hoursAgo(95),
                 "\"aNumber\": \"A-201-555-012\"")).json();
         String firstCase = first.get("cases").get(0).get("caseNumber").asText();
@@ -40,7 +41,7 @@ class PeopleTest {
         assertThat(first.get("cases").get(0).get("priorEncounters")).isEmpty();
         Map<String, Long> before = counts();
 
-        ApiClient.Response again = agent.post("/api/apprehensions", perez("PPL0002", "RGV", "MCA",
+        ApiClient.Response again = agentInTheValley.post("/api/apprehensions", perez("PPL0002", "RGV", "MCA",
                 ApprehensionFixtures.hoursAgo(2), "\"aNumber\": \"A201555012\""));
 
         assertThat(again.status()).isEqualTo(409);
@@ -50,7 +51,7 @@ class PeopleTest {
 
         new TasklistClient(agent).completeIntake(firstCase, false);
         new Journeys(port).release(firstCase);
-        ApiClient.Response later = agent.post("/api/apprehensions", perez("PPL0003", "RGV", "MCA",
+        ApiClient.Response later = agentInTheValley.post("/api/apprehensions", perez("PPL0003", "RGV", "MCA",
                 ApprehensionFixtures.hoursAgo(1), "\"aNumber\": \"A201555012\", \"fin\": \"1234567890\""));
 
         assertThat(later.status()).as(later.body()).isEqualTo(201);
@@ -63,7 +64,7 @@ class PeopleTest {
                 .contains("RE_ENCOUNTERED").doesNotContain("CLOCK_BREACHED");
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId("EndEvent_ReEncountered")
                 .processInstanceId(processOf(firstCase)).count()).isEqualTo(1);
-        JsonNode view = agent.get("/api/cases/PPL0003-01").json();
+        JsonNode view = agentInTheValley.get("/api/cases/PPL0003-01").json();
         assertThat(view.get("personId").asText()).isEqualTo(personId);
         assertThat(view.get("person").get("familyName").asText()).isEqualTo("Perez");
         assertThat(view.get("person").get("identifiers").get("aNumber").asText()).isEqualTo("A201555012");
@@ -72,9 +73,11 @@ class PeopleTest {
         assertThat(view.get("station").asText()).isEqualTo("MCA");
         assertThat(view.get("earlierEncounters").get(0).get("caseNumber").asText()).isEqualTo(firstCase);
         assertThat(view.get("earlierEncounters").get(0).get("status").asText()).isEqualTo("RE_ENCOUNTERED");
-        assertThat(agent.get("/api/cases/PPL0003-01/timeline").json()).extracting(e -> e.get("description").asText())
+        assertThat(agentInTheValley.get("/api/cases/PPL0003-01/timeline").json()).extracting(e -> e.get("description").asText())
                 .anyMatch(text -> text.contains("Earlier release of case " + firstCase));
-        JsonNode page = agent.get("/api/people/" + personId).json();
+        assertThat(agent.get("/api/cases/PPL0003-01").status()).as("the Valley's case is not San Diego's")
+                .isEqualTo(404);
+        JsonNode page = ApiClient.as(port, "manager").get("/api/people/" + personId).json();
         assertThat(page.get("encounters")).extracting(e -> e.get("encounter").get("caseNumber").asText())
                 .containsExactly("PPL0003-01", firstCase);
         assertThat(page.get("encounters").get(1).get("timeline")).extracting(e -> e.get("type").asText())

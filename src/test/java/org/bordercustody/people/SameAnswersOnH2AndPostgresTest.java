@@ -15,6 +15,7 @@ import org.bordercustody.apprehension.ApprehensionRequest.IdentifiersGiven;
 import org.bordercustody.apprehension.ApprehensionRequest.Location;
 import org.bordercustody.apprehension.ApprehensionRequest.Person;
 import org.bordercustody.apprehension.Apprehensions;
+import org.bordercustody.identity.CustodyUser;
 import org.bordercustody.people.PeopleSearches.Criteria;
 import org.bordercustody.people.PersonViews.PersonFound;
 import org.junit.jupiter.api.AfterAll;
@@ -22,9 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The same people recorded on H2 and on PostgreSQL 17 are found the same way: one corpus of spellings, dates of
@@ -35,8 +34,8 @@ class SameAnswersOnH2AndPostgresTest {
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext onH2;
     static ConfigurableApplicationContext onPostgres;
-    static final Authentication MANAGER = new UsernamePasswordAuthenticationToken("manager", null,
-            List.of(new SimpleGrantedAuthority("custody-manager")));
+    static final Authentication MANAGER = new CustodyUser("manager", List.of("custody-manager"), List.of("SDC"))
+            .authenticated();
 
     /** Family name, given names, date of birth, country, A-number or null. */
     static final String[][] PEOPLE = {

@@ -52,11 +52,11 @@ class BadInputCorpusTest {
         apprehension(bad, "time in the future", valid.replaceFirst("\"apprehendedAt\": \"[^\"]+\"", "\"apprehendedAt\": \"2099-01-01T00:00:00Z\""), "apprehendedAt");
         apprehension(bad, "time too old", valid.replaceFirst("\"apprehendedAt\": \"[^\"]+\"", "\"apprehendedAt\": \"2001-01-01T00:00:00Z\""), "apprehendedAt");
         apprehension(bad, "time not a time", valid.replaceFirst("\"apprehendedAt\": \"[^\"]+\"", "\"apprehendedAt\": \"yesterday evening\""), "apprehendedAt");
-        apprehension(bad, "location missing", valid.replace("\"location\": { \"sector\": \"TCA\", \"station\": \"NOG\" },", ""), "location");
-        apprehension(bad, "sector missing", valid.replace("\"sector\": \"TCA\", ", ""), "location.sector");
-        apprehension(bad, "sector in lower case", valid.replace("\"TCA\"", "\"tca\""), "location.sector");
-        apprehension(bad, "station with a script", valid.replace("\"NOG\"", "\"<script>x</script>\""), "location.station");
-        apprehension(bad, "unknown location field", valid.replace("\"station\": \"NOG\"", "\"station\": \"NOG\", \"gate\": 4"), "location.gate");
+        apprehension(bad, "location missing", valid.replace("\"location\": { \"sector\": \"SDC\", \"station\": \"CHU\" },", ""), "location");
+        apprehension(bad, "sector missing", valid.replace("\"sector\": \"SDC\", ", ""), "location.sector");
+        apprehension(bad, "sector in lower case", valid.replace("\"SDC\"", "\"sdc\""), "location.sector");
+        apprehension(bad, "station with a script", valid.replace("\"CHU\"", "\"<script>x</script>\""), "location.station");
+        apprehension(bad, "unknown location field", valid.replace("\"station\": \"CHU\"", "\"station\": \"CHU\", \"gate\": 4"), "location.gate");
         apprehension(bad, "persons missing", valid.replaceFirst("(?s),\\s*\"persons\": \\[.*\\]", ""), "persons");
         apprehension(bad, "persons empty", valid.replaceFirst("(?s)\"persons\": \\[.*\\]", "\"persons\": []"), "persons");
         apprehension(bad, "persons not a list", valid.replaceFirst("(?s)\"persons\": \\[(.*)\\]", "\"persons\": $1"), "persons");

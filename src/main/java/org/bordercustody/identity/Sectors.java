@@ -1,4 +1,4 @@
-package org.bordercustody.facility;
+package org.bordercustody.identity;
 
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
