@@ -6,9 +6,14 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import org.bordercustody.identity.CustodyGroups;
+import org.bordercustody.identity.CustodyUser;
+import org.bordercustody.identity.Sectors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -25,9 +30,12 @@ class CustodyMetricsController {
     private final CustodyReports reports;
     private final CustodyMetricsCsv csv;
 
-    CustodyMetricsController(CustodyReports reports, CustodyMetricsCsv csv) {
+    private final Sectors sectors;
+
+    CustodyMetricsController(CustodyReports reports, CustodyMetricsCsv csv, Sectors sectors) {
         this.reports = reports;
         this.csv = csv;
+        this.sectors = sectors;
     }
 
     @Operation(summary = "Who is in CBP custody and in ICE family custody now, and who is late: Cockpit's custody panel")
@@ -56,8 +64,11 @@ class CustodyMetricsController {
     @GetMapping("/api/reports/breaches")
     BreachList breaches(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @Parameter(description = "At most this many, 1 to 1000 (100)") @RequestParam(required = false)
-            Integer limit) {
-        return reports.breaches(from, to, limit);
+            Integer limit, Authentication caller) {
+        List<String> callersSectors = CustodyUser.of(caller).map(CustodyUser::sectors).orElse(List.of());
+        boolean everySector = callersSectors.containsAll(sectors.codes()) || caller.getAuthorities().stream()
+                .anyMatch(authority -> CustodyGroups.ADMIN.equals(authority.getAuthority()));
+        return reports.breaches(from, to, limit, everySector ? null : callersSectors);
     }
 
     @Operation(summary = "The same figures as CSV: a header row, then one row per group (one row without by)")

@@ -153,7 +153,7 @@ public final class ApprehensionFixtures {
 
     /** A fifteen-year-old from Honduras, alone. */
     public static String unaccompaniedTeen(String eventNumber) {
-        return identified(alone(eventNumber, hoursAgo(2), "RGV", "MCA", "Mejia", "Daniel",
+        return identified(alone(eventNumber, hoursAgo(2), "SDC", "CHU", "Mejia", "Daniel",
                 today().minusYears(15).minusMonths(3), "M", "HN"));
     }
 

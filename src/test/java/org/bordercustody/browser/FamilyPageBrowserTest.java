@@ -77,7 +77,7 @@ class FamilyPageBrowserTest {
 
     private static void assertFamily(String family, String son, String father) {
         assertThat(family).contains("Family of case", "Castillo, Mario", "parent", "case " + father,
-                "Castillo, Pablo · age 10 · child · case " + son, "In CBP custody at station NOG, sector TCA",
+                "Castillo, Pablo · age 10 · child · case " + son, "In CBP custody at station BRF, sector SDC",
                 "separated from Castillo, Mario (case " + father + ") by supervisor, because Criminal history or"
                         + " warrant of the adult: warrant for assault; still apart")
                 .doesNotContain("CRIMINAL_HISTORY", "IN_CBP_CUSTODY");

@@ -36,7 +36,7 @@ class FindAPersonBrowserTest {
             browser.press(By.cssSelector("#custody-find-person .custody-people-find"));
             WebElement found = browser.waitFor(By.cssSelector("#custody-find-person .custody-people-found"));
             assertThat(found.getText()).contains("Villanueva Ortiz, Ernesto", "born 1983-10-21", "Ecuador",
-                    "A300400500", "case FAP0002-01: In CBP custody at station MCA, sector RGV",
+                    "A300400500", "case FAP0002-01: In CBP custody at station BRF, sector SDC",
                     "case FAP0001-01: Released to Dallas, TX; apprehended again before the check-in");
             browser.screenshot("tasklist-find-person");
 
@@ -76,7 +76,7 @@ class FindAPersonBrowserTest {
         assertThat(agent.post("/api/apprehensions", ernesto(first, "SDC", "CHU", 30, aNumber)).status()).isEqualTo(201);
         new TasklistClient(agent).completeIntake(first + "-01", false);
         new Journeys(port).release(first + "-01");
-        assertThat(agent.post("/api/apprehensions", ernesto(again, "RGV", "MCA", 1, aNumber)).status()).isEqualTo(201);
+        assertThat(agent.post("/api/apprehensions", ernesto(again, "SDC", "BRF", 1, aNumber)).status()).isEqualTo(201);
     }
 
     private static String ernesto(String eventNumber, String sector, String station, int hoursAgo, String aNumber) {

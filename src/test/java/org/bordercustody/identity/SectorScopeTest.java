@@ -9,6 +9,7 @@ import org.bordercustody.CustodyApplicationTest;
 import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.bordercustody.custody.CaseTenants;
+import org.bordercustody.reporting.ReportFixtures;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -164,6 +165,23 @@ class SectorScopeTest {
         assertThat(unknown.body()).contains("location.sector", "not a Border Patrol sector");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM apprehension_event WHERE event_number IN ('SCP0003', 'SCP0004')")
                 .query(Integer.class).single()).as("nothing recorded").isZero();
+    }
+
+    @Test
+    void aSupervisorsListOfMissedDeadlinesNamesThePeopleOfTheirSectorOnly() {
+        ReportFixtures fixtures = new ReportFixtures(jdbc);
+        fixtures.seed("SCPB001", "SDC", "CHU", "2025-03-02T10:00:00Z", "2025-03-06T10:00:00Z", "REMOVED");
+        fixtures.breach("SCPB001", "CBP_HOLDING_LIMIT", "2025-03-05T10:00:00Z");
+        fixtures.seed("SCPB002", "RGV", "MCA", "2025-03-02T10:00:00Z", "2025-03-06T10:00:00Z", "REMOVED");
+        fixtures.breach("SCPB002", "CBP_HOLDING_LIMIT", "2025-03-05T10:00:00Z");
+        String period = "/api/reports/breaches?from=2025-03-01&to=2025-03-31";
+
+        assertThat(as("supervisor").get(period).json().findValuesAsText("caseNumber")).containsExactly("SCPB001-01");
+        assertThat(as("supervisor-rgv").get(period).json().findValuesAsText("caseNumber"))
+                .containsExactly("SCPB002-01");
+        assertThat(as("supervisor").get(period).json().get("total").asLong()).isEqualTo(1);
+        assertThat(as("manager").get(period).json().findValuesAsText("caseNumber"))
+                .containsExactlyInAnyOrder("SCPB001-01", "SCPB002-01");
     }
 
     @Test
