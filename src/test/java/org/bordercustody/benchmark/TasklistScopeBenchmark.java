@@ -63,8 +63,13 @@ public final class TasklistScopeBenchmark {
                 Map.entry("--in-sdc", "1000"), Map.entry("--calls", "300"), Map.entry("--port", "5437"),
                 Map.entry("--data", "target/benchmark-tasklist-pg"), Map.entry("--revokes", "auto"),
                 Map.entry("--out", "target/benchmark/tasklist-scope.md")));
-        new TasklistScopeBenchmark(options).run();
-        System.exit(0);
+        try {
+            new TasklistScopeBenchmark(options).run();
+            System.exit(0);
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
     }
 
     void run() throws Exception {
@@ -121,8 +126,8 @@ public final class TasklistScopeBenchmark {
             future.get();
         }
         pool.shutdown();
-        report.append("Recorded %,d people in %d apprehensions of %d through the case API in %.0f s: %,d in SDC,"
-                + " the others evenly in %s.%n%n".formatted(people, events, PER_APPREHENSION,
+        report.append(("Recorded %,d people in %d apprehensions of %d through the case API in %.0f s: %,d in SDC,"
+                + " the others evenly in %s.%n%n").formatted(people, events, PER_APPREHENSION,
                         (System.nanoTime() - started) / 1e9, inSdc, String.join(", ", OTHER_SECTORS)));
     }
 
@@ -130,14 +135,25 @@ public final class TasklistScopeBenchmark {
     private static String apprehension(String eventNumber, String sector, int event) {
         StringJoiner persons = new StringJoiner(", ");
         for (int person = 0; person < PER_APPREHENSION; person++) {
-            persons.add(("{ \"ref\": \"p%d\", \"familyName\": \"Bench%s\", \"givenNames\": \"Person%d\","
+            persons.add(("{ \"ref\": \"p%d\", \"familyName\": \"Bench%s\", \"givenNames\": \"Person%s\","
                     + " \"dateOfBirth\": \"1990-01-%02d\", \"sex\": \"M\", \"countryOfCitizenship\": \"MX\" }")
-                    .formatted(person, eventNumber, person, 1 + person % 28));
+                    .formatted(person, letters(event), letters(person), 1 + person % 28));
         }
         String at = Instant.now().minus(1 + event % 40, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
         return "{ \"eventNumber\": \"%s\", \"apprehendedAt\": \"%s\", \"location\": { \"sector\": \"%s\","
                 .formatted(eventNumber, at, sector) + " \"station\": \"%s1\" }, \"persons\": [ %s ] }"
                 .formatted(sector, persons);
+    }
+
+    /** A number in letters (0 a, 25 z, 26 ba ...): names are letters only. */
+    private static String letters(int number) {
+        String letters = "";
+        int rest = number;
+        do {
+            letters = (char) ('a' + rest % 26) + letters;
+            rest /= 26;
+        } while (rest > 0);
+        return letters;
     }
 
     private void measure() throws Exception {
@@ -159,6 +175,12 @@ public final class TasklistScopeBenchmark {
             "/engine-rest/task?firstResult=0&maxResults=15", PAGE});
         calls.put("4 admin: task query, first page", new String[] {"admin", "POST",
             "/engine-rest/task?firstResult=0&maxResults=15", PAGE});
+        calls.put("5 agent: task query, first page as HAL (Tasklist's form)", new String[] {"agent", "GET",
+            "/engine-rest/task?candidateGroup=border-patrol-agent&includeAssignedTasks=true&sortBy=dueDate"
+                    + "&sortOrder=asc&firstResult=0&maxResults=15&hal", null});
+        calls.put("6 admin: task query, first page as HAL (Tasklist's form)", new String[] {"admin", "GET",
+            "/engine-rest/task?candidateGroup=border-patrol-agent&includeAssignedTasks=true&sortBy=dueDate"
+                    + "&sortOrder=asc&firstResult=0&maxResults=15&hal", null});
         for (var entry : calls.entrySet()) {
             String[] c = entry.getValue();
             for (int warmUp = 0; warmUp < 30; warmUp++) {
@@ -177,10 +199,11 @@ public final class TasklistScopeBenchmark {
     }
 
     private String call(String user, String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP_PORT + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + APP_PORT
+                        + path.replace("&hal", "")))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + user)
                         .getBytes(StandardCharsets.UTF_8)))
-                .header("Accept", path.contains("/filter/") && path.contains("/list") ? "application/hal+json"
+                .header("Accept", path.contains("/list") || path.endsWith("&hal") ? "application/hal+json"
                         : "application/json");
         if (body == null) {
             request.method(method, BodyPublishers.noBody());
