@@ -113,7 +113,8 @@ class SectorScopeTest {
     @ParameterizedTest
     @ValueSource(strings = {"GET /engine-rest/task/{id}", "GET /engine-rest/task/{id}/form-variables",
         "GET /engine-rest/task/{id}/variables", "GET /engine-rest/task/{id}/form", "GET /engine-rest/task/{id}/rendered-form",
-        "GET /engine-rest/task/{id}/identity-links", "POST /engine-rest/task/{id}/claim",
+        "GET /engine-rest/task/{id}/identity-links", "GET /engine-rest/task/{id}/comment",
+        "GET /engine-rest/task/{id}/attachment", "POST /engine-rest/task/{id}/claim",
         "POST /engine-rest/task/{id}/complete", "POST /engine-rest/task/{id}/submit-form",
         "POST /engine-rest/task/{id}/assignee", "PUT /engine-rest/task/{id}/variables/note",
         "GET /api/tasks/{id}/card"})
