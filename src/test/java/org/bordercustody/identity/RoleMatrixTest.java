@@ -40,8 +40,14 @@ class RoleMatrixTest {
     /** The roles of people who work cases; the privacy officer reads the read log and nothing else. */
     static final List<String> PEOPLE_AT_WORK =
             List.of("admin", "agent", "supervisor", "ice-officer", "orr-liaison", "manager");
-    static final List<String> ROLES = java.util.stream.Stream.concat(PEOPLE_AT_WORK.stream(),
-            java.util.stream.Stream.of("privacy-officer")).toList();
+    /**
+     * The Rio Grande Valley's agent and supervisor, beside San Diego's who work the matrix's cases: what their groups
+     * allow them reaches another sector's case as a missing one (404), the rest as for their San Diego colleagues.
+     */
+    static final Map<String, String> OF_ANOTHER_SECTOR = Map.of("agent-rgv", "agent", "supervisor-rgv", "supervisor");
+    static final List<String> ROLES = java.util.stream.Stream.of(PEOPLE_AT_WORK.stream(),
+            java.util.stream.Stream.of("privacy-officer"), OF_ANOTHER_SECTOR.keySet().stream().sorted())
+            .flatMap(roles -> roles).toList();
     static final AtomicInteger EVENTS = new AtomicInteger(100);
     static final DateTimeFormatter ENGINE_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ")
             .withZone(ZoneOffset.UTC);
@@ -173,7 +179,7 @@ class RoleMatrixTest {
             @SuppressWarnings("unchecked")
             Set<String> allowed = (Set<String>) row[1];
             for (String role : ROLES) {
-                arguments.add(Arguments.of(call, role, allowed.contains(role)));
+                arguments.add(Arguments.of(call, role, allowed.contains(OF_ANOTHER_SECTOR.getOrDefault(role, role))));
             }
             arguments.add(Arguments.of(call, "anonymous", false));
         }
@@ -212,10 +218,21 @@ class RoleMatrixTest {
                 .replace("${PARENT}", String.valueOf(caseNumber).replaceAll("-02$", "-01"))
                 .replace("${NOW}", ApprehensionFixtures.hoursAgo(0))
                 .replace("${IN_ONE_DAY}", ENGINE_DATE.format(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(1))));
+        String timelineBefore = caseNumber == null ? null : timelineOf(caseNumber);
         ApiClient.Response response = call.method().equals("GET") ? client.get(path) : client.post(path, body);
 
+        boolean ofAnotherSector = OF_ANOTHER_SECTOR.containsKey(role);
         if (role.equals("anonymous")) {
             assertThat(response.status()).as(response.body()).isEqualTo(401);
+        } else if (allowed && ofAnotherSector && (caseNumber != null || call.path().startsWith("/api/cases/"))) {
+            assertThat(response.status()).as("San Diego's case is not known to exist in the Valley: " + response.body())
+                    .isEqualTo(404);
+            if (caseNumber != null) {
+                assertThat(timelineOf(caseNumber)).as("nothing happened to the case").isEqualTo(timelineBefore);
+            }
+        } else if (allowed && ofAnotherSector && call.path().equals("/api/apprehensions")) {
+            assertThat(response.status()).as("an apprehension in San Diego: " + response.body()).isEqualTo(400);
+            assertThat(response.json().get("field").asText()).isEqualTo("location.sector");
         } else if (allowed) {
             assertThat(response.status()).as(response.body()).isEqualTo(call.success());
         } else if (role.equals("orr-liaison") && call.method().equals("GET") && call.path().startsWith("/api/cases/" + ADULT)
@@ -225,6 +242,10 @@ class RoleMatrixTest {
         } else {
             assertThat(response.status()).as(response.body()).isEqualTo(403);
         }
+    }
+
+    private String timelineOf(String caseNumber) {
+        return ApiClient.as(port, "admin").get("/api/cases/" + caseNumber + "/timeline").body();
     }
 
     @Test
