@@ -9,6 +9,7 @@ import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  * <li>Border Patrol agents and supervisors: the sectors named, nothing else (none named, no case);</li>
  * <li>custody managers: the sectors named, every sector when none is;</li>
- * <li>ICE officers: the sectors named and those of their field offices (reference/sectors.csv);</li>
+ * <li>ICE officers: the sectors named and those of their field offices (reference/sectors.csv, or
+ * {@code custody.identity.field-offices.<office>} where set);</li>
  * <li>HHS ORR liaisons, partner systems and administrators: every sector (a liaison reads unaccompanied children's
  * cases only, {@code custody/CaseAccess});</li>
  * <li>privacy officers: none (they read the read log, which is not a case).</li>
@@ -33,9 +35,11 @@ public class SectorScopes {
             CustodyGroups.PARTNER_ORR);
 
     private final Sectors sectors;
+    private final Map<String, List<String>> fieldOffices;
 
-    public SectorScopes(Sectors sectors) {
+    public SectorScopes(Sectors sectors, IdentityProperties properties) {
         this.sectors = sectors;
+        this.fieldOffices = properties.fieldOffices();
     }
 
     /** The sectors, sorted, for a sign-in that names these groups, sectors and ICE field offices. */
@@ -55,7 +59,11 @@ public class SectorScopes {
         }
         if (groups.contains(ICE_ERO_OFFICER)) {
             scope.addAll(named);
-            scope.addAll(sectors.ofFieldOffices(fieldOffices));
+            for (String office : fieldOffices) {
+                scope.addAll(this.fieldOffices.containsKey(office)
+                        ? this.fieldOffices.get(office).stream().filter(known::contains).toList()
+                        : sectors.ofFieldOffices(List.of(office)));
+            }
         }
         return List.copyOf(scope);
     }
