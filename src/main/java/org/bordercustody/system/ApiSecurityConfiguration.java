@@ -12,9 +12,11 @@ import static org.bordercustody.identity.CustodyGroups.PRIVACY_OFFICER;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.bordercustody.identity.CustodyGroups;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -24,7 +26,7 @@ import org.springframework.security.web.authentication.session.NullAuthenticated
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
- * HTTP Basic for the case API and the actuator; reads also accept a Camunda web app session (the Cockpit
+ * HTTP Basic for the case API and the actuator (bearer tokens instead with {@code custody.sign-in=oidc}); reads also accept a Camunda web app session (the Cockpit
  * panel). The web apps keep their own login and CSRF protection, and /engine-rest has Camunda's
  * authentication filter, so this chain matches only /api and /actuator.
  */
@@ -36,8 +38,10 @@ class ApiSecurityConfiguration {
             CustodyGroups.PARTNERS.stream()).toArray(String[]::new);
 
     @Bean
+    @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
-            @Value("${camunda.bpm.process-engine-name:default}") String engineName) throws Exception {
+            @Value("${camunda.bpm.process-engine-name:default}") String engineName,
+            ObjectProvider<BearerTokens> bearerTokens) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/webjars/swagger-ui/**")
                 .addFilterBefore(new WebappSessionAuthenticationFilter(engineName), BasicAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -76,15 +80,22 @@ class ApiSecurityConfiguration {
                                 .hasAnyAuthority(PRIVACY_OFFICER)
                         .requestMatchers("/api/cases/*/reads", "/api/users/*/reads").denyAll()
                         .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(EVERY_ROLE)
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic
+                        .anyRequest().denyAll());
+        BearerTokens tokens = bearerTokens.getIfAvailable();
+        if (tokens != null) {
+            // custody.sign-in=oidc: bearer tokens of the identity provider only, no password.
+            tokens.configure(http, objectMapper);
+            http.exceptionHandling(handling -> handling.authenticationEntryPoint(BearerTokens.entryPoint(objectMapper)));
+        } else {
+            http.httpBasic(basic -> basic
                         .realmName("border-custody")
                         .authenticationEntryPoint((request, response, failure) -> {
                             response.setHeader("WWW-Authenticate", "Basic realm=\"border-custody\"");
                             ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED,
                                     "Authentication required: send HTTP Basic credentials of a custody user");
-                        }))
-                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
+                        }));
+        }
+        http.exceptionHandling(handling -> handling.accessDeniedHandler((request, response, denied) ->
                         ProblemResponses.write(objectMapper, response, HttpStatus.FORBIDDEN,
                                 "Your groups do not allow this call")))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS)

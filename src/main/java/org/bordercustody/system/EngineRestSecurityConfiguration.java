@@ -20,12 +20,15 @@ class EngineRestSecurityConfiguration {
     static final int API_MAX_BODY = 1024 * 1024;
     static final int ENGINE_MAX_BODY = 10 * 1024 * 1024;
 
+    /** HTTP Basic, or with {@code custody.sign-in=oidc} the bearer token Spring Security checked before. */
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication(
+            @org.springframework.beans.factory.annotation.Value("${custody.sign-in:password}") String signIn) {
         var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
         registration.setName("engine-rest-authentication");
         registration.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
-                BasicAuthenticationInOneTransaction.class.getName());
+                OidcSignInConfiguration.OIDC.equals(signIn) ? SignedInCustodyUser.class.getName()
+                        : BasicAuthenticationInOneTransaction.class.getName());
         registration.addUrlPatterns("/engine-rest/*");
         registration.setOrder(AUTHENTICATION_ORDER);
         return registration;

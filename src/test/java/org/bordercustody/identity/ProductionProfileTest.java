@@ -42,8 +42,11 @@ class ProductionProfileTest {
 
     /** Closing this context must not unregister the engine named "default" that the other tests share. */
     private static String[] withOwnEngineName(String... arguments) {
-        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 3);
         all[arguments.length] = "--camunda.bpm.process-engine-name=productionProfileTest";
+        // Sign-in by OpenID Connect: the identity provider is asked nothing before the first sign-in.
+        all[arguments.length + 1] = "--custody.oidc.issuer-uri=http://localhost:1/realms/border-custody";
+        all[arguments.length + 2] = "--custody.oidc.client-secret=unused";
         return all;
     }
 
