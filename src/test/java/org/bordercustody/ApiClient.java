@@ -48,6 +48,11 @@ public final class ApiClient {
         return new ApiClient("http://localhost:" + port, "Basic " + token);
     }
 
+    /** A caller signed in by an OpenID Connect access token (custody.sign-in=oidc). */
+    public static ApiClient withToken(int port, String accessToken) {
+        return new ApiClient("http://localhost:" + port, "Bearer " + accessToken);
+    }
+
     /** A demo user, whose password is the user id. */
     public static ApiClient as(int port, String user) {
         return as(port, user, user);

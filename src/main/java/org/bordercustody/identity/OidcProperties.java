@@ -18,7 +18,21 @@ public record OidcProperties(
         @NotBlank(message = "is required: set CUSTODY_OIDC_AUDIENCE") String audience,
         @NotBlank(message = "is required: set CUSTODY_OIDC_CLIENT_ID") String clientId,
         @NotBlank(message = "is required: set CUSTODY_OIDC_CLIENT_SECRET") String clientSecret,
-        @NotNull @Valid @DefaultValue Claims claims) {
+        @NotNull @Valid @DefaultValue Claims claims,
+        @NotNull @DefaultValue Accounts accounts) {
+
+    /**
+     * Where the application learns which people the identity provider disabled, so that their tokens are refused before
+     * they expire: a client allowed to read the realm's users (Keycloak's admin API), asked every refresh interval.
+     * No client id: tokens of a disabled person are taken until they expire.
+     */
+    public record Accounts(String clientId, String clientSecret,
+            @DefaultValue("30s") java.time.Duration refreshInterval) {
+
+        public boolean watched() {
+            return clientId != null && !clientId.isBlank();
+        }
+    }
 
     /** The names of the claims that carry who a caller is. */
     public record Claims(

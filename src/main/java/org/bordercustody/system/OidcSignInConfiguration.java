@@ -7,6 +7,7 @@ import org.bordercustody.identity.OidcProperties;
 import org.bordercustody.identity.SectorScopes;
 import org.bordercustody.identity.TokenClaims;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -64,11 +65,20 @@ class OidcSignInConfiguration {
     }
 
     @Bean
-    BearerTokens bearerTokens(OidcProperties properties, TokenClaims claims) {
+    DisabledAccounts disabledAccounts(OidcProperties properties) {
+        return properties.accounts().watched() ? new DisabledAccounts(properties) : null;
+    }
+
+    @Bean
+    BearerTokens bearerTokens(OidcProperties properties, TokenClaims claims,
+            ObjectProvider<DisabledAccounts> disabledAccounts) {
+        OAuth2TokenValidator<Jwt> enabled = disabledAccounts.getIfAvailable() == null
+                ? token -> OAuth2TokenValidatorResult.success() : disabledAccounts.getObject();
         return new BearerTokens(new SupplierJwtDecoder(() -> {
             NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(properties.issuerUri());
             decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience(properties.audience())));
+                    JwtValidators.createDefaultWithIssuer(properties.issuerUri()), audience(properties.audience()),
+                    enabled));
             return decoder;
         }), claims);
     }
@@ -96,7 +106,8 @@ class OidcSignInConfiguration {
     @Order(2)
     SecurityFilterChain engineRestSignIn(HttpSecurity http, BearerTokens tokens, ObjectMapper objectMapper)
             throws Exception {
-        http.securityMatcher("/engine-rest/**")
+        // Matched on the whole path: /engine-rest is a servlet of its own, not Spring MVC.
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .exceptionHandling(handling -> handling.authenticationEntryPoint(BearerTokens.entryPoint(objectMapper)))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
