@@ -34,12 +34,12 @@ import java.util.stream.Stream;
  * newer: the JDK named by the system property or environment variable {@code keycloak.java.home} /
  * {@code KEYCLOAK_JAVA_HOME}, this JVM if it is new enough, or the newest JDK 21+ under /usr/lib/jvm.
  */
-final class KeycloakServer {
+public final class KeycloakServer {
 
-    static final String REALM = "border-custody";
-    static final String WEB_CLIENT = "border-custody-web";
-    static final String WEB_SECRET = "demo-web-secret-change-me";
-    static final String AUDIENCE = "border-custody";
+    public static final String REALM = "border-custody";
+    public static final String WEB_CLIENT = "border-custody-web";
+    public static final String WEB_SECRET = "demo-web-secret-change-me";
+    public static final String AUDIENCE = "border-custody";
     static final Path REALM_EXPORT = Path.of("ops", "keycloak", "border-custody-realm.json");
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,7 +48,7 @@ final class KeycloakServer {
 
     private final int port;
     private final Process process;
-    final Duration startTime;
+    public final Duration startTime;
     private final HttpClient http = HttpClient.newHttpClient();
 
     private KeycloakServer(int port, Process process, Duration startTime) {
@@ -58,7 +58,7 @@ final class KeycloakServer {
     }
 
     /** Why Keycloak cannot run here, or empty when it can. */
-    static synchronized Optional<String> unavailable() {
+    public static synchronized Optional<String> unavailable() {
         if (started != null) {
             return Optional.empty();
         }
@@ -72,7 +72,7 @@ final class KeycloakServer {
     }
 
     /** The one Keycloak of this JVM, started at the first call. */
-    static synchronized KeycloakServer shared() {
+    public static synchronized KeycloakServer shared() {
         if (started == null) {
             started = start();
             Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
@@ -80,11 +80,11 @@ final class KeycloakServer {
         return started;
     }
 
-    String issuer() {
+    public String issuer() {
         return baseUrl() + "/realms/" + REALM;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://localhost:" + port;
     }
 
@@ -147,7 +147,7 @@ final class KeycloakServer {
     // --- tokens -------------------------------------------------------------------------------------------------
 
     /** A partner system's access token: the client-credentials grant with its client id and secret. */
-    String clientCredentialsToken(String clientId, String secret) {
+    public String clientCredentialsToken(String clientId, String secret) {
         JsonNode token = postForm(issuer() + "/protocol/openid-connect/token", Map.of("grant_type",
                 "client_credentials", "client_id", clientId, "client_secret", secret), null);
         return token.get("access_token").asText();
@@ -157,7 +157,7 @@ final class KeycloakServer {
      * A person's access token, got as the web apps get it: the authorization code flow with PKCE through Keycloak's
      * login page (read by a plain HTTP client), the code exchanged by the web apps' client.
      */
-    String personToken(String user, String password, String redirectUri) {
+    public String personToken(String user, String password, String redirectUri) {
         try {
             byte[] random = new byte[32];
             new SecureRandom().nextBytes(random);
@@ -200,7 +200,7 @@ final class KeycloakServer {
 
     // --- the admin API ------------------------------------------------------------------------------------------
 
-    JsonNode admin(String method, String path, String body) {
+    public JsonNode admin(String method, String path, String body) {
         String token = postForm(baseUrl() + "/realms/master/protocol/openid-connect/token", Map.of("grant_type",
                 "password", "client_id", "admin-cli", "username", "admin", "password", "admin"), null)
                 .get("access_token").asText();
@@ -215,21 +215,21 @@ final class KeycloakServer {
         return read(response.body().isEmpty() ? "null" : response.body());
     }
 
-    String userId(String username) {
+    public String userId(String username) {
         return admin("GET", "/users?exact=true&username=" + username, null).get(0).get("id").asText();
     }
 
     /** The person's sessions at Keycloak. */
-    JsonNode sessionsOf(String username) {
+    public JsonNode sessionsOf(String username) {
         return admin("GET", "/users/" + userId(username) + "/sessions", null);
     }
 
-    void setEnabled(String username, boolean enabled) {
+    public void setEnabled(String username, boolean enabled) {
         admin("PUT", "/users/" + userId(username), "{\"enabled\": " + enabled + "}");
     }
 
     /** Lets the web apps' client send people back to an application on this address as well. */
-    void allowRedirectsTo(String baseUrl) {
+    public void allowRedirectsTo(String baseUrl) {
         JsonNode client = admin("GET", "/clients?clientId=" + WEB_CLIENT, null).get(0);
         var updated = (com.fasterxml.jackson.databind.node.ObjectNode) client;
         var uris = (com.fasterxml.jackson.databind.node.ArrayNode) updated.get("redirectUris");
