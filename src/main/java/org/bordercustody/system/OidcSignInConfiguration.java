@@ -9,7 +9,6 @@ import org.bordercustody.identity.TokenClaims;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,12 +51,15 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "custody.sign-in", havingValue = OidcSignInConfiguration.OIDC)
-@EnableConfigurationProperties(OidcProperties.class)
 class OidcSignInConfiguration {
 
     static final String OIDC = "oidc";
     /** The client registration's id, in the redirect address /login/oauth2/code/oidc. */
     static final String REGISTRATION = "oidc";
+
+    OidcSignInConfiguration(OidcProperties properties) {
+        properties.requireComplete();
+    }
 
     @Bean
     TokenClaims tokenClaims(OidcProperties properties, SectorScopes sectorScopes) {
