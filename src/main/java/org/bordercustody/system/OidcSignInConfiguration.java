@@ -38,6 +38,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.logout.HttpStatusReturningLogoutSuccessHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -123,7 +124,12 @@ class OidcSignInConfiguration {
     @Bean
     @Order(100)
     SecurityFilterChain webappSignIn(HttpSecurity http, ClientRegistrationRepository registrations,
-            OAuth2AuthorizedClientRepository authorizedClients, TokenClaims claims) throws Exception {
+            OAuth2AuthorizedClientRepository authorizedClients, TokenClaims claims,
+            ObjectProvider<DisabledAccounts> disabledAccounts) throws Exception {
+        DisabledAccounts disabled = disabledAccounts.getIfAvailable();
+        if (disabled != null) {
+            http.addFilterAfter(new DisabledPeopleSignedOut(disabled), SecurityContextHolderFilter.class);
+        }
         var authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
         var paths = PathPatternRequestMatcher.withDefaults();

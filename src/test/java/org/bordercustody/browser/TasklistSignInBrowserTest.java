@@ -81,6 +81,9 @@ class TasklistSignInBrowserTest {
                     .contains("INTAKE_RECORDED").contains("\"actor\":\"agent\"");
 
             browser.script("document.querySelector('li.logout a').click();");
+            browser.waitFor(By.id("username"));
+            assertThat(browser.currentUrl()).as("signed out, Tasklist shows Keycloak's login page, not its own")
+                    .startsWith(keycloak.issuer());
             awaitNoSession(keycloak, "agent");
             assertThat(keycloak.sessionsOf("agent")).as("the Keycloak session ended with the application's").isEmpty();
 

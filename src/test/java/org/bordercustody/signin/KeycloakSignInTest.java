@@ -53,8 +53,8 @@ import org.springframework.test.context.TestPropertySource;
         "custody.oidc.client-id=" + KeycloakServer.WEB_CLIENT, "custody.oidc.client-secret=" + KeycloakServer.WEB_SECRET,
         "custody.oidc.accounts.client-id=border-custody-accounts",
         "custody.oidc.accounts.client-secret=demo-accounts-secret-change-me", "custody.oidc.accounts.refresh-interval=1s"})
-@Import(BearerTokenSignInTest.EngineAuthentications.class)
-class BearerTokenSignInTest {
+@Import(KeycloakSignInTest.EngineAuthentications.class)
+class KeycloakSignInTest {
 
     private static final String REDIRECT = "http://localhost:8080/login/oauth2/code/oidc";
     /** A key of the realm: Keycloak publishes it beside its own (and signs with its own, of higher priority). */
@@ -206,6 +206,80 @@ class BearerTokenSignInTest {
         } finally {
             keycloak().setEnabled("supervisor-rgv", true);
         }
+    }
+
+    @Test
+    void aPersonDisabledAtKeycloakLosesTheirWebAppSessionAtTheNextRequest() throws Exception {
+        String application = "http://localhost:" + port;
+        keycloak().allowRedirectsTo(application);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        signInToTheWebApps(browser, application, "orr-liaison");
+        assertThat(api(browser, application + "/camunda/api/admin/auth/user/default").body())
+                .as("signed in to the web apps as the ID token's user").contains("\"userId\":\"orr-liaison\"");
+        keycloak().setEnabled("orr-liaison", false);
+        try {
+            int status = 200;
+            for (int i = 0; i < 50 && status == 200; i++) {
+                Thread.sleep(200);
+                status = api(browser, application + "/camunda/api/admin/auth/user/default").statusCode();
+            }
+            assertThat(status).as("the session ended").isEqualTo(401);
+            assertThat(get(browser, application + "/camunda/app/tasklist/default/").headers().firstValue("Location"))
+                    .as("sent to sign in again").hasValueSatisfying(to -> assertThat(to).endsWith("/oauth2/authorization/oidc"));
+        } finally {
+            keycloak().setEnabled("orr-liaison", true);
+        }
+    }
+
+    /** The authorization code flow as a browser follows it: the application, Keycloak's login form, back. */
+    private static void signInToTheWebApps(java.net.http.HttpClient browser, String application, String user)
+            throws Exception {
+        String location = application + "/camunda/app/tasklist/default/";
+        String keycloakCookies = "";
+        for (int hop = 0; hop < 10; hop++) {
+            java.net.http.HttpResponse<String> response;
+            if (location.startsWith(keycloak().issuer())) {
+                response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(location)).build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                // Keycloak's cookies are Secure: a browser sends them to localhost over HTTP, Java's cookie store does not.
+                keycloakCookies = String.join("; ", response.headers().allValues("Set-Cookie").stream()
+                        .map(cookie -> cookie.split(";", 2)[0]).toList());
+                if (response.statusCode() == 200) {
+                    java.util.regex.Matcher action = java.util.regex.Pattern.compile("action=\"([^\"]+)\"")
+                            .matcher(response.body());
+                    assertThat(action.find()).as("Keycloak's login form").isTrue();
+                    response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                    action.group(1).replace("&amp;", "&")))
+                            .header("Cookie", keycloakCookies)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=" + user + "&password="
+                                    + user)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                }
+            } else {
+                response = get(browser, location);
+            }
+            if (response.statusCode() != 302) {
+                assertThat(response.statusCode()).as(location).isEqualTo(200);
+                return;
+            }
+            String next = response.headers().firstValue("Location").orElseThrow();
+            location = next.startsWith("/") ? application + next : next;
+        }
+        throw new AssertionError("no sign-in after 10 redirects");
+    }
+
+    private static java.net.http.HttpResponse<String> api(java.net.http.HttpClient browser, String url)
+            throws Exception {
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .header("Accept", "application/json").build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static java.net.http.HttpResponse<String> get(java.net.http.HttpClient browser, String url)
+            throws Exception {
+        // As a browser asks for a page: text/html (a request for data is answered 401, not sent to sign in).
+        return browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).header("Accept", "text/html")
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitRefused(String token) throws InterruptedException {
