@@ -214,7 +214,7 @@ class KeycloakSignInTest {
         keycloak().allowRedirectsTo(application);
         java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
                 .cookieHandler(new java.net.CookieManager()).build();
-        signInToTheWebApps(browser, application, "orr-liaison");
+        signInToTheWebApps(browser, application + "/camunda/app/tasklist/default/", "orr-liaison");
         assertThat(api(browser, application + "/camunda/api/admin/auth/user/default").body())
                 .as("signed in to the web apps as the ID token's user").contains("\"userId\":\"orr-liaison\"");
         keycloak().setEnabled("orr-liaison", false);
@@ -232,10 +232,39 @@ class KeycloakSignInTest {
         }
     }
 
-    /** The authorization code flow as a browser follows it: the application, Keycloak's login form, back. */
-    private static void signInToTheWebApps(java.net.http.HttpClient browser, String application, String user)
+    @Test
+    void aManagerSignedInToTheWebAppsOpensCockpitAndReadsTheCaseApiWithTheSessionButChangesNothingThroughIt()
             throws Exception {
-        String location = application + "/camunda/app/tasklist/default/";
+        String application = "http://localhost:" + port;
+        keycloak().allowRedirectsTo(application);
+        java.net.http.HttpClient browser = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        signInToTheWebApps(browser, application + "/camunda/app/cockpit/default/", "manager");
+
+        assertThat(api(browser, application + "/camunda/api/admin/auth/user/default").body())
+                .contains("\"userId\":\"manager\"").contains("cockpit");
+        assertThat(api(browser, application + "/api/facilities").statusCode()).as("a read with the session")
+                .isEqualTo(200);
+        long cases = jdbc.sql("SELECT COUNT(*) FROM custody_case").query(Long.class).single();
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(application
+                        + "/api/apprehensions")).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(ApprehensionFixtures.singleAdult("KCS0001")))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("a change with the session alone").isEqualTo(401);
+        assertThat(browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(application
+                        + "/camunda/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("username=admin&password=admin")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("Camunda's password login").isEqualTo(403);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM custody_case").query(Long.class).single()).isEqualTo(cases);
+    }
+
+    /** The authorization code flow as a browser follows it: the application, Keycloak's login form, back. */
+    private static void signInToTheWebApps(java.net.http.HttpClient browser, String page, String user)
+            throws Exception {
+        String application = page.substring(0, page.indexOf("/camunda/"));
+        String location = page;
         String keycloakCookies = "";
         for (int hop = 0; hop < 10; hop++) {
             java.net.http.HttpResponse<String> response;
