@@ -20,8 +20,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Single sign-on in Chromium ({@code custody.sign-in=oidc}): a person signs in to Tasklist on Keycloak's login page,
- * works a task of their sector, and signing out of Tasklist ends their Keycloak session too.
+ * Single sign-on in Chromium ({@code custody.sign-in=oidc}): a person signs in to Tasklist (or Cockpit) on Keycloak's
+ * login page, works a task of their sector, and signing out ends their Keycloak session too.
  */
 @CustodyApplicationTest
 @TestPropertySource(properties = {"custody.sign-in=oidc", "custody.oidc.audience=" + KeycloakServer.AUDIENCE,
@@ -91,6 +91,32 @@ class TasklistSignInBrowserTest {
             browser.waitFor(By.id("username"));
             assertThat(browser.currentUrl()).as("the next visit asks Keycloak to sign in again")
                     .startsWith(keycloak.issuer());
+        }
+    }
+
+    @Test
+    void aManagerSignsInToCockpitAtKeycloakAndSigningOutShowsKeycloaksLoginPage() throws Exception {
+        KeycloakServer keycloak = KeycloakServer.shared();
+        keycloak.allowRedirectsTo("http://localhost:" + port);
+        try (Browser browser = new Browser(port)) {
+            browser.open("/camunda/app/cockpit/default/");
+            browser.waitFor(By.id("username")).sendKeys("manager");
+            browser.waitFor(By.id("password")).sendKeys("manager");
+            browser.press(By.id("kc-login"));
+            browser.waitForUrlContaining("/camunda/app/cockpit/default/");
+            Instant shown = Instant.now().plus(Duration.ofSeconds(45));
+            while (browser.all(By.cssSelector("li.logout a")).isEmpty() && Instant.now().isBefore(shown)) {
+                Thread.sleep(200);
+            }
+            assertThat(browser.all(By.cssSelector("li.logout a"))).as("Cockpit's menu, signed in").isNotEmpty();
+            assertThat(keycloak.sessionsOf("manager")).as("signed in at Keycloak").hasSize(1);
+
+            browser.script("document.querySelector('li.logout a').click();");
+            browser.waitFor(By.id("username"));
+            assertThat(browser.currentUrl()).as("signed out, Cockpit shows Keycloak's login page")
+                    .startsWith(keycloak.issuer());
+            awaitNoSession(keycloak, "manager");
+            assertThat(keycloak.sessionsOf("manager")).as("the Keycloak session ended").isEmpty();
         }
     }
 
