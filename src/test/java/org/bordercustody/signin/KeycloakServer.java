@@ -67,6 +67,10 @@ public final class KeycloakServer {
                     + " process-test-resources, which unpacks org.keycloak:keycloak-quarkus-dist)"
                     : javaHome().isEmpty() ? "Keycloak tests skipped: Keycloak needs Java 21 or newer; set"
                     + " -Dkeycloak.java.home or KEYCLOAK_JAVA_HOME, or install one under /usr/lib/jvm" : "";
+            if (!unavailable.isEmpty()) {
+                // Said once in the build's log as well: a skipped class shows no reason in Surefire's summary.
+                System.err.println(unavailable);
+            }
         }
         return unavailable.isEmpty() ? Optional.empty() : Optional.of(unavailable);
     }
