@@ -30,7 +30,7 @@ class DisabledAccounts implements OAuth2TokenValidator<Jwt>, DisposableBean {
 
     private final OidcProperties properties;
     private final String usersUrl;
-    private final RestClient http = RestClient.create();
+    private final RestClient http = IdentityProviderCalls.client();
     private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "disabled-accounts");
         thread.setDaemon(true);

@@ -29,7 +29,7 @@ class IdentityProviderSignOut implements LogoutHandler {
     private final ClientRegistrationRepository registrations;
     private final OAuth2AuthorizedClientRepository authorizedClients;
     private final String registrationId;
-    private final RestClient http = RestClient.create();
+    private final RestClient http = IdentityProviderCalls.client();
 
     IdentityProviderSignOut(ClientRegistrationRepository registrations,
             OAuth2AuthorizedClientRepository authorizedClients, String registrationId) {
