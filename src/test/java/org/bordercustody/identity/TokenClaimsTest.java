@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.bordercustody.facility.Sectors;
 import org.junit.jupiter.api.Test;
 
 /** Who a token names, read from its claims alone, under the claim names the application is told. */
 class TokenClaimsTest {
 
-    private static final SectorScopes SCOPES = new SectorScopes(new Sectors());
+    private static final SectorScopes SCOPES = new SectorScopes(new Sectors(), new IdentityProperties(false,
+            new IdentityProperties.Administrator("admin", "admin"), Map.of()));
     private static final TokenClaims DEFAULT_NAMES = new TokenClaims(
             new OidcProperties.Claims("preferred_username", "groups", "sectors", "ice_field_office"), SCOPES);
 

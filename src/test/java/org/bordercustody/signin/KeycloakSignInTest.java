@@ -355,7 +355,7 @@ class KeycloakSignInTest {
     }
 
     private static JWTClaimsSet.Builder agentClaims() {
-        return claims("forged-agent", List.of("border-patrol-agent"), List.of("TCA"));
+        return claims("forged-agent", List.of("border-patrol-agent"), List.of("SDC"));
     }
 
     private static JWTClaimsSet.Builder partnerClaims() {
