@@ -39,7 +39,7 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ObjectMapper objectMapper, DatabaseOutageAnswers outageAnswers,
             @Value("${camunda.bpm.process-engine-name:default}") String engineName,
             ObjectProvider<BearerTokens> bearerTokens) throws Exception {
         http.securityMatcher("/api/**", "/actuator/**", "/webjars/swagger-ui/**")
@@ -90,6 +90,11 @@ class ApiSecurityConfiguration {
             http.httpBasic(basic -> basic
                         .realmName("border-custody")
                         .authenticationEntryPoint((request, response, failure) -> {
+                            // The credentials could not be checked at all: the caller should try again, not re-enter them.
+                            if (DatabaseOutage.isCause(failure)) {
+                                outageAnswers.answer(request, response);
+                                return;
+                            }
                             response.setHeader("WWW-Authenticate", "Basic realm=\"border-custody\"");
                             ProblemResponses.write(objectMapper, response, HttpStatus.UNAUTHORIZED,
                                     "Authentication required: send HTTP Basic credentials of a custody user");
