@@ -32,18 +32,17 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.TestPropertySource;
 
 /**
  * PostgreSQL is stopped for a few seconds and started again while agents post apprehensions and read their tasks
- * through /engine-rest: every call answers 2xx or 503 with Retry-After and a problem document, never 500;
+ * through /engine-rest and Tasklist's /camunda/api: every call answers 2xx or 503 with Retry-After and a problem document, never 500;
  * readiness is down while the database is; every acknowledged apprehension is recorded once, none answered 503 is
  * recorded; and after the restart apprehensions are acknowledged again.
  */
 @CustodyApplicationTest
 @Import(DatabaseOutageIT.RestartablePostgres.class)
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@TestPropertySource(properties = "camunda.bpm.webapp.enabled=false")
+// The web apps keep state for the whole JVM: this is the only context of the integration tests' JVM that serves them.
 class DatabaseOutageIT {
 
     static final Duration OUTAGE = Duration.ofSeconds(5);
@@ -72,13 +71,17 @@ class DatabaseOutageIT {
         assertThat(agent.post("/api/apprehensions", ApprehensionFixtures.singleAdult("OUT0000")).status())
                 .isEqualTo(201);
 
+        ApiClient tasklist = ApiClient.anonymous(port);
+        assertThat(tasklist.webappLogin("tasklist", "agent", "agent").status()).isEqualTo(200);
+        java.util.Map<String, String> csrf = java.util.Map.of("X-XSRF-TOKEN", tasklist.webappCsrfToken());
+
         Queue<Answer> answers = new ConcurrentLinkedQueue<>();
         Queue<Answer> readiness = new ConcurrentLinkedQueue<>();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         Set<String> refused = ConcurrentHashMap.newKeySet();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger next = new AtomicInteger(1);
-        ExecutorService load = Executors.newFixedThreadPool(5);
+        ExecutorService load = Executors.newFixedThreadPool(6);
         for (int t = 0; t < 3; t++) {
             load.submit(() -> {
                 while (running.get()) {
@@ -99,6 +102,14 @@ class DatabaseOutageIT {
         load.submit(() -> {
             while (running.get()) {
                 answers.add(Answer.to("GET /engine-rest/task", () -> agent.get("/engine-rest/task?maxResults=5")));
+                Thread.sleep(100);
+            }
+            return null;
+        });
+        load.submit(() -> {
+            while (running.get()) {
+                answers.add(Answer.to("GET /camunda/api/engine/engine/default/task", () -> tasklist.send("GET",
+                        "/camunda/api/engine/engine/default/task?maxResults=5", null, null, false, csrf)));
                 Thread.sleep(100);
             }
             return null;
@@ -140,6 +151,11 @@ class DatabaseOutageIT {
         }
         assertThat(unavailable).as("engine calls answered 503")
                 .anyMatch(a -> a.call().startsWith("GET /engine-rest/"));
+        assertThat(unavailable).as("web app calls answered 503")
+                .anyMatch(a -> a.call().startsWith("GET /camunda/api/"));
+        assertThat(answers).as("web app calls answered 200 after the restart")
+                .anyMatch(a -> a.call().startsWith("GET /camunda/api/") && a.response().status() == 200
+                        && a.sent().isAfter(started));
 
         List<Answer> readinessDown = readiness.stream().filter(a -> a.response().status() == 503).toList();
         assertThat(readinessDown).as("readiness answered 503 while the database was down").isNotEmpty();
@@ -166,12 +182,14 @@ class DatabaseOutageIT {
         Instant upAgain = readiness.stream().filter(a -> a.response().status() == 200 && a.at().isAfter(firstDown))
                 .findFirst().orElseThrow().at();
         System.out.printf("database outage of %d s: %d apprehensions acknowledged; of those in flight or sent while the"
-                + " database was down %d answered 201 and %d answered 503; %d engine calls answered 503; readiness"
+                + " database was down %d answered 201 and %d answered 503; %d engine and %d web app calls answered"
+                + " 503; readiness"
                 + " down %d ms (first 503 %d ms after the stop, 200 again %d ms after the restart began)%n",
                 OUTAGE.toSeconds(), acknowledged.size(),
                 apprehensionsInTheOutage.stream().filter(a -> a.response().status() == 201).count(),
                 apprehensionsInTheOutage.stream().filter(a -> a.response().status() == 503).count(),
                 unavailable.stream().filter(a -> a.call().startsWith("GET /engine-rest/")).count(),
+                unavailable.stream().filter(a -> a.call().startsWith("GET /camunda/api/")).count(),
                 Duration.between(firstDown, upAgain).toMillis(), Duration.between(stopped, firstDown).toMillis(),
                 Duration.between(restarting, upAgain).toMillis());
     }
