@@ -2,8 +2,8 @@ package org.bordercustody.apprehension;
 
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.util.List;
 import org.bordercustody.apprehension.Apprehensions.Result;
-import org.bordercustody.identity.CustodyGroups;
 import org.bordercustody.identity.CustodyUser;
 import org.bordercustody.system.InvalidRequestException;
 import org.springframework.http.HttpStatus;
@@ -29,12 +29,11 @@ class ApprehensionController {
     @PostMapping
     ResponseEntity<Result> record(@Valid @RequestBody ApprehensionRequest request, Authentication caller) {
         String sector = request.location().sector();
-        boolean everySector = caller.getAuthorities().stream()
-                .anyMatch(authority -> CustodyGroups.ADMIN.equals(authority.getAuthority()));
-        if (!everySector && !CustodyUser.of(caller).map(user -> user.sectors().contains(sector)).orElse(false)) {
+        List<String> callersSectors = CustodyUser.sectorsOf(caller);
+        if (!CustodyUser.isAdministrator(caller) && !callersSectors.contains(sector)) {
             throw new InvalidRequestException("location.sector", "'" + sector + "' is not a sector of yours ("
-                    + CustodyUser.of(caller).map(user -> String.join(", ", user.sectors())).filter(s -> !s.isEmpty())
-                            .orElse("none") + "): record an apprehension in the sector that holds the people");
+                    + (callersSectors.isEmpty() ? "none" : String.join(", ", callersSectors))
+                    + "): record an apprehension in the sector that holds the people");
         }
         Result result = recordApprehension.record(request, caller.getName());
         return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result);

@@ -29,6 +29,17 @@ public record CustodyUser(String userId, List<String> groups, List<String> secto
                 groups.stream().map(SimpleGrantedAuthority::new).toList());
     }
 
+    /** The sectors of a call's user; none when the call has no user of this application. */
+    public static List<String> sectorsOf(Authentication authentication) {
+        return of(authentication).map(CustodyUser::sectors).orElse(List.of());
+    }
+
+    /** Whether the call is an administrator's, who sees every sector. */
+    public static boolean isAdministrator(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .anyMatch(authority -> CustodyGroups.ADMIN.equals(authority.getAuthority()));
+    }
+
     /** The user of a call, if it is one: the principal of an authentication by this application. */
     public static java.util.Optional<CustodyUser> of(Authentication authentication) {
         return authentication != null && authentication.getPrincipal() instanceof CustodyUser user

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import org.bordercustody.identity.CustodyGroups;
 import org.bordercustody.identity.CustodyUser;
 import org.bordercustody.identity.Sectors;
 import org.springframework.http.HttpHeaders;
@@ -65,9 +64,8 @@ class CustodyMetricsController {
     BreachList breaches(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @Parameter(description = "At most this many, 1 to 1000 (100)") @RequestParam(required = false)
             Integer limit, Authentication caller) {
-        List<String> callersSectors = CustodyUser.of(caller).map(CustodyUser::sectors).orElse(List.of());
-        boolean everySector = callersSectors.containsAll(sectors.codes()) || caller.getAuthorities().stream()
-                .anyMatch(authority -> CustodyGroups.ADMIN.equals(authority.getAuthority()));
+        List<String> callersSectors = CustodyUser.sectorsOf(caller);
+        boolean everySector = callersSectors.containsAll(sectors.codes()) || CustodyUser.isAdministrator(caller);
         return reports.breaches(from, to, limit, everySector ? null : callersSectors);
     }
 

@@ -75,7 +75,7 @@ class TaskCards {
         List<String> groups = caller instanceof Authentication authentication
                 ? authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList() : List.of();
         List<String> sectors = caller instanceof Authentication authentication
-                ? CustodyUser.of(authentication).map(CustodyUser::sectors).orElse(List.of()) : List.of();
+                ? CustodyUser.sectorsOf(authentication) : List.of();
         identityService.setAuthentication(caller.getName(), groups, sectors);
         try {
             Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
