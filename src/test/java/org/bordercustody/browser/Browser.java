@@ -68,6 +68,20 @@ final class Browser implements AutoCloseable {
         driver.get(baseUrl + path);
     }
 
+    /**
+     * Opens a task in Tasklist and waits until it shows the given text; Tasklist on a loaded machine sometimes
+     * renders the task's page without its detail, so it is opened once more before giving up.
+     */
+    void openTask(String taskId, String shownText) {
+        open("/camunda/app/tasklist/default/#/?task=" + taskId);
+        try {
+            waitForText(shownText);
+        } catch (org.openqa.selenium.TimeoutException notShown) {
+            driver.navigate().refresh();
+            waitForText(shownText);
+        }
+    }
+
     WebElement waitFor(By locator) {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
     }

@@ -79,8 +79,7 @@ class DueLinesAndWordsBrowserTest {
         String address = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + address);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(address, "hours in CBP custody");
             browser.claim();
 
             browser.fill("City", "Dallas" + "s".repeat(60));

@@ -48,8 +48,7 @@ class TasklistAndCockpitBrowserTest {
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey("BRW0001-01").singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(taskId, "hours in CBP custody");
             assertThat(browser.waitFor(By.cssSelector(".custody-card[data-case='BRW0001-01']")).getText())
                     .as("the card names the person, the case, the age and the task's clock")
                     .contains("Ramirez, Jose", "BRW0001-01", "age ", "due within a day").containsPattern("due in (an hour|\\d+ hours)");
@@ -104,8 +103,7 @@ class TasklistAndCockpitBrowserTest {
             browser.screenshot("tasklist-sorted-by-due-date");
 
             String task = taskService.createTaskQuery().processInstanceBusinessKey("BRW0008-01").singleResult().getId();
-            browser.open("/camunda/app/tasklist/default/#/?task=" + task);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(task, "hours in CBP custody");
             assertThat(browser.waitFor(By.cssSelector(".sort-by")).getText()).as("after following a task's link")
                     .isEqualTo("Due date");
         }
@@ -117,8 +115,7 @@ class TasklistAndCockpitBrowserTest {
         String intake = taskService.createTaskQuery().processInstanceBusinessKey("BRW0004-01").singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(intake, "hours in CBP custody");
             browser.claim();
             awaitAssignee(intake, "agent");
             browser.press(By.xpath("//*[self::a or self::button][contains(@class,'unclaim') or @tooltip='Unclaim task' or normalize-space(.)='Unclaim']"));
@@ -136,8 +133,7 @@ class TasklistAndCockpitBrowserTest {
         String approval = taskService.createTaskQuery().processInstanceBusinessKey("BRW0004-01").singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "supervisor");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + approval);
-            browser.waitForText("Approve the proposal");
+            browser.openTask(approval, "Approve the proposal");
             browser.claim();
             browser.press(By.xpath("//label[contains(., 'Approve the proposal')]"));
             browser.screenshot("tasklist-approval");
@@ -159,8 +155,7 @@ class TasklistAndCockpitBrowserTest {
         String intake = taskService.createTaskQuery().processInstanceBusinessKey("BRW0006-02").singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + intake);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(intake, "hours in CBP custody");
             browser.claim();
             String form = browser.waitFor(By.cssSelector(".fjs-form")).getText();
             assertThat(form).contains("Lopez, Luis", "male", "Biometrics", "Medical screening")
@@ -180,8 +175,7 @@ class TasklistAndCockpitBrowserTest {
         String address = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "agent");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + address);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(address, "hours in CBP custody");
             browser.claim();
             browser.fill("Street address", "12 Elm St");
             browser.choose("Building", "House or single unit");
@@ -219,8 +213,7 @@ class TasklistAndCockpitBrowserTest {
         String approval = taskService.createTaskQuery().processInstanceBusinessKey(caseNumber).singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("tasklist", "supervisor");
-            browser.open("/camunda/app/tasklist/default/#/?task=" + approval);
-            browser.waitForText("Approve the proposal");
+            browser.openTask(approval, "Approve the proposal");
             browser.claim();
             browser.press(By.xpath("//label[contains(., 'Override it')]"));
             browser.openAndLeave("Outcome instead");

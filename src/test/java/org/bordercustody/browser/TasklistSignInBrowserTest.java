@@ -67,8 +67,7 @@ class TasklistSignInBrowserTest {
             browser.waitForUrlContaining("/camunda/app/tasklist/default/");
             assertThat(keycloak.sessionsOf("agent")).as("signed in at Keycloak").hasSize(1);
 
-            browser.open("/camunda/app/tasklist/default/#/?task=" + taskId);
-            browser.waitForText("hours in CBP custody");
+            browser.openTask(taskId, "hours in CBP custody");
             browser.claim();
             browser.choose("Biometrics", "Captured");
             browser.choose("Records check", "No record");
