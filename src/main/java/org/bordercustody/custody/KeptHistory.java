@@ -30,7 +30,7 @@ public class KeptHistory extends DbHistoryEventHandler {
     @Override
     public void handleEvent(HistoryEvent event) {
         if (PARTNER_DELIVERY.equals(event.getProcessDefinitionKey())) {
-            // The partner deliveries keep their own record (partner_delivery); their loop leaves no history.
+            // The delivery process of earlier versions, ended at start: the deliveries keep their own record.
             return;
         }
         if (event instanceof HistoricActivityInstanceEventEntity activity

@@ -38,27 +38,30 @@ class PartnerDeliveries {
                 .update();
     }
 
-    /** The partner's delivery process, when one was started. */
-    Optional<String> pumpOf(Partner partner) {
-        return jdbc.sql("SELECT process_instance_id FROM partner_pump WHERE partner = :partner")
-                .param("partner", partner.code()).query(String.class).optional();
+    /**
+     * Takes the partner's turn if no other run holds it: until this transaction ends, no other run delivers to the
+     * partner. Answers false at once, without waiting, when another run holds it.
+     */
+    boolean takeTurn(Partner partner) {
+        return jdbc.sql("SELECT partner FROM partner_delivery_turn WHERE partner = :partner FOR UPDATE SKIP LOCKED")
+                .param("partner", partner.code()).query(String.class).optional().isPresent();
     }
 
-    /** Records the partner's delivery process; a second one for the same partner breaks the key and rolls back. */
-    void registerPump(Partner partner, String processInstanceId, boolean replacing) {
-        if (replacing) {
-            jdbc.sql("UPDATE partner_pump SET process_instance_id = :id WHERE partner = :partner")
-                    .param("id", processInstanceId).param("partner", partner.code()).update();
-        } else {
-            jdbc.sql("INSERT INTO partner_pump (partner, process_instance_id) VALUES (:partner, :id)")
-                    .param("partner", partner.code()).param("id", processInstanceId).update();
-        }
-    }
-
-    /** Takes the partner's turn: until this transaction ends, no other run delivers to the partner. */
-    void takeTurn(Partner partner) {
-        jdbc.sql("SELECT partner FROM partner_pump WHERE partner = :partner FOR UPDATE")
-                .param("partner", partner.code()).query(String.class).single();
+    /**
+     * When the next attempt of an event waiting for the partner falls due: the earliest of the events that lead
+     * their case's queue (an event behind an earlier one of its case waits for that one); empty when none waits.
+     */
+    Optional<Instant> nextAttempt(Partner partner) {
+        return jdbc.sql("""
+                SELECT MIN(d.next_attempt_at) AS next FROM partner_delivery d JOIN partner_event e ON e.event_id = d.event_id
+                 WHERE d.partner = :partner AND d.delivered_at IS NULL AND e.feed_position IS NOT NULL
+                   AND NOT EXISTS (SELECT 1 FROM partner_delivery o JOIN partner_event oe ON oe.event_id = o.event_id
+                                    WHERE o.partner = d.partner AND o.case_number = d.case_number
+                                      AND o.delivered_at IS NULL AND oe.feed_position < e.feed_position)
+                """)
+                .param("partner", partner.code())
+                .query((rs, row) -> Optional.ofNullable(CustodyCaseRepository.instant(rs, "next")))
+                .single();
     }
 
     List<Due> due(Partner partner, Instant now, int limit) {

@@ -48,10 +48,12 @@ public class PartnerEventFeed {
     private final TransactionTemplate ownTransaction;
     private final PartnerDeliveries deliveries;
     private final PartnerProperties properties;
+    private final PartnerDeliveryJobs deliveryJobs;
 
     PartnerEventFeed(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-            PartnerDeliveries deliveries, PartnerProperties properties) {
+            PartnerDeliveries deliveries, PartnerProperties properties, PartnerDeliveryJobs deliveryJobs) {
         this.jdbc = jdbc;
+        this.deliveryJobs = deliveryJobs;
         this.json = json;
         this.deliveries = deliveries;
         this.properties = properties;
@@ -70,12 +72,19 @@ public class PartnerEventFeed {
                 .param("at", CustodyCaseRepository.utc(at)).param("data", data)
                 .param("ice", forIce).param("orr", forOrr)
                 .update();
-        // Each partner with a webhook gets the event pushed too, from the same commit.
-        if (forIce && properties.webhookOf(Partner.ICE).isPresent()) {
-            deliveries.enqueue(eventId, caseNumber, Partner.ICE, at);
+        // Each partner with a webhook gets the event pushed too, by a job of the same commit.
+        if (forIce) {
+            pushTo(Partner.ICE, eventId, caseNumber, at);
         }
-        if (forOrr && properties.webhookOf(Partner.ORR).isPresent()) {
-            deliveries.enqueue(eventId, caseNumber, Partner.ORR, at);
+        if (forOrr) {
+            pushTo(Partner.ORR, eventId, caseNumber, at);
+        }
+    }
+
+    private void pushTo(Partner partner, String eventId, String caseNumber, Instant at) {
+        if (properties.webhookOf(partner).isPresent()) {
+            deliveries.enqueue(eventId, caseNumber, partner, at);
+            deliveryJobs.deliverAfterCommit(partner);
         }
     }
 

@@ -9,12 +9,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Where each partner's webhook is and the secret its deliveries are signed with ({@code whsec_} + base64 key):
  * {@code custody.partners.ice.webhook-url}, {@code custody.partners.ice.webhook-secret}, the same under
  * {@code custody.partners.orr.}. A partner without a URL reads the feed only. A failed delivery is tried again after
- * {@code first-retry}, then after twice as long each time, at most an hour apart, never given up.
+ * {@code first-retry}, then after twice as long each time, at most an hour apart, never given up. Every
+ * {@code sweep-interval} a sweep puts back a delivery job where events wait without one.
  */
 @ConfigurationProperties("custody.partners")
 public record PartnerProperties(@DefaultValue Webhook ice, @DefaultValue Webhook orr,
-        @DefaultValue("PT1S") Duration pollInterval, @DefaultValue("PT15M") Duration failingAfter,
-        @DefaultValue("PT15S") Duration firstRetry) {
+        @DefaultValue("PT15M") Duration failingAfter, @DefaultValue("PT15S") Duration firstRetry,
+        @DefaultValue("PT5M") Duration sweepInterval) {
 
     public record Webhook(String webhookUrl, String webhookSecret) {
 

@@ -64,7 +64,7 @@ class PartnerWebhookTest {
         PartnerTests.await("attempts while the webhook is down", () -> ICE.received.stream().anyMatch(r -> r.answered() == 503));
         PartnerTests.await("an incident in Cockpit", () -> incidents() == 1);
         assertThat(ICE.acknowledged()).isEmpty();
-        String message = runtimeService.createIncidentQuery().incidentType(DeliverPartnerEventsDelegate.INCIDENT_TYPE)
+        String message = runtimeService.createIncidentQuery().incidentType(PartnerDeliveryRun.INCIDENT_TYPE)
                 .singleResult().getIncidentMessage();
         assertThat(message).contains("ICE webhook", "HTTP 503");
         PartnerTests.await("the failing deliveries on the meter the alert reads", () -> failingOnTheMeter() > 0);
@@ -111,7 +111,7 @@ class PartnerWebhookTest {
     }
 
     private long incidents() {
-        return runtimeService.createIncidentQuery().incidentType(DeliverPartnerEventsDelegate.INCIDENT_TYPE).count();
+        return runtimeService.createIncidentQuery().incidentType(PartnerDeliveryRun.INCIDENT_TYPE).count();
     }
 
     private static WebhookReceiver start() {
