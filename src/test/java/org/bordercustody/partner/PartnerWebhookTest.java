@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * ICE's webhook, a real HTTP server, down for a while and back: every event ICE may see arrives, signed, in the order
  * of the feed for each case, none missing; while it fails for longer than the limit an incident says so, and it goes
- * by itself once the webhook answers again.
+ * by itself once the webhook answers again, and no delivery job is left once nothing waits.
  */
 @CustodyApplicationTest
 class PartnerWebhookTest {
@@ -67,6 +67,7 @@ class PartnerWebhookTest {
         String message = runtimeService.createIncidentQuery().incidentType(PartnerDeliveryRun.INCIDENT_TYPE)
                 .singleResult().getIncidentMessage();
         assertThat(message).contains("ICE webhook", "HTTP 503");
+        assertThat(failingProcesses()).as("one \"Partner webhook failing\" process for ICE").isEqualTo(1);
         PartnerTests.await("the failing deliveries on the meter the alert reads", () -> failingOnTheMeter() > 0);
 
         ICE.up();
@@ -75,6 +76,9 @@ class PartnerWebhookTest {
         PartnerTests.await("every event acknowledged", () -> ICE.acknowledged().stream().map(WebhookReceiver.Received::id)
                 .distinct().filter(expected::contains).count() == expected.size());
         PartnerTests.await("the incident resolved by itself", () -> incidents() == 0);
+        PartnerTests.await("the failing process ended", () -> failingProcesses() == 0);
+        PartnerTests.await("no delivery job left once nothing waits", () -> jdbc.sql(
+                "SELECT COUNT(*) FROM ACT_RU_JOB WHERE HANDLER_TYPE_ = 'partner-delivery'").query(Long.class).single() == 0);
         PartnerTests.await("no failing delivery on the meter", () -> failingOnTheMeter() == 0);
 
         assertThat(ICE.received).as("every request signed").allMatch(WebhookReceiver.Received::signatureValid);
@@ -108,6 +112,11 @@ class PartnerWebhookTest {
         return jdbc.sql("SELECT event_id FROM partner_event WHERE for_ice = TRUE AND case_number IN (:cases)"
                         + " ORDER BY feed_position, id")
                 .param("cases", cases).query(String.class).list();
+    }
+
+    private long failingProcesses() {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(PartnerDeliveryRun.FAILING_PROCESS_KEY)
+                .processInstanceBusinessKey("ice").count();
     }
 
     private long incidents() {
