@@ -35,6 +35,8 @@ import java.util.concurrent.TimeUnit;
  * compacted by {@code VACUUM FULL}, divided by the cases;</li>
  * <li>SQL statements per case: every statement PostgreSQL executed for the database ({@code pg_stat_statements})
  * from the first recorded apprehension until every case has ended, divided by the cases;</li>
+ * <li>idle, once every case has ended: the statements and the jobs run in a minute with nothing moving
+ * ({@code --idle-seconds});</li>
  * <li>cases per second end to end at concurrency 2: from the first apprehension recorded to the last task
  * completed, as the border traffic benchmark counts it.</li>
  * </ul>
@@ -47,7 +49,7 @@ import java.util.concurrent.TimeUnit;
  * Options: --a/--b the jars, --a-name/--b-name their labels, --a-args/--b-args more arguments for each jar (in
  * them, {receiver} is the URL of a partner webhook this benchmark runs: it acknowledges at once and measures how long
  * after the change each event arrived; the statements and bytes then count every delivery), --cases per round
- * (600), --warmup cases per round (200), --concurrency (2), --rounds (2), --port of PostgreSQL (5434), --out
+ * (600), --warmup cases per round (200), --idle-seconds measured idle after them (60), --concurrency (2), --rounds (2), --port of PostgreSQL (5434), --out
  * markdown file (target/benchmark/footprint.md).
  *
  * <p>The partner exchange, both partners subscribed against none:
@@ -64,8 +66,12 @@ public final class ProcessFootprintBenchmark {
     record Footprint(String build, int round, int cases, int released, double casesPerSecond,
             double historyVariablesPerReleasedCase, int maxHistoryVariablesOfReleasedCase,
             double runtimeVariablesPerReleasedCase, double bytesPerCase, double statementsPerCase,
-            List<Long> deliveryLagsMillis,
+            List<Long> deliveryLagsMillis, Idle idle,
             Map<String, Long> bytesByTable, List<String> topStatements) {
+    }
+
+    /** What the build does in a minute with no case moving: its statements, jobs run and the commonest statements. */
+    record Idle(double statementsPerMinute, double jobsPerMinute, List<String> topStatements) {
     }
 
     private final BenchmarkOptions options;
@@ -78,6 +84,7 @@ public final class ProcessFootprintBenchmark {
         Map<String, String> defaults = new java.util.HashMap<>(Map.of("--a-name", "A", "--b-name", "B",
                 "--cases", "600", "--warmup", "200", "--concurrency", "2", "--rounds", "2", "--port", "5434",
                 "--out", "target/benchmark/footprint.md", "--a-args", "", "--b-args", ""));
+        defaults.put("--idle-seconds", "60");
         BenchmarkOptions options = BenchmarkOptions.parse(args, defaults, "--a", "--b");
         new ProcessFootprintBenchmark(options).run();
         System.exit(0);
@@ -143,13 +150,14 @@ public final class ProcessFootprintBenchmark {
                         WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
                         ORDER BY calls DESC LIMIT 25""".formatted(drive.cases()));
                 Map<String, Long> sizesAfter = compactedSizes(db);
+                Idle idle = idle(db, options.number("--idle-seconds"));
 
                 Map<String, Long> growth = new LinkedHashMap<>();
                 sizesAfter.forEach((table, size) -> growth.put(table, size - sizesBefore.getOrDefault(table, 0L)));
                 long bytes = growth.values().stream().mapToLong(Long::longValue).sum();
                 return new Footprint(build, round, drive.cases(), drive.released(), drive.casesPerSecond(),
                         drive.historyVariables(), drive.maxHistoryVariables(), drive.runtimeVariables(),
-                        (double) bytes / drive.cases(), (double) statements / drive.cases(), lags, growth,
+                        (double) bytes / drive.cases(), (double) statements / drive.cases(), lags, idle, growth,
                         topStatements);
             } finally {
                 pool.shutdown();
@@ -163,6 +171,28 @@ public final class ProcessFootprintBenchmark {
                 receiver.close();
             }
         }
+    }
+
+    /**
+     * Counts, over the given seconds with no case moving, every statement the build sends and the jobs its job
+     * executor runs (each run deletes its job or, for a timer that comes again, updates it).
+     */
+    private static Idle idle(Connection db, int seconds) throws Exception {
+        if (seconds <= 0) {
+            return new Idle(0, 0, List.of());
+        }
+        update(db, "SELECT pg_stat_statements_reset()");
+        Thread.sleep(seconds * 1000L);
+        String ofThisDatabase = "dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                + " AND query NOT LIKE '%pg_stat_statements%'";
+        double minutes = seconds / 60.0;
+        long statements = number(db, "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + ofThisDatabase);
+        long jobs = number(db, "SELECT coalesce(sum(calls), 0) FROM pg_stat_statements WHERE " + ofThisDatabase
+                + " AND (query ILIKE 'delete from ACT_RU_JOB %' OR query ILIKE 'update ACT_RU_JOB%DUEDATE_%')");
+        List<String> top = texts(db, "SELECT to_char(calls::numeric / " + minutes + ", 'FM9990.0') || ' ' "
+                + "|| left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE "
+                + ofThisDatabase + " ORDER BY calls DESC LIMIT 8");
+        return new Idle(statements / minutes, jobs / minutes, top);
     }
 
     /** What driving one batch of cases to their ends showed. */
@@ -287,17 +317,18 @@ public final class ProcessFootprintBenchmark {
                 Runtime.getRuntime().availableProcessors()));
         out.append("| build | round | cases | released | variables per released case (history, mean / max) "
                 + "| variables while awaiting check-in | bytes per case | statements per case | cases/s "
-                + "| events delivered | delivery lag p50 / p95 / max ms |\n");
-        out.append("|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| events delivered | delivery lag p50 / p95 / max ms | idle: statements / jobs per minute |\n");
+        out.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Footprint f : results) {
             List<Long> lags = f.deliveryLagsMillis();
             String lag = lags.isEmpty() ? "-" : "%.0f / %.0f / %d".formatted(LatencyRecorder.nearestRank(lags, 0.50),
                     LatencyRecorder.nearestRank(lags, 0.95), lags.get(lags.size() - 1));
-            out.append("| %s | %d | %d | %d | %.1f / %d | %.1f | %,.0f | %.0f | %.1f | %s | %s |%n".formatted(f.build(),
+            out.append("| %s | %d | %d | %d | %.1f / %d | %.1f | %,.0f | %.0f | %.1f | %s | %s | %,.0f / %.0f |%n"
+                    .formatted(f.build(),
                     f.round(), f.cases(), f.released(), f.historyVariablesPerReleasedCase(),
                     f.maxHistoryVariablesOfReleasedCase(), f.runtimeVariablesPerReleasedCase(), f.bytesPerCase(),
                     f.statementsPerCase(), f.casesPerSecond(), lags.isEmpty() ? "-" : Integer.toString(lags.size()),
-                    lag));
+                    lag, f.idle().statementsPerMinute(), f.idle().jobsPerMinute()));
         }
         out.append("\nBytes per case by table (largest first, first round of each build):\n\n");
         for (Footprint f : results.stream().filter(f -> f.round() == 1).toList()) {
@@ -312,6 +343,12 @@ public final class ProcessFootprintBenchmark {
         for (Footprint f : results.stream().filter(f -> f.round() == 1).toList()) {
             out.append("\n").append(f.build()).append(":\n\n```\n");
             f.topStatements().forEach(line -> out.append(line).append("\n"));
+            out.append("```\n");
+        }
+        out.append("\nIdle, statements per minute, the most frequent (first round of each build):\n");
+        for (Footprint f : results.stream().filter(f -> f.round() == 1).toList()) {
+            out.append("\n").append(f.build()).append(":\n\n```\n");
+            f.idle().topStatements().forEach(line -> out.append(line).append("\n"));
             out.append("```\n");
         }
         System.out.println(out);
