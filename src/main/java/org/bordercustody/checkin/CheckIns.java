@@ -88,10 +88,10 @@ public class CheckIns {
         if (reportedAt.toInstant().isAfter(clock.instant().plus(Duration.ofMinutes(5)))) {
             throw new InvalidRequestException("reportedAt", "is in the future");
         }
-        // A child released with the parent reports with the parent: the parent's check-in is the child's too.
+        // A child released with the parent reports with the parent: the parent's check-in is the child's too. Each
+        // child is read once locked, so that a child's own report committed meanwhile is seen.
         List<CustodyCase> children = childrenReleasedWith(custodyCase).stream()
-                .filter(child -> isWaiting(child.status())).toList();
-        children.forEach(child -> cases.lock(child.caseNumber()));
+                .map(child -> cases.lock(child.caseNumber())).filter(child -> isWaiting(child.status())).toList();
         correlateCheckIn(caseNumber, reportedAt, office, actor, null);
         children.forEach(child -> correlateCheckIn(child.caseNumber(), reportedAt, office, actor, caseNumber));
         requestIds.record(PartnerRequestIds.CHECK_IN, checkInId, caseNumber);

@@ -240,7 +240,7 @@ public final class BorderTrafficBenchmark {
             Map<String, Object> answers = switch (taskDefinitionKey) {
                 case "Task_RecordIntake" -> Map.of("biometricsStatus", "CAPTURED", "recordsCheckResult", "CLEAR",
                         "medicalScreening", "NO_CONCERNS", "processingPathway", "NTA_OR", "flightRisk", "LOW",
-                        "familyRelationshipVerified", true);
+                        "familyRelationshipVerified", true, "samePersonAsEarlier", "ANOTHER_PERSON");
                 case "Task_EstablishFamilyStatus" -> Map.of("dateOfBirth", "1990-01-01", "dateOfBirthEstimated", true,
                         "familyRelationshipVerified", true, "familyFactsSource", "interview");
                 case "Task_ApproveCustodyOutcome" -> Map.of("approveProposal", "true");

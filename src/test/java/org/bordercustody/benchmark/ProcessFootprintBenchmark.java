@@ -225,9 +225,25 @@ public final class ProcessFootprintBenchmark {
                   (SELECT case_number FROM custody_case WHERE status = 'RELEASED_AWAITING_CHECK_IN')"""
                 .formatted(caseNumbers)) / released.size();
         String reportedAt = OffsetDateTime.now().toString();
-        BorderTrafficBenchmark.inParallel(pool, released.size(), i -> iceOfficer.post("check-in",
-                "/api/cases/" + released.get(i) + "/check-ins",
-                "{\"reportedAt\": \"" + reportedAt + "\", \"office\": \"Houston ERO\"}"));
+        // A child released with a parent is checked in with the parent: its own report, at the same moment, may find
+        // it done or the parent's report may find the child's done (409); what still waits is reported again.
+        java.util.Queue<String> refused = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        BorderTrafficBenchmark.inParallel(pool, released.size(), i -> {
+            try {
+                return checkIn(iceOfficer, released.get(i), reportedAt);
+            } catch (IllegalStateException e) {
+                if (e.getMessage().contains(": 409 ")) {
+                    return refused.add(released.get(i));
+                }
+                throw e;
+            }
+        });
+        for (String caseNumber : refused) {
+            if (number(db, "SELECT count(*) FROM custody_case WHERE case_number = '" + caseNumber
+                    + "' AND status = 'RELEASED_AWAITING_CHECK_IN'") > 0) {
+                checkIn(iceOfficer, caseNumber, reportedAt);
+            }
+        }
         awaitNoRunningCase(db, caseNumbers);
         awaitNoDueJobs(db);
 
@@ -239,6 +255,11 @@ public final class ProcessFootprintBenchmark {
         return new Drive(people, released.size(), people / seconds, runtimeVariables,
                 historyVariables.stream().mapToLong(Long::longValue).average().orElse(0),
                 (int) historyVariables.stream().mapToLong(Long::longValue).max().orElse(0));
+    }
+
+    private static String checkIn(BenchmarkClient iceOfficer, String caseNumber, String reportedAt) throws Exception {
+        return iceOfficer.post("check-in", "/api/cases/" + caseNumber + "/check-ins",
+                "{\"reportedAt\": \"" + reportedAt + "\", \"office\": \"Houston ERO\"}");
     }
 
     private static void awaitNoDueJobs(Connection db) throws Exception {
