@@ -73,8 +73,9 @@ class PartnerDeliveryRun {
         }
         feed.placeCommitted();
         deliverDue(partner, webhook.get());
-        boolean failing = flagFailing(partner);
-        nextRun(partner, failing).ifPresent(at -> jobs.scheduleUnlessPending(partner, at));
+        Optional<Instant> oldestWaiting = deliveries.oldestWaiting(partner);
+        boolean failing = flagFailing(partner, oldestWaiting);
+        nextRun(partner, oldestWaiting, failing).ifPresent(at -> jobs.scheduleUnlessPending(partner, at));
     }
 
     private void deliverDue(Partner partner, PartnerProperties.Webhook webhook) throws JsonProcessingException {
@@ -110,12 +111,12 @@ class PartnerDeliveryRun {
      * When the partner needs its next run: the next attempt due, or sooner the moment the oldest waiting event
      * would have failed for too long; none when nothing waits.
      */
-    private Optional<Instant> nextRun(Partner partner, boolean failing) {
+    private Optional<Instant> nextRun(Partner partner, Optional<Instant> oldestWaiting, boolean failing) {
         Optional<Instant> next = deliveries.nextAttempt(partner);
         if (next.isEmpty() || failing) {
             return next;
         }
-        Optional<Instant> tooLong = deliveries.oldestWaiting(partner).map(oldest -> oldest.plus(properties.failingAfter()));
+        Optional<Instant> tooLong = oldestWaiting.map(oldest -> oldest.plus(properties.failingAfter()));
         return tooLong.filter(at -> at.isBefore(next.get())).or(() -> next);
     }
 
@@ -135,9 +136,9 @@ class PartnerDeliveryRun {
      * A "Partner webhook failing" process with its incident while the oldest waiting event is older than the limit;
      * resolved and ended once nothing waits that long. Answers whether the partner's deliveries are failing.
      */
-    private boolean flagFailing(Partner partner) {
+    private boolean flagFailing(Partner partner, Optional<Instant> oldestWaiting) {
         Instant limit = clock.instant().minus(properties.failingAfter());
-        boolean failing = deliveries.oldestWaiting(partner).filter(oldest -> !oldest.isAfter(limit)).isPresent();
+        boolean failing = oldestWaiting.filter(oldest -> !oldest.isAfter(limit)).isPresent();
         ProcessInstance open = runtimeService.createProcessInstanceQuery().processDefinitionKey(FAILING_PROCESS_KEY)
                 .processInstanceBusinessKey(partner.code()).list().stream().findFirst().orElse(null);
         if (failing && open == null) {

@@ -10,12 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code custody.partners.ice.webhook-url}, {@code custody.partners.ice.webhook-secret}, the same under
  * {@code custody.partners.orr.}. A partner without a URL reads the feed only. A failed delivery is tried again after
  * {@code first-retry}, then after twice as long each time, at most an hour apart, never given up. Every
- * {@code sweep-interval} a sweep puts back a delivery job where events wait without one.
+ * {@code sweep-interval} (read by the sweep's schedule in {@link PartnerDeliveryJobs}) a sweep puts back a delivery
+ * job where events wait without one.
  */
 @ConfigurationProperties("custody.partners")
 public record PartnerProperties(@DefaultValue Webhook ice, @DefaultValue Webhook orr,
-        @DefaultValue("PT15M") Duration failingAfter, @DefaultValue("PT15S") Duration firstRetry,
-        @DefaultValue("PT5M") Duration sweepInterval) {
+        @DefaultValue("PT15M") Duration failingAfter, @DefaultValue("PT15S") Duration firstRetry) {
 
     public record Webhook(String webhookUrl, String webhookSecret) {
 
