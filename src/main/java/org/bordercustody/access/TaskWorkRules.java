@@ -4,9 +4,8 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.bordercustody.custody.BreachFollowUpProcess;
+import org.bordercustody.custody.CaseProcesses;
 import org.bordercustody.custody.CaseAnswerRules;
-import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.FormAnswers;
 import org.bordercustody.custody.TaskForms;
 import org.camunda.bpm.engine.AuthorizationException;
@@ -184,9 +183,7 @@ final class TaskWorkRules {
 
     /** A task of the custody process or of one of its breach follow-ups. */
     private static boolean isCustodyTask(TaskEntity task) {
-        return task.getProcessDefinitionId() != null
-                && (task.getProcessDefinitionId().startsWith(CustodyProcess.KEY + ":")
-                || task.getProcessDefinitionId().startsWith(BreachFollowUpProcess.KEY + ":"));
+        return CaseProcesses.isCaseProcessDefinition(task.getProcessDefinitionId());
     }
 
     private TaskForms.Form formOf(TaskEntity task) {

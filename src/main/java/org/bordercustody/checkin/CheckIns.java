@@ -18,6 +18,7 @@ import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyEvents;
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.ReleaseFollowUpProcess;
 import org.bordercustody.custody.CustodyProcessStarter;
 import org.bordercustody.custody.LegalClock;
 import org.bordercustody.custody.PartnerRequestIds;
@@ -102,7 +103,7 @@ public class CheckIns {
     private void correlateCheckIn(String caseNumber, OffsetDateTime reportedAt, String office, String actor,
             String with) {
         try {
-            runtimeService.createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+            runtimeService.createMessageCorrelation(ReleaseFollowUpProcess.Messages.CHECK_IN_REPORTED)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(ProcessData.of()
                             .with(CustodyProcess.Variables.CHECK_IN_REPORTED_AT, Date.from(reportedAt.toInstant()))
@@ -161,7 +162,7 @@ public class CheckIns {
 
     private boolean isBeingLocated(String caseNumber) {
         return runtimeService.createExecutionQuery().processInstanceBusinessKey(caseNumber)
-                .activityId(CustodyProcess.Elements.TASK_LOCATE_PERSON).count() > 0;
+                .activityId(ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON).count() > 0;
     }
 
     /**
@@ -205,7 +206,7 @@ public class CheckIns {
     public void endFamilyFollowUp(String parentCaseNumber, boolean childrenStillToLocate) {
         CustodyCase parent = cases.get(parentCaseNumber);
         for (CustodyCase child : childrenReleasedWith(parent)) {
-            if (runtimeService.createMessageCorrelation(CustodyProcess.Messages.FAMILY_FOLLOW_UP_ENDED)
+            if (runtimeService.createMessageCorrelation(ReleaseFollowUpProcess.Messages.FAMILY_FOLLOW_UP_ENDED)
                     .processInstanceBusinessKey(child.caseNumber())
                     .setVariables(ProcessData.of()
                             .with(CustodyProcess.Variables.CHILD_STILL_TO_LOCATE, childrenStillToLocate).variables())

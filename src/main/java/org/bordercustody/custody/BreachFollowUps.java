@@ -65,9 +65,10 @@ public class BreachFollowUps {
         return true;
     }
 
-    /** The sector of the case's custody process; none when it has ended (the follow-up then takes its starter's). */
+    /** The sector of a running process of the case; none when none runs (the follow-up then takes its starter's). */
     private String sectorOf(String caseNumber) {
-        return runtimeService.createProcessInstanceQuery().processDefinitionKey(CustodyProcess.KEY)
+        return runtimeService.createProcessInstanceQuery()
+                .processDefinitionKeyIn(CaseProcesses.KEYS.toArray(String[]::new))
                 .processInstanceBusinessKey(caseNumber).list().stream()
                 .map(org.camunda.bpm.engine.runtime.ProcessInstance::getTenantId).filter(java.util.Objects::nonNull)
                 .findFirst().orElse(null);

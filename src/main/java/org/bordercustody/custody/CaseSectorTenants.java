@@ -21,11 +21,9 @@ import org.camunda.bpm.engine.impl.cfg.multitenancy.TenantIdProviderProcessInsta
  */
 class CaseSectorTenants implements TenantIdProvider {
 
-    static final Set<String> CASE_PROCESSES = Set.of(CustodyProcess.KEY, BreachFollowUpProcess.KEY);
-
     @Override
     public String provideTenantIdForProcessInstance(TenantIdProviderProcessInstanceContext context) {
-        if (!CASE_PROCESSES.contains(context.getProcessDefinition().getKey())) {
+        if (!CaseProcesses.isCaseProcess(context.getProcessDefinition().getKey())) {
             return null;
         }
         if (context.getVariables() != null && context.getVariables().get(CASE_SECTOR) instanceof String sector) {

@@ -56,15 +56,15 @@ public class CaseTenants {
     /** The process instances of a case, running or ended: its custody process and its breach follow-ups. */
     private static final String INSTANCES_OF_CASE = """
             SELECT p.PROC_INST_ID_ FROM ACT_HI_PROCINST p
-             WHERE p.BUSINESS_KEY_ = :caseNumber AND p.PROC_DEF_KEY_ IN ('%s', '%s')
-            """.formatted(CustodyProcess.KEY, BreachFollowUpProcess.KEY);
+             WHERE p.BUSINESS_KEY_ = :caseNumber AND p.PROC_DEF_KEY_ IN (%s)
+            """.formatted(quoted(CaseProcesses.KEYS));
 
     /** The process instances of cases without a tenant, each with its case's sector. */
     private static final String UNSCOPED_INSTANCES = """
             SELECT p.PROC_INST_ID_ FROM ACT_HI_PROCINST p
-             WHERE p.TENANT_ID_ IS NULL AND p.PROC_DEF_KEY_ IN ('%s', '%s')
+             WHERE p.TENANT_ID_ IS NULL AND p.PROC_DEF_KEY_ IN (%s)
                AND EXISTS (SELECT 1 FROM custody_case c WHERE c.case_number = p.BUSINESS_KEY_)
-            """.formatted(CustodyProcess.KEY, BreachFollowUpProcess.KEY);
+            """.formatted(quoted(CaseProcesses.KEYS));
     private static final String SECTOR_OF_INSTANCE = """
             (SELECT c.sector FROM custody_case c JOIN ACT_HI_PROCINST p ON p.BUSINESS_KEY_ = c.case_number
               WHERE p.PROC_INST_ID_ = t.%s)
@@ -124,5 +124,9 @@ public class CaseTenants {
             }
         }
         return instances;
+    }
+
+    private static String quoted(List<String> keys) {
+        return String.join(", ", keys.stream().map(key -> "'" + key + "'").toList());
     }
 }

@@ -448,15 +448,15 @@ public class CustodyCaseRepository {
                 SELECT e.BUSINESS_KEY_ FROM ACT_RU_TASK t JOIN ACT_RU_EXECUTION e ON e.ID_ = t.PROC_INST_ID_
                  JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
                  WHERE t.ID_ = :taskId AND d.KEY_ IN (:keys)""")
-                .param("taskId", taskId).param("keys", List.of(CustodyProcess.KEY, BreachFollowUpProcess.KEY))
+                .param("taskId", taskId).param("keys", CaseProcesses.KEYS)
                 .query(String.class).optional();
     }
 
     /** The case a custody process instance (running or ended) is for. */
     public Optional<String> caseNumberOfProcessInstance(String processInstanceId) {
         return jdbc.sql("""
-                SELECT p.BUSINESS_KEY_ FROM ACT_HI_PROCINST p WHERE p.ID_ = :id AND p.PROC_DEF_KEY_ = :key""")
-                .param("id", processInstanceId).param("key", CustodyProcess.KEY)
+                SELECT p.BUSINESS_KEY_ FROM ACT_HI_PROCINST p WHERE p.ID_ = :id AND p.PROC_DEF_KEY_ IN (:keys)""")
+                .param("id", processInstanceId).param("keys", CaseProcesses.KEYS)
                 .query(String.class).optional();
     }
 

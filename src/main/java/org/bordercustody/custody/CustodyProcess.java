@@ -12,7 +12,7 @@ public final class CustodyProcess {
 
     public static final String KEY = "migrantCustody";
     /** The model's version tag: running cases of older versions are migrated to it ({@link ProcessMigrations}). */
-    public static final String VERSION_TAG = "2026.12-breaches";
+    public static final String VERSION_TAG = "2026.12-processes";
 
     public static final class Elements {
         public static final String TASK_RECORD_INTAKE = "Task_RecordIntake";
@@ -47,18 +47,6 @@ public final class CustodyProcess {
         public static final String END_TRANSFERRED_TO_ICE = "EndEvent_TransferredToIce";
         public static final String TASK_RECORD_REMOVAL = "Task_RecordRemoval";
         public static final String END_REMOVED = "EndEvent_Removed";
-        public static final String GATEWAY_CHECK_IN_OR_DEADLINE = "Gateway_CheckInOrDeadline";
-        public static final String TASK_NOTIFY_ICE_OF_RELEASE = "Task_NotifyIceOfRelease";
-        public static final String TIMER_CHECK_IN_DEADLINE_PASSED = "Timer_CheckInDeadlinePassed";
-        public static final String TASK_LOCATE_PERSON = "Task_LocatePerson";
-        public static final String EVENT_LATE_CHECK_IN_REPORTED = "Event_LateCheckInReported";
-        public static final String END_CHECKED_IN = "EndEvent_CheckedIn";
-        public static final String END_CHECKED_IN_LATE = "EndEvent_CheckedInLate";
-        public static final String END_FOLLOW_UP_CLOSED = "EndEvent_FollowUpClosed";
-        public static final String EVENT_PERSON_RE_ENCOUNTERED = "Event_PersonReEncountered";
-        public static final String EVENT_LOCATED_BY_RE_ENCOUNTER = "Event_LocatedByReEncounter";
-        public static final String END_RE_ENCOUNTERED = "EndEvent_ReEncountered";
-        public static final String END_LOCATED_BY_RE_ENCOUNTER = "EndEvent_LocatedByReEncounter";
         public static final String TASK_DECIDE_FAMILY_CUSTODY_OUTCOME = "Task_DecideFamilyCustodyOutcome";
         public static final String EVENT_ICE_FAMILY_CUSTODY_ENDED = "Event_IceFamilyCustodyEnded";
         public static final String TIMER_FLORES_LIMIT_REACHED = "Timer_FloresLimitReached";
@@ -66,6 +54,8 @@ public final class CustodyProcess {
         public static final String END_CASE_CLOSED_AFTER_ICE_CUSTODY = "EndEvent_CaseClosedAfterIceCustody";
         public static final String END_TRANSFERRED_TO_ORR = "EndEvent_TransferredToOrr";
         public static final String END_CHILD_RETURNED = "EndEvent_ChildReturned";
+        /** A released person's case goes on in the release follow-up ({@link ReleaseFollowUpProcess}). */
+        public static final String END_RELEASED_TO_FOLLOW_UP = "EndEvent_ReleasedToFollowUp";
 
         private Elements() {
         }
@@ -75,12 +65,7 @@ public final class CustodyProcess {
         public static final String FAMILY_INTAKE_COMPLETED = "familyIntakeCompleted";
         public static final String ORR_PLACEMENT_DESIGNATED = "orrPlacementDesignated";
         public static final String FAMILY_OUTCOME_CARRIED_OUT = "familyOutcomeCarriedOut";
-        public static final String CHECK_IN_REPORTED = "checkInReported";
         public static final String ICE_FAMILY_CUSTODY_ENDED = "iceFamilyCustodyEnded";
-        /** The released person was apprehended again: the check-in wait ends. */
-        public static final String PERSON_RE_ENCOUNTERED = "personReEncountered";
-        /** The search for a parent who missed the check-in ended: the children it covered learn how. */
-        public static final String FAMILY_FOLLOW_UP_ENDED = "familyFollowUpEnded";
 
         private Messages() {
         }

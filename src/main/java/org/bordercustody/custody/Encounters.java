@@ -252,7 +252,7 @@ public class Encounters {
             if (waiting.caseNumber().equals(newCaseNumber) || !waiting.status().isAwaitingCheckIn()) {
                 continue;
             }
-            boolean correlated = !runtimeService.createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+            boolean correlated = !runtimeService.createMessageCorrelation(ReleaseFollowUpProcess.Messages.PERSON_RE_ENCOUNTERED)
                     .processInstanceBusinessKey(waiting.caseNumber())
                     .correlateAllWithResult().isEmpty();
             if (!correlated) {

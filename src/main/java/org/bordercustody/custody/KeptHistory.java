@@ -25,6 +25,7 @@ public class KeptHistory extends DbHistoryEventHandler {
             ActivityTypes.BOUNDARY_TIMER,
             ActivityTypes.BOUNDARY_MESSAGE,
             ActivityTypes.END_EVENT_NONE,
+            ActivityTypes.END_EVENT_MESSAGE,
             ActivityTypes.END_EVENT_TERMINATE);
 
     @Override

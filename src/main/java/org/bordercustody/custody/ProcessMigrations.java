@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -25,7 +27,11 @@ import org.springframework.stereotype.Service;
  * id and keeps each timer as it is (its due time unchanged). Run by an administrator (POST /api/admin/process-migrations) or at start-up
  * when {@code custody.migrations.on-start} is set; running it again finds nothing left to move. A follow-up task of a
  * breached clock that the custody process held before 2026.12-breaches is handed over first: its breach follow-up
- * ({@link BreachFollowUpProcess}) is started and the old task cancelled, as the newest model has no such task.
+ * ({@link BreachFollowUpProcess}) is started and the old task cancelled, as the newest model has no such task. A case
+ * of a version before 2026.12-processes that waits for a check-in or for ICE to locate the person moves to the
+ * newest release follow-up ({@link ReleaseFollowUpProcess}), whose steps have the same ids; the instance keeps its id,
+ * business key, tenant, variables and timers. Instances move a few hundred per transaction, so that a run over
+ * hundreds of thousands of cases holds no lock for long and, stopped halfway, goes on where it stopped.
  */
 @Service
 public class ProcessMigrations {
@@ -46,13 +52,20 @@ public class ProcessMigrations {
                     + " ORR"),
             new Plan("migrantCustody before 2026.12-breaches", CustodyProcess.KEY, "2026.12-families", "a breached"
                     + " clock's follow-up task is held by its own breach follow-up, which ending the case does not"
-                    + " end, and the review of a case nearing the holding limit ends when the limit is reached"));
+                    + " end, and the review of a case nearing the holding limit ends when the limit is reached"),
+            new Plan("migrantCustody before 2026.12-processes", CustodyProcess.KEY, "2026.12-breaches", "a released"
+                    + " person's check-in and the search for them are ICE's release follow-up, a process of its own:"
+                    + " a case waiting there moves to it, every other case stays in the custody process"));
+
+    /** How many instances one migration command moves, in one transaction. */
+    static final int INSTANCES_PER_TRANSACTION = 500;
 
     /**
      * What a run did for one source version: the instances it found, and the follow-up tasks it handed to breach
      * follow-ups (an instance whose only wait was such a task ends there and is not migrated).
      */
-    public record Migrated(String plan, int fromVersion, int toVersion, long instances, long followUpsHandedOver) {
+    public record Migrated(String plan, int fromVersion, String toProcess, int toVersion, long instances,
+            long followUpsHandedOver) {
     }
 
     /** The follow-up tasks of breached clocks the custody process held before 2026.12-breaches, by task id. */
@@ -75,8 +88,8 @@ public class ProcessMigrations {
     @EventListener(ApplicationReadyEvent.class)
     void migrateOnStart() {
         if (onStart) {
-            run().forEach(migrated -> LOG.info("Migrated {} instances of {} from version {} to {} ({})",
-                    migrated.instances(), CustodyProcess.KEY, migrated.fromVersion(), migrated.toVersion(),
+            run().forEach(migrated -> LOG.info("Migrated {} instances from version {} to {} version {} ({})",
+                    migrated.instances(), migrated.fromVersion(), migrated.toProcess(), migrated.toVersion(),
                     migrated.plan()));
         }
     }
@@ -84,9 +97,9 @@ public class ProcessMigrations {
     /** Moves every running instance of a version a plan leaves onto the newest version of its model. */
     public List<Migrated> run() {
         List<Migrated> done = new ArrayList<>();
+        ProcessDefinition releaseFollowUp = latest(ReleaseFollowUpProcess.KEY);
         for (Plan plan : PLANS) {
-            ProcessDefinition target = repositoryService.createProcessDefinitionQuery()
-                    .processDefinitionKey(plan.processKey()).latestVersion().singleResult();
+            ProcessDefinition target = latest(plan.processKey());
             if (target == null || Objects.equals(target.getVersionTag(), plan.leavesVersionTag())) {
                 continue;
             }
@@ -96,25 +109,62 @@ public class ProcessMigrations {
                         || !Objects.equals(source.getVersionTag(), plan.leavesVersionTag())) {
                     continue;
                 }
-                var running = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId());
-                long instances = running.count();
-                if (instances == 0) {
-                    continue;
-                }
                 long handedOver = 0;
-                for (ProcessInstance instance : running.list()) {
+                var holdingFollowUpTasks = runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId())
+                        .activityIdIn(EARLIER_FOLLOW_UP_TASKS.keySet().toArray(String[]::new));
+                for (ProcessInstance instance : holdingFollowUpTasks.list()) {
                     handedOver += handOverFollowUps(instance);
                 }
-                if (running.count() > 0) {
-                    MigrationPlan migration = runtimeService.createMigrationPlan(source.getId(), target.getId())
-                            .mapEqualActivities().build();
-                    runtimeService.newMigration(migration).processInstanceQuery(running).skipCustomListeners()
-                            .execute();
+                if (releaseFollowUp != null && isSplitBefore(source)) {
+                    long waiting = migrate(source, releaseFollowUp, runtimeService.createProcessInstanceQuery()
+                            .processDefinitionId(source.getId()).activityIdIn(flowNodesOf(releaseFollowUp)));
+                    if (waiting > 0) {
+                        done.add(new Migrated(plan.name(), source.getVersion(), releaseFollowUp.getKey(),
+                                releaseFollowUp.getVersion(), waiting, 0));
+                    }
                 }
-                done.add(new Migrated(plan.name(), source.getVersion(), target.getVersion(), instances, handedOver));
+                long moved = migrate(source, target,
+                        runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()));
+                if (moved > 0 || handedOver > 0) {
+                    done.add(new Migrated(plan.name(), source.getVersion(), target.getKey(), target.getVersion(), moved,
+                            handedOver));
+                }
             }
         }
         return done;
+    }
+
+    /** A custody model from before the release follow-up was a process of its own. */
+    private boolean isSplitBefore(ProcessDefinition source) {
+        return CustodyProcess.KEY.equals(source.getKey()) && repositoryService.getBpmnModelInstance(source.getId())
+                .getModelElementById(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE) != null;
+    }
+
+    /** Migrates the instances the query finds, a few hundred per transaction; returns how many. */
+    private long migrate(ProcessDefinition source, ProcessDefinition target, ProcessInstanceQuery waiting) {
+        MigrationPlan migration = null;
+        long moved = 0;
+        List<String> ids;
+        while (!(ids = waiting.listPage(0, INSTANCES_PER_TRANSACTION).stream().map(ProcessInstance::getId).toList())
+                .isEmpty()) {
+            if (migration == null) {
+                migration = runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities()
+                        .build();
+            }
+            runtimeService.newMigration(migration).processInstanceIds(ids).skipCustomListeners().execute();
+            moved += ids.size();
+        }
+        return moved;
+    }
+
+    private String[] flowNodesOf(ProcessDefinition definition) {
+        return repositoryService.getBpmnModelInstance(definition.getId()).getModelElementsByType(FlowNode.class)
+                .stream().map(FlowNode::getId).toArray(String[]::new);
+    }
+
+    private ProcessDefinition latest(String processKey) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .singleResult();
     }
 
     /**

@@ -31,7 +31,7 @@ public class TaskLifecycleListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String processKey = processKey(task);
-        if (!CustodyProcess.KEY.equals(processKey) && !BreachFollowUpProcess.KEY.equals(processKey)) {
+        if (!CaseProcesses.isCaseProcess(processKey)) {
             return;
         }
         if (EVENTNAME_CREATE.equals(task.getEventName())) {

@@ -311,8 +311,9 @@ public class CustodyReports {
 
     private static final String CASE_AND_INSTANCE = """
             SELECT c.case_number, c.family_name, c.given_names, c.apprehended_at, c.custody_deadline, c.check_in_due_by,
-                   (SELECT p.ID_ FROM ACT_RU_EXECUTION p WHERE p.BUSINESS_KEY_ = c.case_number AND p.PARENT_ID_ IS NULL
-                     AND p.PROC_DEF_ID_ LIKE 'migrantCustody:%'
+                   (SELECT MAX(p.ID_) FROM ACT_RU_EXECUTION p WHERE p.BUSINESS_KEY_ = c.case_number
+                     AND p.PARENT_ID_ IS NULL
+                     AND (p.PROC_DEF_ID_ LIKE 'migrantCustody:%' OR p.PROC_DEF_ID_ LIKE 'releaseFollowUp:%')
                      AND p.PROC_INST_ID_ = p.ID_) AS process_instance_id
               FROM custody_case c""";
 

@@ -7,7 +7,7 @@ import static org.bordercustody.custody.BreachFollowUpProcess.Elements.TASK_FOLL
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.TASK_RESOLVE_CUSTODY_LIMIT_BREACH;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_CONFIRM_TRANSFER_TO_ORR;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT;
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_LOCATE_PERSON;
+import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_REVIEW_APPROACHING_CUSTODY_LIMIT;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD;

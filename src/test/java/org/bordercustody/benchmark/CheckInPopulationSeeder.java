@@ -1,6 +1,6 @@
 package org.bordercustody.benchmark;
 
-import static org.bordercustody.custody.CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE;
+import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Timestamp;

@@ -28,7 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @CustodyApplicationTest
 class LeanProcessDataTest {
 
-    /** What a released person's process holds while awaiting the check-in, and all it ever held. */
+    /** What a released person's follow-up holds while awaiting the check-in, and all it ever held. */
     static final List<String> KEPT_FOR_A_RELEASED_CASE = List.of("custodyWarningAt", "custodyDeadline",
             "familyDecisionLead", "checkInDueBy");
     static final List<String> NEVER_KEPT = List.of("personName", "caseNumber", "personFacts",
@@ -49,8 +49,8 @@ class LeanProcessDataTest {
     @Test
     void aReleasedPersonsProcessKeepsOnlyWhatItRoutesOnAndNoPersonalData() {
         String caseNumber = new Journeys(port).releasedAdult("LEAN001");
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .singleResult().getId();
+        String instance = runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseFollowUpProcess.KEY)
+                .processInstanceBusinessKey(caseNumber).singleResult().getId();
 
         List<String> running = runtimeService.createVariableInstanceQuery().processInstanceIdIn(instance).list()
                 .stream().map(VariableInstance::getName).toList();
@@ -64,14 +64,14 @@ class LeanProcessDataTest {
     @Test
     void historyKeepsPhasesEndsAndTasksButNotTheStepsBetween() {
         String caseNumber = new Journeys(port).releasedAdult("LEAN002");
-        String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .singleResult().getId();
+        String instance = historyService.createHistoricProcessInstanceQuery().processDefinitionKey(CustodyProcess.KEY)
+                .processInstanceBusinessKey(caseNumber).singleResult().getId();
 
         List<HistoricActivityInstance> activities = historyService.createHistoricActivityInstanceQuery()
                 .processInstanceId(instance).list();
 
         assertThat(activities).extracting(HistoricActivityInstance::getActivityId)
-                .contains("SubProcess_CbpCustody", "EndEvent_Released");
+                .contains("SubProcess_CbpCustody", "EndEvent_Released", CustodyProcess.Elements.END_RELEASED_TO_FOLLOW_UP);
         assertThat(historyService.createHistoricTaskInstanceQuery().processInstanceId(instance).list())
                 .filteredOn(task -> task.getEndTime() != null)
                 .extracting(HistoricTaskInstance::getTaskDefinitionKey)

@@ -2,6 +2,7 @@ package org.bordercustody.custody;
 
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.*;
 import static org.bordercustody.custody.CustodyProcess.Elements.*;
+import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -79,7 +80,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Timers fire by moving the engine clock. Together the tests must cover every element of the model.
  */
 @Deployment(resources = {
-    "bpmn/migrant-custody.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
+    "bpmn/migrant-custody.bpmn", "bpmn/release-follow-up.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
     "dmn/release-eligibility.dmn"})
 class MigrantCustodyProcessTest {
 
@@ -136,6 +137,7 @@ class MigrantCustodyProcessTest {
         Mocks.register("handOnFamilyFollowUp", new org.bordercustody.checkin.HandOnFamilyFollowUpDelegate(checkIns));
         Mocks.register("recordReEncounter", new org.bordercustody.checkin.RecordReEncounterDelegate(encounters));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
+        Mocks.register("startReleaseFollowUp", new org.bordercustody.checkin.StartReleaseFollowUpDelegate());
         // The case keeps what intake found; the release decision reads it from there.
         Map<String, Families.IntakeFacts> intakes = new HashMap<>();
         doAnswer(recorded -> intakes.put(recorded.getArgument(0), recorded.getArgument(1)))
@@ -525,13 +527,18 @@ class MigrantCustodyProcessTest {
                 .doesNotContainKeys("addressStreet", "contactPhone", "addressRecurring");
         releaseTo(custody, List.of(CASE));
 
-        assertThat(custody).hasPassed(END_RELEASED).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
+        assertThat(custody).hasPassed(END_RELEASED, END_RELEASED_TO_FOLLOW_UP).isEnded();
+        ProcessInstance followUp = releaseFollowUpOf(custody);
+        assertThat(followUp).hasBusinessKey(CASE).hasPassed(START_PERSON_RELEASED, END_ICE_NOTIFIED)
+                .isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
                 .containsEntry("checkInDueBy", Date.from(clock.instant().plus(Duration.ofDays(60))))
                 .doesNotContainKeys("custodyExit", "releaseDocuments", "releaseDocumentNumber");
+        org.assertj.core.api.Assertions.assertThat(followUp.getTenantId()).as("the custody process's sector")
+                .isEqualTo(custody.getTenantId());
         reportCheckIn();
 
         verify(checkIns).recordCheckIn(eq(CASE), any(), eq("Houston ERO"), eq("ice-officer"), isNull());
-        assertThat(custody).hasPassed(END_CHECKED_IN).isEnded();
+        assertThat(followUp).hasPassed(END_CHECKED_IN).isEnded();
     }
 
     @Test
@@ -596,7 +603,7 @@ class MigrantCustodyProcessTest {
         now(clock.instant().plus(Duration.ofDays(61)));
         execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
 
-        runtimeService().createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+        runtimeService().createMessageCorrelation(ReleaseFollowUpProcess.Messages.CHECK_IN_REPORTED)
                 .processInstanceBusinessKey(OTHER_CASE)
                 .setVariables(Map.of("checkInReportedAt", Date.from(clock.instant()), "checkInOffice", "Houston ERO",
                         "checkInRecordedBy", "ice-officer", "checkInWith", CASE))
@@ -613,7 +620,7 @@ class MigrantCustodyProcessTest {
         now(clock.instant().plus(Duration.ofDays(61)));
         execute(timer(child, TIMER_CHECK_IN_DEADLINE_PASSED));
 
-        runtimeService().createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+        runtimeService().createMessageCorrelation(ReleaseFollowUpProcess.Messages.PERSON_RE_ENCOUNTERED)
                 .processInstanceBusinessKey(OTHER_CASE).correlate();
 
         assertThat(child).hasPassed("Event_ChildReEncountered", "EndEvent_ChildReEncountered").isEnded();
@@ -738,8 +745,9 @@ class MigrantCustodyProcessTest {
         releaseTo(parent, List.of(CASE, OTHER_CASE));
 
         for (ProcessInstance member : family) {
-            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsKey("checkInDueBy")
-                    .doesNotContainKeys("custodyExit", "releaseAddressText");
+            assertThat(member).hasPassed(END_RELEASED_TO_FOLLOW_UP).isEnded();
+            assertThat(releaseFollowUpOf(member)).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
+                    .containsKey("checkInDueBy").doesNotContainKeys("custodyExit", "releaseAddressText");
         }
         assertThat(child).hasPassed(EVENT_FAMILY_OUTCOME_CARRIED_OUT, "EndEvent_LeftWithFamily");
     }
@@ -810,7 +818,9 @@ class MigrantCustodyProcessTest {
         verify(custodyOutcomes).recordAddress(eq(CASE), eq(ADDRESS), any());
 
         for (ProcessInstance member : family) {
-            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsKey("checkInDueBy");
+            assertThat(member).hasPassed(END_RELEASED_TO_FOLLOW_UP).isEnded();
+            assertThat(releaseFollowUpOf(member)).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
+                    .containsKey("checkInDueBy");
         }
         assertThat(parent).hasPassed("EndEvent_IceFamilyCustodyEnded");
         assertThat(child).hasPassed("EndEvent_LeftIceCustodyWithFamily");
@@ -840,7 +850,9 @@ class MigrantCustodyProcessTest {
 
         verify(custodyOutcomes).releaseFromIceFamilyCustody(eq(CASE), eq("sponsor found"), any());
         for (ProcessInstance member : family) {
-            assertThat(member).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables().containsKey("checkInDueBy");
+            assertThat(member).hasPassed(END_RELEASED_TO_FOLLOW_UP).isEnded();
+            assertThat(releaseFollowUpOf(member)).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE).variables()
+                    .containsKey("checkInDueBy");
         }
     }
 
@@ -870,7 +882,8 @@ class MigrantCustodyProcessTest {
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
         org.mockito.Mockito.doThrow(new IllegalStateException("ICE system unavailable"))
                 .when(custodyOutcomes).notifyIceOfRelease(CASE);
-        Job notification = jobQuery().processInstanceId(custody.getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE)
+        ProcessInstance followUp = releaseFollowUpOf(custody);
+        Job notification = jobQuery().processInstanceId(followUp.getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE)
                 .singleResult();
 
         for (int attempt = 1; attempt <= 3; attempt++) {
@@ -881,8 +894,8 @@ class MigrantCustodyProcessTest {
             now(clock.instant().plus(Duration.ofMinutes(5)));
         }
         org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery()
-                .processInstanceId(custody.getId()).singleResult().getIncidentMessage()).contains("ICE system unavailable");
-        assertThat(custody).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE, TASK_NOTIFY_ICE_OF_RELEASE);
+                .processInstanceId(followUp.getId()).singleResult().getIncidentMessage()).contains("ICE system unavailable");
+        assertThat(followUp).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE, TASK_NOTIFY_ICE_OF_RELEASE);
 
         org.mockito.Mockito.doNothing().when(custodyOutcomes).notifyIceOfRelease(CASE);
         org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService()
@@ -890,7 +903,7 @@ class MigrantCustodyProcessTest {
         execute(jobQuery().jobId(notification.getId()).singleResult());
 
         org.assertj.core.api.Assertions.assertThat(runtimeService().createIncidentQuery().count()).isZero();
-        assertThat(custody).hasPassed("EndEvent_IceNotified").isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE);
+        assertThat(followUp).hasPassed(END_ICE_NOTIFIED).isWaitingAt(GATEWAY_CHECK_IN_OR_DEADLINE);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -911,7 +924,13 @@ class MigrantCustodyProcessTest {
         complete(task(custody), withVariables("approveProposal", true));
         recordAddress(custody);
         releaseTo(custody, List.of(CASE));
-        return custody;
+        return releaseFollowUpOf(custody);
+    }
+
+    /** The release follow-up the custody process handed the released person to, as it ended. */
+    private ProcessInstance releaseFollowUpOf(ProcessInstance custody) {
+        return runtimeService().createProcessInstanceQuery().processDefinitionKey(ReleaseFollowUpProcess.KEY)
+                .processInstanceBusinessKey(custody.getBusinessKey()).singleResult();
     }
 
     /** A parent (the family's lead) and a child, both through intake and placement. */
@@ -959,7 +978,8 @@ class MigrantCustodyProcessTest {
                 .thenReturn(released(family));
         complete(task(TASK_ISSUE_RELEASE_DOCUMENTS, custody),
                 withVariables("releaseDocuments", "NTA_I862", "releaseDocumentNumber", "A-123"));
-        execute(jobQuery().processInstanceId(custody.getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE).singleResult());
+        execute(jobQuery().processInstanceId(releaseFollowUpOf(custody).getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE)
+                .singleResult());
         verify(custodyOutcomes).notifyIceOfRelease(CASE);
     }
 
@@ -968,7 +988,7 @@ class MigrantCustodyProcessTest {
     }
 
     private void followUpEnded(String caseNumber, boolean stillToLocate) {
-        runtimeService().createMessageCorrelation(CustodyProcess.Messages.FAMILY_FOLLOW_UP_ENDED)
+        runtimeService().createMessageCorrelation(ReleaseFollowUpProcess.Messages.FAMILY_FOLLOW_UP_ENDED)
                 .processInstanceBusinessKey(caseNumber)
                 .setVariable("childStillToLocate", stillToLocate)
                 .correlate();
@@ -989,19 +1009,20 @@ class MigrantCustodyProcessTest {
         complete(task(family[0]), withVariables("approveProposal", true));
         recordAddress(family[0]);
         releaseTo(family[0], List.of(CASE, OTHER_CASE));
-        jobQuery().processInstanceId(family[1].getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE).list()
+        ProcessInstance[] followUps = {releaseFollowUpOf(family[0]), releaseFollowUpOf(family[1])};
+        jobQuery().processInstanceId(followUps[1].getId()).activityId(TASK_NOTIFY_ICE_OF_RELEASE).list()
                 .forEach(job -> execute(job));
-        return family;
+        return followUps;
     }
 
     private void reEncounter() {
-        runtimeService().createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+        runtimeService().createMessageCorrelation(ReleaseFollowUpProcess.Messages.PERSON_RE_ENCOUNTERED)
                 .processInstanceBusinessKey(CASE)
                 .correlate();
     }
 
     private void reportCheckIn() {
-        runtimeService().createMessageCorrelation(CustodyProcess.Messages.CHECK_IN_REPORTED)
+        runtimeService().createMessageCorrelation(ReleaseFollowUpProcess.Messages.CHECK_IN_REPORTED)
                 .processInstanceBusinessKey(CASE)
                 .setVariables(Map.of("checkInReportedAt", Date.from(clock.instant()), "checkInOffice", "Houston ERO",
                         "checkInRecordedBy", "ice-officer"))

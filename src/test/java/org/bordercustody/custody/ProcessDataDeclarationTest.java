@@ -32,6 +32,7 @@ class ProcessDataDeclarationTest {
     static final Path MODEL = Path.of("bpmn/migrant-custody.bpmn");
     /** The breach follow-up, whose data is declared with the custody process's. */
     static final Path FOLLOW_UP_MODEL = Path.of("bpmn/breach-follow-up.bpmn");
+    static final Path RELEASE_FOLLOW_UP_MODEL = Path.of("bpmn/release-follow-up.bpmn");
     static final Set<String> NOT_VARIABLES = Set.of("true", "false", "null", "empty", "not", "and", "or", "eq", "ne",
             "execution", "task", "now", "date", "time", "duration", "floor", "PT1H");
     static final Pattern IDENTIFIER = Pattern.compile("(?<![.\\w'\"])([A-Za-z_][A-Za-z0-9_]*)(?![\\w'\"(])");
@@ -84,17 +85,20 @@ class ProcessDataDeclarationTest {
 
     @Test
     void theElementsAndMessagesTheCodeNamesExistInTheModelAndAreUsed() throws IOException {
-        String model = Files.readString(MODEL);
         String code = mainSourcesExcept("CustodyProcess.java") + testSources();
         Set<String> missing = new TreeSet<>();
         Set<String> unused = new TreeSet<>();
-        String followUpModel = Files.readString(FOLLOW_UP_MODEL);
-        for (Class<?> holder : new Class<?>[] {CustodyProcess.Elements.class, CustodyProcess.Messages.class,
-            BreachFollowUpProcess.Elements.class}) {
+        Map<Class<?>, Path> modelOf = Map.of(CustodyProcess.Elements.class, MODEL, CustodyProcess.Messages.class, MODEL,
+                BreachFollowUpProcess.Elements.class, FOLLOW_UP_MODEL,
+                ReleaseFollowUpProcess.Elements.class, RELEASE_FOLLOW_UP_MODEL,
+                ReleaseFollowUpProcess.Messages.class, RELEASE_FOLLOW_UP_MODEL);
+        for (Map.Entry<Class<?>, Path> holding : modelOf.entrySet()) {
+            Class<?> holder = holding.getKey();
+            String model = Files.readString(holding.getValue());
             for (Field field : constants(holder)) {
                 String value = (String) constant(field);
-                String inModel = holder == CustodyProcess.Messages.class ? "name=\"" + value + "\"" : "id=\"" + value + "\"";
-                if (!(holder == BreachFollowUpProcess.Elements.class ? followUpModel : model).contains(inModel)) {
+                String inModel = holder.getSimpleName().equals("Messages") ? "name=\"" + value + "\"" : "id=\"" + value + "\"";
+                if (!model.contains(inModel)) {
                     missing.add(holder.getSimpleName() + "." + field.getName());
                 }
                 if (!Pattern.compile("\\b" + field.getName() + "\\b").matcher(code).find()) {
@@ -107,7 +111,8 @@ class ProcessDataDeclarationTest {
     }
 
     private Set<String> namesInModel() throws IOException {
-        String model = Files.readString(MODEL) + Files.readString(FOLLOW_UP_MODEL);
+        String model = Files.readString(MODEL) + Files.readString(FOLLOW_UP_MODEL)
+                + Files.readString(RELEASE_FOLLOW_UP_MODEL);
         Set<String> names = new TreeSet<>();
         // Spring beans behind delegates and listeners are not process data.
         String withoutBeans = model.replaceAll("delegateExpression=\"\\$\\{\\w+}\"", "");

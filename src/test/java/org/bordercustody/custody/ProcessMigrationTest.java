@@ -38,18 +38,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Cases running on an earlier custody model are carried onto the newest: before 2026.12-people, a released person
  * apprehended again could not end the check-in wait; before 2026.12-families, a child could not leave the family's
  * wait when separated from it; before 2026.12-breaches, the custody process held the follow-up task of a breached
- * clock, which ending the case deleted. From every wait state of each earlier version, with each timer's due time
- * unchanged, and they then finish on the new model's paths; a follow-up task goes to its own breach follow-up. The
- * earlier models are kept in the test resources exactly as they were deployed.
+ * clock, which ending the case deleted; before 2026.12-processes, one process held the release follow-up too, which
+ * is now a process of its own. From every wait state of each earlier version, with each timer's due time unchanged,
+ * and they then finish on the new model's paths; a follow-up task goes to its own breach follow-up, a case waiting
+ * for a check-in or being looked for goes to the release follow-up. The earlier models are kept in the test
+ * resources exactly as they were deployed.
  */
 class ProcessMigrationTest {
 
     static final String EARLIER = "bpmn-earlier/migrant-custody-before-2026.12-people.bpmn";
     static final String PEOPLE = "bpmn-earlier/migrant-custody-before-2026.12-families.bpmn";
     static final String FAMILIES = "bpmn-earlier/migrant-custody-before-2026.12-breaches.bpmn";
+    static final String BREACHES = "bpmn-earlier/migrant-custody-before-2026.12-processes.bpmn";
     /** The number of wait states of each earlier model. */
-    static final Map<String, Integer> WAIT_STATES_OF = Map.of(EARLIER, 26, PEOPLE, 26, FAMILIES, 27);
+    static final Map<String, Integer> WAIT_STATES_OF = Map.of(EARLIER, 26, PEOPLE, 26, FAMILIES, 27, BREACHES, 22);
     static final String NEWEST = "bpmn/migrant-custody.bpmn";
+    static final String RELEASE_FOLLOW_UP = "bpmn/release-follow-up.bpmn";
     static final String BREACH_FOLLOW_UP = "bpmn/breach-follow-up.bpmn";
     /**
      * Where a case waits beside each follow-up task of the earlier models: the step whose clock ran out (the breach
@@ -82,8 +86,8 @@ class ProcessMigrationTest {
         engine = configuration.buildProcessEngine();
         runtimeService = engine.getRuntimeService();
         repositoryService = engine.getRepositoryService();
-        for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(FAMILIES) + read(NEWEST)
-                + read(BREACH_FOLLOW_UP), 1)) {
+        for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(FAMILIES) + read(BREACHES) + read(NEWEST)
+                + read(RELEASE_FOLLOW_UP) + read(BREACH_FOLLOW_UP), 1)) {
             Mocks.register(bean, mock(JavaDelegate.class,
                     withSettings().extraInterfaces(TaskListener.class, ExecutionListener.class)));
         }
@@ -105,12 +109,14 @@ class ProcessMigrationTest {
         assertThat(read(EARLIER)).doesNotContain("camunda:versionTag");
         assertThat(read(PEOPLE)).contains("camunda:versionTag=\"2026.12-people\"");
         assertThat(read(FAMILIES)).contains("camunda:versionTag=\"2026.12-families\"");
+        assertThat(read(BREACHES)).contains("camunda:versionTag=\"2026.12-breaches\"");
+        assertThat(read(RELEASE_FOLLOW_UP)).contains("camunda:versionTag=\"" + ReleaseFollowUpProcess.VERSION_TAG + "\"");
         assertThat(ProcessMigrations.PLANS).extracting(ProcessMigrations.Plan::leavesVersionTag)
-                .containsExactly(null, "2026.12-people", "2026.12-families");
+                .containsExactly(null, "2026.12-people", "2026.12-families", "2026.12-breaches");
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {EARLIER, PEOPLE, FAMILIES})
+    @ValueSource(strings = {EARLIER, PEOPLE, FAMILIES, BREACHES})
     void everyWaitStateOfAnEarlierVersionIsMigratedWithItsTimersDueAsBefore(String model) throws Exception {
         deploy(model);
         String earlierModel = read(model);
@@ -120,8 +126,8 @@ class ProcessMigrationTest {
             waitStates.removeAll(matches(Pattern.compile("sourceRef=\"" + gateway + "\" targetRef=\"([A-Za-z_]+)\""),
                     earlierModel, 1));
         }
-        assertThat(waitStates).as("the earlier model's wait states").hasSize(WAIT_STATES_OF.get(model)).contains(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
-                CustodyProcess.Elements.TASK_LOCATE_PERSON);
+        assertThat(waitStates).as("the earlier model's wait states").hasSize(WAIT_STATES_OF.get(model)).contains(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
+                ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON);
         Map<String, ProcessInstance> instances = new LinkedHashMap<>();
         Map<String, Map<String, Date>> timersBefore = new LinkedHashMap<>();
         for (String waitState : waitStates) {
@@ -132,19 +138,32 @@ class ProcessMigrationTest {
         ProcessDefinition earlier = definition();
         deployNewest();
         ProcessDefinition newest = definition();
+        ProcessDefinition releaseFollowUp = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ReleaseFollowUpProcess.KEY).latestVersion().singleResult();
+        int handedOver = model.equals(BREACHES) ? 0 : WAITING_BESIDE.size();
+        // The wait states that are the release follow-up's since 2026.12-processes: the check-in, the search.
+        String releaseFollowUpModel = read(RELEASE_FOLLOW_UP);
+        List<String> followUpWaits = waitStates.stream()
+                .filter(waitState -> releaseFollowUpModel.contains("id=\"" + waitState + "\"")).toList();
+        assertThat(followUpWaits).contains(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
+                ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON);
 
         List<ProcessMigrations.Migrated> migrated = migrations().run();
 
-        assertThat(migrated).singleElement().satisfies(run -> {
-            assertThat(run.instances()).isEqualTo(waitStates.size());
-            assertThat(run.followUpsHandedOver()).isEqualTo(WAITING_BESIDE.size());
-            assertThat(run.fromVersion()).isEqualTo(earlier.getVersion());
-            assertThat(run.toVersion()).isEqualTo(newest.getVersion());
-        });
+        assertThat(migrated).extracting(ProcessMigrations.Migrated::toProcess, ProcessMigrations.Migrated::toVersion,
+                ProcessMigrations.Migrated::instances, ProcessMigrations.Migrated::followUpsHandedOver)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple(ReleaseFollowUpProcess.KEY, releaseFollowUp.getVersion(),
+                                (long) followUpWaits.size(), 0L),
+                        org.assertj.core.groups.Tuple.tuple(CustodyProcess.KEY, newest.getVersion(),
+                                (long) waitStates.size() - followUpWaits.size(), (long) handedOver));
+        assertThat(migrated).allSatisfy(run -> assertThat(run.fromVersion()).isEqualTo(earlier.getVersion()));
         for (Map.Entry<String, ProcessInstance> waiting : instances.entrySet()) {
             String id = waiting.getValue().getId();
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult()
-                    .getProcessDefinitionId()).as(waiting.getKey()).isEqualTo(newest.getId());
+            ProcessInstance now = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+            assertThat(now.getProcessDefinitionId()).as(waiting.getKey()).isEqualTo(
+                    followUpWaits.contains(waiting.getKey()) ? releaseFollowUp.getId() : newest.getId());
+            assertThat(now.getBusinessKey()).as(waiting.getKey()).isEqualTo(waiting.getValue().getBusinessKey());
             if (WAITING_BESIDE.containsKey(waiting.getKey())) {
                 assertThat(activeActivities(runtimeService.getActivityInstance(id))).as(waiting.getKey())
                         .contains(WAITING_BESIDE.get(waiting.getKey())).doesNotContain(waiting.getKey());
@@ -167,7 +186,7 @@ class ProcessMigrationTest {
         }
         assertThat(migrations().run()).as("run again: nothing left to move").isEmpty();
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BreachFollowUpProcess.KEY).count())
-                .as("one follow-up for each follow-up task").isEqualTo(WAITING_BESIDE.size());
+                .as("one follow-up for each follow-up task").isEqualTo(handedOver);
     }
 
     @ParameterizedTest
@@ -202,6 +221,75 @@ class ProcessMigrationTest {
     }
 
     @Test
+    void aReleasedPersonOnTheSingleProcessMovesToTheReleaseFollowUpKeepingIdsClocksAndDataAndChecksInThere()
+            throws Exception {
+        deploy(BREACHES);
+        var released = runtimeService.createProcessInstanceByKey(CustodyProcess.KEY).businessKey("MIG-RELEASED")
+                .setVariables(Map.of("checkInDueBy", Date.from(NOW.plus(Duration.ofDays(60))), "personName",
+                        "Ana Ramirez"))
+                .startBeforeActivity(ReleaseFollowUpProcess.Elements.TASK_NOTIFY_ICE_OF_RELEASE)
+                .startBeforeActivity(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE).execute();
+        ProcessInstance missed = waitingAt(ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON);
+        String locateTask = engine.getTaskService().createTaskQuery().processInstanceId(missed.getId()).singleResult()
+                .getId();
+        Map<String, Date> timersBefore = timers(released);
+        deployNewest();
+
+        migrations().run();
+
+        ProcessDefinition followUp = repositoryService.createProcessDefinitionQuery()
+                .processDefinitionKey(ReleaseFollowUpProcess.KEY).latestVersion().singleResult();
+        for (ProcessInstance instance : List.of(released, missed)) {
+            ProcessInstance moved = runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId())
+                    .singleResult();
+            assertThat(moved.getProcessDefinitionId()).isEqualTo(followUp.getId());
+            assertThat(moved.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+        }
+        assertThat(runtimeService.getVariable(released.getId(), "personName")).isEqualTo("Ana Ramirez");
+        assertThat(timers(released)).as("the check-in deadline, due as before").isEqualTo(timersBefore)
+                .containsKey(ReleaseFollowUpProcess.Elements.TIMER_CHECK_IN_DEADLINE_PASSED);
+        assertThat(engine.getTaskService().createTaskQuery().taskId(locateTask).singleResult().getProcessDefinitionId())
+                .as("the same search task, now the release follow-up's").isEqualTo(followUp.getId());
+
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(released.getId()).activityId(ReleaseFollowUpProcess.Elements.TASK_NOTIFY_ICE_OF_RELEASE)
+                .singleResult().getId());
+        runtimeService.createMessageCorrelation(ReleaseFollowUpProcess.Messages.CHECK_IN_REPORTED)
+                .processInstanceBusinessKey(released.getBusinessKey()).correlate();
+        engine.getTaskService().complete(locateTask, Map.of("locateOutcome", "REFERRED_TO_FUGITIVE_OPERATIONS"));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceIds(
+                java.util.Set.of(released.getId(), missed.getId())).count()).as("both finished").isZero();
+        var history = engine.getHistoryService().createHistoricActivityInstanceQuery();
+        assertThat(history.processInstanceId(released.getId()).activityId(ReleaseFollowUpProcess.Elements.END_CHECKED_IN)
+                .count()).isEqualTo(1);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(missed.getId())
+                .activityId(ReleaseFollowUpProcess.Elements.END_FOLLOW_UP_CLOSED).count()).isEqualTo(1);
+        assertThat(migrations().run()).as("run again: nothing left to move").isEmpty();
+    }
+
+    @Test
+    void casesStillInCbpCustodyOnTheSingleProcessStayInTheCustodyProcessAndAreReleasedToTheFollowUp()
+            throws Exception {
+        deploy(BREACHES);
+        ProcessInstance approving = waitingAt(CustodyProcess.Elements.TASK_ISSUE_RELEASE_DOCUMENTS);
+        deployNewest();
+
+        migrations().run();
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(approving.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(definition().getId());
+        Mocks.register("startReleaseFollowUp", new org.bordercustody.checkin.StartReleaseFollowUpDelegate());
+        runtimeService.setVariable(approving.getId(), "custodyExit", "RELEASED");
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(approving.getId())
+                .singleResult().getId());
+
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseFollowUpProcess.KEY)
+                .processInstanceBusinessKey(approving.getBusinessKey()).singleResult())
+                .as("the release follow-up of the case").isNotNull();
+    }
+
+    @Test
     void aChildWaitingForTheFamilysOutcomeOnTheEarlierVersionIsSeparatedAfterTheMigration() throws Exception {
         deploy(PEOPLE);
         ProcessInstance child = waitingAt(CustodyProcess.Elements.EVENT_FAMILY_OUTCOME_CARRIED_OUT);
@@ -224,30 +312,30 @@ class ProcessMigrationTest {
     @Test
     void aReleasedPersonWaitingOnTheEarlierVersionIsApprehendedAgainAfterTheMigration() throws Exception {
         deploy(EARLIER);
-        ProcessInstance waitingForCheckIn = waitingAt(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
-        ProcessInstance beingLocated = waitingAt(CustodyProcess.Elements.TASK_LOCATE_PERSON);
+        ProcessInstance waitingForCheckIn = waitingAt(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
+        ProcessInstance beingLocated = waitingAt(ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON);
         deployNewest();
         migrations().run();
 
         for (ProcessInstance instance : List.of(waitingForCheckIn, beingLocated)) {
-            runtimeService.createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+            runtimeService.createMessageCorrelation(ReleaseFollowUpProcess.Messages.PERSON_RE_ENCOUNTERED)
                     .processInstanceId(instance.getId()).correlate();
             assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
                     .as("ended").isZero();
         }
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-                .activityId(CustodyProcess.Elements.END_RE_ENCOUNTERED).count()).isEqualTo(1);
+                .activityId(ReleaseFollowUpProcess.Elements.END_RE_ENCOUNTERED).count()).isEqualTo(1);
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
-                .activityId(CustodyProcess.Elements.END_LOCATED_BY_RE_ENCOUNTER).count()).isEqualTo(1);
+                .activityId(ReleaseFollowUpProcess.Elements.END_LOCATED_BY_RE_ENCOUNTER).count()).isEqualTo(1);
     }
 
     @Test
     void withoutTheMigrationACaseOfTheEarlierVersionCannotBeEndedByAReEncounter() throws Exception {
         deploy(EARLIER);
-        ProcessInstance waitingForCheckIn = waitingAt(CustodyProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
+        ProcessInstance waitingForCheckIn = waitingAt(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE);
         deployNewest();
 
-        assertThat(runtimeService.createMessageCorrelation(CustodyProcess.Messages.PERSON_RE_ENCOUNTERED)
+        assertThat(runtimeService.createMessageCorrelation(ReleaseFollowUpProcess.Messages.PERSON_RE_ENCOUNTERED)
                 .processInstanceId(waitingForCheckIn.getId()).correlateAllWithResult()).isEmpty();
     }
 
@@ -258,8 +346,8 @@ class ProcessMigrationTest {
     }
 
     private void deployNewest() {
-        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(BREACH_FOLLOW_UP)
-                .deploy();
+        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(RELEASE_FOLLOW_UP)
+                .addClasspathResource(BREACH_FOLLOW_UP).deploy();
     }
 
     private ProcessInstance followUpOf(ProcessInstance custody) {

@@ -29,6 +29,7 @@ import org.bordercustody.TasklistClient;
 import org.bordercustody.apprehension.ApprehensionFixtures;
 import org.bordercustody.custody.CustodyProcess;
 import org.bordercustody.custody.LegalClock;
+import org.bordercustody.custody.ReleaseFollowUpProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -224,7 +225,9 @@ class EveryEventOnEveryPathTest {
 
     /** Messages of the process that carry no hand-off: what they do instead. */
     static final Map<String, String> MESSAGES_WITHOUT_EVENT = Map.of(
-            CustodyProcess.Messages.FAMILY_FOLLOW_UP_ENDED, "ends a child's follow-up with the parent's"
+            ReleaseFollowUpProcess.Messages.PERSON_RELEASED, "starts ICE's release follow-up of a person whose"
+                    + " release the release event told already",
+            ReleaseFollowUpProcess.Messages.FAMILY_FOLLOW_UP_ENDED, "ends a child's follow-up with the parent's"
                     + " (FOLLOWED_UP_WITH_PARENT, no partner event)");
 
     private static Row row(String event, Way way, String how, String entry, Drive drive) {
@@ -325,7 +328,9 @@ class EveryEventOnEveryPathTest {
                         .as("a row for POST " + path).isTrue());
 
         List<String> hows = TABLE.stream().map(Row::how).toList();
-        Arrays.stream(CustodyProcess.Messages.class.getFields()).map(EveryEventOnEveryPathTest::valueOf)
+        Stream.concat(Arrays.stream(CustodyProcess.Messages.class.getFields()),
+                        Arrays.stream(ReleaseFollowUpProcess.Messages.class.getFields()))
+                .map(EveryEventOnEveryPathTest::valueOf)
                 .filter(message -> !MESSAGES_WITHOUT_EVENT.containsKey(message))
                 .forEach(message -> assertThat(hows).as("a row for message " + message)
                         .anyMatch(how -> how.contains(message)));
