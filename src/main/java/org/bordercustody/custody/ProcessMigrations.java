@@ -77,7 +77,7 @@ public class ProcessMigrations {
     private final BreachFollowUps breachFollowUps;
     private final boolean onStart;
 
-    ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService,
+    public ProcessMigrations(RepositoryService repositoryService, RuntimeService runtimeService,
             BreachFollowUps breachFollowUps, @Value("${custody.migrations.on-start:false}") boolean onStart) {
         this.repositoryService = repositoryService;
         this.runtimeService = runtimeService;

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.ReleaseFollowUpProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -111,7 +112,7 @@ final class CheckInPopulationSeeder implements AutoCloseable {
             List<SeededCase> starts = cases.subList(first, Math.min(cases.size(), first + STARTS_PER_TRANSACTION));
             configuration.getCommandExecutorTxRequired().execute(commandContext -> {
                 for (SeededCase seeded : starts) {
-                    engine.getRuntimeService().createProcessInstanceByKey(CustodyProcess.KEY)
+                    engine.getRuntimeService().createProcessInstanceByKey(ReleaseFollowUpProcess.KEY)
                             .businessKey(seeded.caseNumber())
                             .setVariables(template.variablesFor(seeded))
                             .startBeforeActivity(GATEWAY_CHECK_IN_OR_DEADLINE)
@@ -159,7 +160,7 @@ final class CheckInPopulationSeeder implements AutoCloseable {
 
         static Template read(JdbcTemplate jdbc, ProcessEngine engine) {
             Execution waiting = engine.getRuntimeService().createExecutionQuery()
-                    .activityId(GATEWAY_CHECK_IN_OR_DEADLINE).processDefinitionKey(CustodyProcess.KEY)
+                    .activityId(GATEWAY_CHECK_IN_OR_DEADLINE).processDefinitionKey(ReleaseFollowUpProcess.KEY)
                     .listPage(0, 1).stream().findFirst()
                     .orElseThrow(() -> new IllegalStateException("no released case waits for its check-in yet: run "
                             + "BorderTrafficBenchmark once against this database first"));

@@ -63,7 +63,7 @@ class PeopleTest {
         assertThat(agent.get("/api/cases/" + firstCase + "/timeline").json()).extracting(e -> e.get("type").asText())
                 .contains("RE_ENCOUNTERED").doesNotContain("CLOCK_BREACHED");
         assertThat(historyService.createHistoricActivityInstanceQuery().activityId("EndEvent_ReEncountered")
-                .processInstanceId(processOf(firstCase)).count()).isEqualTo(1);
+                .processInstanceId(releaseFollowUpOf(firstCase)).count()).isEqualTo(1);
         JsonNode view = agentInTheValley.get("/api/cases/PPL0003-01").json();
         assertThat(view.get("personId").asText()).isEqualTo(personId);
         assertThat(view.get("person").get("familyName").asText()).isEqualTo("Perez");
@@ -280,7 +280,7 @@ class PeopleTest {
             org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
                     org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant().plus(
                             java.time.Duration.ofDays(61))));
-            for (var job : managementService.createJobQuery().processInstanceId(processOf("PPL0701-01")).timers()
+            for (var job : managementService.createJobQuery().processInstanceId(releaseFollowUpOf("PPL0701-01")).timers()
                     .executable().list()) {
                 managementService.executeJob(job.getId());
             }
@@ -329,9 +329,11 @@ class PeopleTest {
         return counts;
     }
 
-    private String processOf(String caseNumber) {
-        return historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
-                .getId();
+    /** The release follow-up of a released person's case, running or ended. */
+    private String releaseFollowUpOf(String caseNumber) {
+        return historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(org.bordercustody.custody.ReleaseFollowUpProcess.KEY)
+                .processInstanceBusinessKey(caseNumber).singleResult().getId();
     }
 
     private List<String> partnerEventTypes(String caseNumber) {
