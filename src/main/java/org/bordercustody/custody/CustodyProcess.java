@@ -47,15 +47,12 @@ public final class CustodyProcess {
         public static final String END_TRANSFERRED_TO_ICE = "EndEvent_TransferredToIce";
         public static final String TASK_RECORD_REMOVAL = "Task_RecordRemoval";
         public static final String END_REMOVED = "EndEvent_Removed";
-        public static final String TASK_DECIDE_FAMILY_CUSTODY_OUTCOME = "Task_DecideFamilyCustodyOutcome";
-        public static final String EVENT_ICE_FAMILY_CUSTODY_ENDED = "Event_IceFamilyCustodyEnded";
-        public static final String TIMER_FLORES_LIMIT_REACHED = "Timer_FloresLimitReached";
-        public static final String TASK_ESCALATE_FLORES_LIMIT = "Task_EscalateFloresLimit";
-        public static final String END_CASE_CLOSED_AFTER_ICE_CUSTODY = "EndEvent_CaseClosedAfterIceCustody";
         public static final String END_TRANSFERRED_TO_ORR = "EndEvent_TransferredToOrr";
         public static final String END_CHILD_RETURNED = "EndEvent_ChildReturned";
         /** A released person's case goes on in the release follow-up ({@link ReleaseFollowUpProcess}). */
         public static final String END_RELEASED_TO_FOLLOW_UP = "EndEvent_ReleasedToFollowUp";
+        /** A family transferred to ICE family custody goes on in its own process ({@link IceFamilyCustodyProcess}). */
+        public static final String END_TRANSFERRED_TO_ICE_FAMILY_CUSTODY = "EndEvent_TransferredToIceFamilyCustody";
 
         private Elements() {
         }
@@ -65,7 +62,6 @@ public final class CustodyProcess {
         public static final String FAMILY_INTAKE_COMPLETED = "familyIntakeCompleted";
         public static final String ORR_PLACEMENT_DESIGNATED = "orrPlacementDesignated";
         public static final String FAMILY_OUTCOME_CARRIED_OUT = "familyOutcomeCarriedOut";
-        public static final String ICE_FAMILY_CUSTODY_ENDED = "iceFamilyCustodyEnded";
 
         private Messages() {
         }

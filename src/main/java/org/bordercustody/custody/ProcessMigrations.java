@@ -29,8 +29,9 @@ import org.springframework.stereotype.Service;
  * breached clock that the custody process held before 2026.12-breaches is handed over first: its breach follow-up
  * ({@link BreachFollowUpProcess}) is started and the old task cancelled, as the newest model has no such task. A case
  * of a version before 2026.12-processes that waits for a check-in or for ICE to locate the person moves to the
- * newest release follow-up ({@link ReleaseFollowUpProcess}), whose steps have the same ids; the instance keeps its id,
- * business key, tenant, variables and timers. Instances move a few hundred per transaction, so that a run over
+ * newest release follow-up ({@link ReleaseFollowUpProcess}), one in ICE family custody to the newest ICE family
+ * custody ({@link IceFamilyCustodyProcess}), whose steps have the same ids; the instance keeps its id, business key,
+ * tenant, variables, tasks and timers. Instances move a few hundred per transaction, so that a run over
  * hundreds of thousands of cases holds no lock for long and, stopped halfway, goes on where it stopped.
  */
 @Service
@@ -57,8 +58,16 @@ public class ProcessMigrations {
                     + " person's check-in and the search for them are ICE's release follow-up, a process of its own:"
                     + " a case waiting there moves to it, every other case stays in the custody process"));
 
+    /**
+     * The parts cut out of the custody model in 2026.12-processes, each with a step only it has: a case of an earlier
+     * custody model waiting in a part moves to that part's process, whose steps have the same ids.
+     */
+    static final Map<String, String> CUT_FROM_CUSTODY = Map.of(
+            ReleaseFollowUpProcess.KEY, ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
+            IceFamilyCustodyProcess.KEY, IceFamilyCustodyProcess.Elements.SUB_PROCESS_ICE_FAMILY_CUSTODY);
+
     /** How many instances one migration command moves, in one transaction. */
-    static final int INSTANCES_PER_TRANSACTION = 500;
+    public static final int INSTANCES_PER_TRANSACTION = 500;
 
     /**
      * What a run did for one source version: the instances it found, and the follow-up tasks it handed to breach
@@ -97,7 +106,6 @@ public class ProcessMigrations {
     /** Moves every running instance of a version a plan leaves onto the newest version of its model. */
     public List<Migrated> run() {
         List<Migrated> done = new ArrayList<>();
-        ProcessDefinition releaseFollowUp = latest(ReleaseFollowUpProcess.KEY);
         for (Plan plan : PLANS) {
             ProcessDefinition target = latest(plan.processKey());
             if (target == null || Objects.equals(target.getVersionTag(), plan.leavesVersionTag())) {
@@ -115,12 +123,16 @@ public class ProcessMigrations {
                 for (ProcessInstance instance : holdingFollowUpTasks.list()) {
                     handedOver += handOverFollowUps(instance);
                 }
-                if (releaseFollowUp != null && isSplitBefore(source)) {
-                    long waiting = migrate(source, releaseFollowUp, runtimeService.createProcessInstanceQuery()
-                            .processDefinitionId(source.getId()).activityIdIn(flowNodesOf(releaseFollowUp)));
+                for (Map.Entry<String, String> cut : CUT_FROM_CUSTODY.entrySet()) {
+                    ProcessDefinition part = latest(cut.getKey());
+                    if (part == null || !CustodyProcess.KEY.equals(source.getKey()) || !has(source, cut.getValue())) {
+                        continue;
+                    }
+                    long waiting = migrate(source, part, runtimeService.createProcessInstanceQuery()
+                            .processDefinitionId(source.getId()).activityIdIn(flowNodesOf(part)));
                     if (waiting > 0) {
-                        done.add(new Migrated(plan.name(), source.getVersion(), releaseFollowUp.getKey(),
-                                releaseFollowUp.getVersion(), waiting, 0));
+                        done.add(new Migrated(plan.name(), source.getVersion(), part.getKey(), part.getVersion(),
+                                waiting, 0));
                     }
                 }
                 long moved = migrate(source, target,
@@ -134,10 +146,8 @@ public class ProcessMigrations {
         return done;
     }
 
-    /** A custody model from before the release follow-up was a process of its own. */
-    private boolean isSplitBefore(ProcessDefinition source) {
-        return CustodyProcess.KEY.equals(source.getKey()) && repositoryService.getBpmnModelInstance(source.getId())
-                .getModelElementById(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE) != null;
+    private boolean has(ProcessDefinition definition, String elementId) {
+        return repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(elementId) != null;
     }
 
     /** Migrates the instances the query finds, a few hundred per transaction; returns how many. */

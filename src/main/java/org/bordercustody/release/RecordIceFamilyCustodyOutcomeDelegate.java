@@ -5,9 +5,9 @@ import static org.bordercustody.custody.CustodyProcess.Variables.ICE_FAMILY_OUTC
 
 import java.util.List;
 import org.bordercustody.custody.Actors;
-import org.bordercustody.custody.CustodyProcess.Messages;
 import org.bordercustody.custody.FamilyMessenger;
 import org.bordercustody.custody.FormAnswers;
+import org.bordercustody.custody.IceFamilyCustodyProcess;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.VariableMap;
@@ -42,6 +42,6 @@ public class RecordIceFamilyCustodyOutcomeDelegate implements JavaDelegate {
             family = custodyOutcomes.removeFromIceFamilyCustody(caseNumber, reason, actor);
             variables = CarriedOutVariables.removed();
         }
-        familyMessenger.carryOut(execution, family, Messages.ICE_FAMILY_CUSTODY_ENDED, variables);
+        familyMessenger.carryOut(execution, family, IceFamilyCustodyProcess.Messages.ICE_FAMILY_CUSTODY_ENDED, variables);
     }
 }

@@ -313,7 +313,8 @@ public class CustodyReports {
             SELECT c.case_number, c.family_name, c.given_names, c.apprehended_at, c.custody_deadline, c.check_in_due_by,
                    (SELECT MAX(p.ID_) FROM ACT_RU_EXECUTION p WHERE p.BUSINESS_KEY_ = c.case_number
                      AND p.PARENT_ID_ IS NULL
-                     AND (p.PROC_DEF_ID_ LIKE 'migrantCustody:%' OR p.PROC_DEF_ID_ LIKE 'releaseFollowUp:%')
+                     AND (p.PROC_DEF_ID_ LIKE 'migrantCustody:%' OR p.PROC_DEF_ID_ LIKE 'iceFamilyCustody:%'
+                          OR p.PROC_DEF_ID_ LIKE 'releaseFollowUp:%')
                      AND p.PROC_INST_ID_ = p.ID_) AS process_instance_id
               FROM custody_case c""";
 

@@ -2,6 +2,7 @@ package org.bordercustody.custody;
 
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.*;
 import static org.bordercustody.custody.CustodyProcess.Elements.*;
+import static org.bordercustody.custody.IceFamilyCustodyProcess.Elements.*;
 import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -80,7 +81,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Timers fire by moving the engine clock. Together the tests must cover every element of the model.
  */
 @Deployment(resources = {
-    "bpmn/migrant-custody.bpmn", "bpmn/release-follow-up.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
+    "bpmn/migrant-custody.bpmn", "bpmn/ice-family-custody.bpmn", "bpmn/release-follow-up.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
     "dmn/release-eligibility.dmn"})
 class MigrantCustodyProcessTest {
 
@@ -138,6 +139,7 @@ class MigrantCustodyProcessTest {
         Mocks.register("recordReEncounter", new org.bordercustody.checkin.RecordReEncounterDelegate(encounters));
         Mocks.register("notifyIceOfRelease", new NotifyIceOfReleaseDelegate(custodyOutcomes));
         Mocks.register("startReleaseFollowUp", new org.bordercustody.checkin.StartReleaseFollowUpDelegate());
+        Mocks.register("startIceFamilyCustody", new org.bordercustody.release.StartIceFamilyCustodyDelegate());
         // The case keeps what intake found; the release decision reads it from there.
         Map<String, Families.IntakeFacts> intakes = new HashMap<>();
         doAnswer(recorded -> intakes.put(recorded.getArgument(0), recorded.getArgument(1)))
@@ -960,7 +962,15 @@ class MigrantCustodyProcessTest {
                 new CustodyOutcomes.BookedIn(clock.instant(), clock.instant().plus(Duration.ofDays(20)),
                         List.of(CASE, OTHER_CASE)));
         complete(task(parent), withVariables("iceBookInNumber", "F-12"));
-        return family;
+        ProcessInstance[] inIceFamilyCustody = new ProcessInstance[family.length];
+        for (int i = 0; i < family.length; i++) {
+            assertThat(family[i]).hasPassed(END_TRANSFERRED_TO_ICE_FAMILY_CUSTODY).isEnded();
+            inIceFamilyCustody[i] = runtimeService().createProcessInstanceQuery()
+                    .processDefinitionKey(IceFamilyCustodyProcess.KEY)
+                    .processInstanceBusinessKey(family[i].getBusinessKey()).singleResult();
+            assertThat(inIceFamilyCustody[i]).hasPassed(START_FAMILY_BOOKED_IN).variables().containsKey("floresDeadline");
+        }
+        return inIceFamilyCustody;
     }
 
     private void recordAddress(ProcessInstance custody) {

@@ -54,6 +54,10 @@ class ProcessMigrationTest {
     static final Map<String, Integer> WAIT_STATES_OF = Map.of(EARLIER, 26, PEOPLE, 26, FAMILIES, 27, BREACHES, 22);
     static final String NEWEST = "bpmn/migrant-custody.bpmn";
     static final String RELEASE_FOLLOW_UP = "bpmn/release-follow-up.bpmn";
+    static final String ICE_FAMILY_CUSTODY = "bpmn/ice-family-custody.bpmn";
+    /** The processes cut out of the custody model in 2026.12-processes, by their models. */
+    static final Map<String, String> CUT_FROM_CUSTODY = Map.of(ReleaseFollowUpProcess.KEY, RELEASE_FOLLOW_UP,
+            IceFamilyCustodyProcess.KEY, ICE_FAMILY_CUSTODY);
     static final String BREACH_FOLLOW_UP = "bpmn/breach-follow-up.bpmn";
     /**
      * Where a case waits beside each follow-up task of the earlier models: the step whose clock ran out (the breach
@@ -64,7 +68,7 @@ class ProcessMigrationTest {
             "Task_FollowUpLateHhsNotification", CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD,
             "Task_FollowUpLateScreening", CustodyProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD,
             "Task_FollowUpLateOrrTransfer", CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT,
-            "Task_FollowUpFloresLimit", CustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
+            "Task_FollowUpFloresLimit", IceFamilyCustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
     static final Pattern WAIT_STATE = Pattern.compile(
             "<bpmn:(userTask|intermediateCatchEvent|eventBasedGateway|receiveTask) id=\"([A-Za-z_]+)\"");
     static final Pattern EVENT_BASED_GATEWAY = Pattern.compile("<bpmn:eventBasedGateway id=\"([A-Za-z_]+)\"");
@@ -87,7 +91,7 @@ class ProcessMigrationTest {
         runtimeService = engine.getRuntimeService();
         repositoryService = engine.getRepositoryService();
         for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(FAMILIES) + read(BREACHES) + read(NEWEST)
-                + read(RELEASE_FOLLOW_UP) + read(BREACH_FOLLOW_UP), 1)) {
+                + read(RELEASE_FOLLOW_UP) + read(ICE_FAMILY_CUSTODY) + read(BREACH_FOLLOW_UP), 1)) {
             Mocks.register(bean, mock(JavaDelegate.class,
                     withSettings().extraInterfaces(TaskListener.class, ExecutionListener.class)));
         }
@@ -138,31 +142,36 @@ class ProcessMigrationTest {
         ProcessDefinition earlier = definition();
         deployNewest();
         ProcessDefinition newest = definition();
-        ProcessDefinition releaseFollowUp = repositoryService.createProcessDefinitionQuery()
-                .processDefinitionKey(ReleaseFollowUpProcess.KEY).latestVersion().singleResult();
         int handedOver = model.equals(BREACHES) ? 0 : WAITING_BESIDE.size();
-        // The wait states that are the release follow-up's since 2026.12-processes: the check-in, the search.
-        String releaseFollowUpModel = read(RELEASE_FOLLOW_UP);
-        List<String> followUpWaits = waitStates.stream()
-                .filter(waitState -> releaseFollowUpModel.contains("id=\"" + waitState + "\"")).toList();
-        assertThat(followUpWaits).contains(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
-                ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON);
+        // Where each case goes: the process cut out of the custody model holding its wait (after a follow-up task
+        // is handed over, the step beside it), else the custody model.
+        Map<String, String> partOf = new LinkedHashMap<>();
+        for (String waitState : waitStates) {
+            String waitingAt = WAITING_BESIDE.getOrDefault(waitState, waitState);
+            partOf.put(waitState, CUT_FROM_CUSTODY.entrySet().stream()
+                    .filter(part -> readUnchecked(part.getValue()).contains("id=\"" + waitingAt + "\""))
+                    .map(Map.Entry::getKey).findFirst().orElse(CustodyProcess.KEY));
+        }
+        assertThat(partOf).containsEntry(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
+                ReleaseFollowUpProcess.KEY).containsEntry(ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON,
+                ReleaseFollowUpProcess.KEY).containsEntry(IceFamilyCustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME,
+                IceFamilyCustodyProcess.KEY);
 
         List<ProcessMigrations.Migrated> migrated = migrations().run();
 
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        partOf.values().forEach(key -> expected.merge(key, 1L, Long::sum));
         assertThat(migrated).extracting(ProcessMigrations.Migrated::toProcess, ProcessMigrations.Migrated::toVersion,
                 ProcessMigrations.Migrated::instances, ProcessMigrations.Migrated::followUpsHandedOver)
-                .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(ReleaseFollowUpProcess.KEY, releaseFollowUp.getVersion(),
-                                (long) followUpWaits.size(), 0L),
-                        org.assertj.core.groups.Tuple.tuple(CustodyProcess.KEY, newest.getVersion(),
-                                (long) waitStates.size() - followUpWaits.size(), (long) handedOver));
+                .containsExactlyInAnyOrderElementsOf(expected.entrySet().stream().map(part -> org.assertj.core.groups
+                        .Tuple.tuple(part.getKey(), latest(part.getKey()).getVersion(), part.getValue(),
+                                part.getKey().equals(CustodyProcess.KEY) ? (long) handedOver : 0L)).toList());
         assertThat(migrated).allSatisfy(run -> assertThat(run.fromVersion()).isEqualTo(earlier.getVersion()));
         for (Map.Entry<String, ProcessInstance> waiting : instances.entrySet()) {
             String id = waiting.getValue().getId();
             ProcessInstance now = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
             assertThat(now.getProcessDefinitionId()).as(waiting.getKey()).isEqualTo(
-                    followUpWaits.contains(waiting.getKey()) ? releaseFollowUp.getId() : newest.getId());
+                    latest(partOf.get(waiting.getKey())).getId());
             assertThat(now.getBusinessKey()).as(waiting.getKey()).isEqualTo(waiting.getValue().getBusinessKey());
             if (WAITING_BESIDE.containsKey(waiting.getKey())) {
                 assertThat(activeActivities(runtimeService.getActivityInstance(id))).as(waiting.getKey())
@@ -269,6 +278,31 @@ class ProcessMigrationTest {
     }
 
     @Test
+    void aFamilyInIceFamilyCustodyOnTheSingleProcessMovesToItsOwnProcessWithTheFloresClockAndIsReleasedThere()
+            throws Exception {
+        deploy(BREACHES);
+        ProcessInstance deciding = waitingAt(IceFamilyCustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
+        Map<String, Date> floresBefore = timers(deciding);
+        deployNewest();
+
+        migrations().run();
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(deciding.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(latest(IceFamilyCustodyProcess.KEY).getId());
+        assertThat(timers(deciding)).as("the Flores clock, due as before").isEqualTo(floresBefore)
+                .containsKey(IceFamilyCustodyProcess.Elements.TIMER_FLORES_LIMIT_REACHED);
+        Mocks.register("startReleaseFollowUp", new org.bordercustody.checkin.StartReleaseFollowUpDelegate());
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery().processInstanceId(deciding.getId())
+                .singleResult().getId(), Map.of("iceFamilyOutcome", "RELEASE", "addressRecurring", false,
+                        "custodyExit", "RELEASED"));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(deciding.getId()).count())
+                .as("ICE family custody ended").isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ReleaseFollowUpProcess.KEY)
+                .processInstanceBusinessKey(deciding.getBusinessKey()).count()).as("its release follow-up").isOne();
+    }
+
+    @Test
     void casesStillInCbpCustodyOnTheSingleProcessStayInTheCustodyProcessAndAreReleasedToTheFollowUp()
             throws Exception {
         deploy(BREACHES);
@@ -346,8 +380,13 @@ class ProcessMigrationTest {
     }
 
     private void deployNewest() {
-        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(RELEASE_FOLLOW_UP)
-                .addClasspathResource(BREACH_FOLLOW_UP).deploy();
+        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(ICE_FAMILY_CUSTODY)
+                .addClasspathResource(RELEASE_FOLLOW_UP).addClasspathResource(BREACH_FOLLOW_UP).deploy();
+    }
+
+    private ProcessDefinition latest(String processKey) {
+        return repositoryService.createProcessDefinitionQuery().processDefinitionKey(processKey).latestVersion()
+                .singleResult();
     }
 
     private ProcessInstance followUpOf(ProcessInstance custody) {
@@ -404,6 +443,14 @@ class ProcessMigrationTest {
             }
         }
         return found;
+    }
+
+    private static String readUnchecked(String resource) {
+        try {
+            return read(resource);
+        } catch (Exception e) {
+            throw new IllegalStateException(resource, e);
+        }
     }
 
     private static String read(String resource) throws Exception {
