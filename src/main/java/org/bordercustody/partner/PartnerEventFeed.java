@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
@@ -49,10 +50,12 @@ public class PartnerEventFeed {
     private final PartnerDeliveries deliveries;
     private final PartnerProperties properties;
     private final PartnerDeliveryJobs deliveryJobs;
+    private final Clock clock;
 
     PartnerEventFeed(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions,
-            PartnerDeliveries deliveries, PartnerProperties properties, PartnerDeliveryJobs deliveryJobs) {
+            PartnerDeliveries deliveries, PartnerProperties properties, PartnerDeliveryJobs deliveryJobs, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
         this.deliveryJobs = deliveryJobs;
         this.json = json;
         this.deliveries = deliveries;
@@ -73,17 +76,19 @@ public class PartnerEventFeed {
                 .param("ice", forIce).param("orr", forOrr)
                 .update();
         // Each partner with a webhook gets the event pushed too, by a job of the same commit.
+        // Due at once, whenever the change it tells of happened (a check-in reported for another day, say).
+        Instant queued = clock.instant();
         if (forIce) {
-            pushTo(Partner.ICE, eventId, caseNumber, at);
+            pushTo(Partner.ICE, eventId, caseNumber, queued);
         }
         if (forOrr) {
-            pushTo(Partner.ORR, eventId, caseNumber, at);
+            pushTo(Partner.ORR, eventId, caseNumber, queued);
         }
     }
 
-    private void pushTo(Partner partner, String eventId, String caseNumber, Instant at) {
+    private void pushTo(Partner partner, String eventId, String caseNumber, Instant queued) {
         if (properties.webhookOf(partner).isPresent()) {
-            deliveries.enqueue(eventId, caseNumber, partner, at);
+            deliveries.enqueue(eventId, caseNumber, partner, queued);
             deliveryJobs.deliverAfterCommit(partner);
         }
     }

@@ -137,6 +137,17 @@ class PartnerDeliveryJobsTest {
     }
 
     @Test
+    void anEventIsDueWhenItIsQueuedWhateverTheTimeItTellsOf() {
+        transaction.executeWithoutResult(status -> feed.append(caseNumber, "test-told-ahead",
+                Instant.now().plus(Duration.ofHours(1)), "{}", true, false));
+
+        managementService.executeJob(jobsOf(Partner.ICE).get(0).getId());
+
+        assertThat(ICE.acknowledged()).extracting(r -> typeOf(r.body())).containsExactly("test-told-ahead");
+        assertThat(jobsOf(Partner.ICE)).as("idle: no job").isEmpty();
+    }
+
+    @Test
     void aFailedAttemptLeavesOneJobDueAtTheEventsNextAttempt() {
         ICE.down();
         transaction.executeWithoutResult(status -> append("test-refused", true, false));
