@@ -125,14 +125,15 @@ class DueLinesAndWordsBrowserTest {
         ApiClient.Response checkedIn = ApiClient.as(port, "ice-officer").post("/api/cases/" + caseNumber + "/check-ins",
                 checkIn);
         assertThat(checkedIn.status()).as(checkedIn.body()).isEqualTo(201);
-        String instance = historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .singleResult().getId();
+        String instance = historyService.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(org.bordercustody.custody.ReleaseFollowUpProcess.KEY)
+                .processInstanceBusinessKey(caseNumber).singleResult().getId();
         for (int i = 0; i < 10 && managementService.createJobQuery().processInstanceId(instance).count() > 0; i++) {
             managementService.createJobQuery().processInstanceId(instance).list()
                     .forEach(job -> managementService.executeJob(job.getId()));
         }
         assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceBusinessKey(caseNumber)
-                .finished().count()).as("the case's process has ended").isEqualTo(1);
+                .unfinished().count()).as("the case's processes have ended").isZero();
         try (Browser browser = new Browser(port)) {
             browser.login("cockpit", "manager");
             browser.press(By.xpath("//a[normalize-space(.)='People']"));

@@ -34,6 +34,8 @@ class TasklistAndCockpitBrowserTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    org.camunda.bpm.engine.RepositoryService repositoryService;
+    @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @BeforeAll
@@ -292,7 +294,23 @@ class TasklistAndCockpitBrowserTest {
             long running = runtimeService.createProcessInstanceQuery().processDefinitionKey("migrantCustody").count();
             WebElement row = browser.waitFor(By.xpath("//tr[.//a[normalize-space(.)='Migrant custody']]"));
             assertThat(row.getText()).contains(String.valueOf(running));
+            assertThat(browser.bodyText()).as("each agency's part of a case, a process of its own")
+                    .contains("ICE family custody", "Release follow-up", "Breach follow-up");
             browser.screenshot("cockpit-processes");
+
+            String followUp = repositoryService.createProcessDefinitionQuery().processDefinitionKey("releaseFollowUp")
+                    .latestVersion().singleResult().getId();
+            browser.open("/camunda/app/cockpit/default/#/process-definition/" + followUp + "/runtime");
+            browser.waitFor(By.cssSelector("[data-element-id='Task_LocatePerson']"));
+            assertThat(browser.bodyText()).contains("Release follow-up", "2026.12-processes");
+            browser.screenshot("cockpit-release-follow-up");
+
+            String familyCustody = repositoryService.createProcessDefinitionQuery()
+                    .processDefinitionKey("iceFamilyCustody").latestVersion().singleResult().getId();
+            browser.open("/camunda/app/cockpit/default/#/process-definition/" + familyCustody + "/runtime");
+            browser.waitFor(By.cssSelector("[data-element-id='Task_DecideFamilyCustodyOutcome']"));
+            assertThat(browser.bodyText()).contains("ICE family custody");
+            browser.screenshot("cockpit-ice-family-custody");
 
             String definition = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BRW0003-01")
                     .singleResult().getProcessDefinitionId();
