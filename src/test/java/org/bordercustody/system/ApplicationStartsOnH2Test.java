@@ -54,8 +54,8 @@ class ApplicationStartsOnH2Test {
         assertThat(configuration.isJobExecutorPreferTimerJobs()).isTrue();
         assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
         assertThat(jdbc.sql("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME IN ('ACT_RU_JOB',"
-                + " 'ACT_RU_TASK')").query(String.class).list())
-                .contains("IX_ACT_RU_JOB_DUEDATE", "IX_ACT_RU_TASK_DUE_DATE");
+                + " 'ACT_RU_TASK', 'ACT_RU_EVENT_SUBSCR')").query(String.class).list())
+                .contains("IX_ACT_RU_JOB_DUEDATE", "IX_ACT_RU_TASK_DUE_DATE", "IX_ACT_RU_EVENT_SUBSCR_PROC_INST");
     }
 
     @Test
