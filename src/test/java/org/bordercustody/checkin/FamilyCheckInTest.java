@@ -9,13 +9,13 @@ import java.util.List;
 import java.util.Map;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.DueJobs;
 import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,7 +71,7 @@ class FamilyCheckInTest {
         String mother = family.get(0);
 
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(61))));
-        runDueJobs("FCI0002");
+        DueJobs.runFor("FCI0002", managementService, runtimeService);
 
         for (String member : family) {
             assertThat(status(member)).as(member).isEqualTo("CHECK_IN_OVERDUE");
@@ -99,7 +99,7 @@ class FamilyCheckInTest {
         List<String> family = new Journeys(port).releasedFamily("FCI0003");
         String mother = family.get(0);
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(62))));
-        runDueJobs("FCI0003");
+        DueJobs.runFor("FCI0003", managementService, runtimeService);
 
         ApiClient.Response late = ApiClient.as(port, "ice-officer").post("/api/cases/" + mother + "/check-ins",
                 "{ \"reportedAt\": \"" + ClockUtil.getCurrentTime().toInstant() + "\", \"office\": \"Houston ERO\" }");
@@ -110,16 +110,6 @@ class FamilyCheckInTest {
             assertThat(status(member)).as(member).isEqualTo("CHECKED_IN");
         }
         assertThat(taskService.createTaskQuery().processInstanceBusinessKeyLike("FCI0003%").count()).isZero();
-    }
-
-    private void runDueJobs(String eventNumber) {
-        for (Job job : managementService.createJobQuery().executable().list()) {
-            if (job.getProcessInstanceId() != null && runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(job.getProcessInstanceId())
-                    .processInstanceBusinessKeyLike(eventNumber + "%").count() > 0) {
-                managementService.executeJob(job.getId());
-            }
-        }
     }
 
     private String status(String caseNumber) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.bordercustody.ApiClient;
 import org.bordercustody.CustodyApplicationTest;
+import org.bordercustody.DueJobs;
 import org.bordercustody.Journeys;
 import org.bordercustody.TasklistClient;
 import org.camunda.bpm.engine.HistoryService;
@@ -17,7 +18,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class CrossProcessJourneyTest {
     @Test
     void anAdultReleasedByCbpIsFollowedUpByIceAndChecksIn() {
         String caseNumber = new Journeys(port).releasedAdult("XPJ0001");
-        runDueJobs("XPJ0001");
+        DueJobs.runFor("XPJ0001", managementService, runtimeService);
 
         HistoricProcessInstance custody = process(CustodyProcess.KEY, caseNumber);
         assertThat(custody.getEndTime()).as("CBP's part ended with the release").isNotNull();
@@ -84,7 +84,7 @@ class CrossProcessJourneyTest {
         }
 
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(61))));
-        runDueJobs("XPJ0002");
+        DueJobs.runFor("XPJ0002", managementService, runtimeService);
         ApiClient.Response located = new TasklistClient(ApiClient.as(port, "ice-officer")).complete(mother,
                 "Task_LocatePerson", Map.of("locateOutcome", "NOT_AT_ADDRESS", "locateNotes", "moved, no new address"));
 
@@ -103,7 +103,7 @@ class CrossProcessJourneyTest {
         String child = new Journeys(port).childAwaitingPlacement("XPJ0003");
         TasklistClient orr = new TasklistClient(ApiClient.as(port, "orr-liaison"));
         ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofDays(4))));
-        runDueJobs("XPJ0003");
+        DueJobs.runFor("XPJ0003", managementService, runtimeService);
         assertThat(orrTransferFollowUp(child)).as("the late ORR transfer's follow-up").isNotNull();
 
         assertThat(orr.complete(child, "Task_DesignateOrrPlacement", Map.of("orrFacility", "ORR-SH-TX-01",
@@ -137,16 +137,6 @@ class CrossProcessJourneyTest {
                 .processInstanceBusinessKey(caseNumber)
                 .variableValueEquals(CustodyProcess.Variables.BREACHED_CLOCK, LegalClock.ORR_TRANSFER.name())
                 .singleResult();
-    }
-
-    private void runDueJobs(String eventNumber) {
-        for (Job job : managementService.createJobQuery().executable().list()) {
-            if (job.getProcessInstanceId() != null && runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(job.getProcessInstanceId())
-                    .processInstanceBusinessKeyLike(eventNumber + "%").count() > 0) {
-                managementService.executeJob(job.getId());
-            }
-        }
     }
 
     private String status(String caseNumber) {
