@@ -4,13 +4,13 @@ import java.util.List;
 
 /**
  * The processes of a case, each with the case number as business key and the sector holding the person as tenant:
- * CBP custody, ICE family custody, the release follow-up and the breach follow-ups. Whatever scopes, lists or counts a case's processes
+ * CBP custody, ORR's transfer of a child, ICE family custody, the release follow-up and the breach follow-ups. Whatever scopes, lists or counts a case's processes
  * names them from here.
  */
 public final class CaseProcesses {
 
-    public static final List<String> KEYS = List.of(CustodyProcess.KEY, IceFamilyCustodyProcess.KEY,
-            ReleaseFollowUpProcess.KEY, BreachFollowUpProcess.KEY);
+    public static final List<String> KEYS = List.of(CustodyProcess.KEY, OrrTransferProcess.KEY,
+            IceFamilyCustodyProcess.KEY, ReleaseFollowUpProcess.KEY, BreachFollowUpProcess.KEY);
 
     public static boolean isCaseProcess(String processDefinitionKey) {
         return KEYS.contains(processDefinitionKey);

@@ -24,15 +24,8 @@ public final class CustodyProcess {
         public static final String TIMER_CUSTODY_LIMIT_REACHED_BEFORE_REVIEW = "Timer_CustodyLimitReachedBeforeReview";
         public static final String TIMER_CUSTODY_WARNING_REACHED = "Timer_CustodyWarningReached";
         public static final String TIMER_CUSTODY_LIMIT_REACHED = "Timer_CustodyLimitReached";
-        public static final String TASK_NOTIFY_HHS_OF_CHILD = "Task_NotifyHhsOfChild";
-        public static final String TIMER_HHS_NOTIFICATION_OVERDUE = "Timer_HhsNotificationOverdue";
-        public static final String TASK_ESCALATE_LATE_HHS_NOTIFICATION = "Task_EscalateLateHhsNotification";
-        public static final String TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD = "Task_ScreenContiguousCountryChild";
-        public static final String TIMER_SCREENING_OVERDUE = "Timer_ScreeningOverdue";
-        public static final String TASK_ESCALATE_LATE_SCREENING = "Task_EscalateLateScreening";
-        public static final String TASK_DESIGNATE_ORR_PLACEMENT = "Task_DesignateOrrPlacement";
-        public static final String EVENT_ORR_PLACEMENT_DESIGNATED = "Event_OrrPlacementDesignated";
-        public static final String TASK_CONFIRM_TRANSFER_TO_ORR = "Task_ConfirmTransferToOrr";
+        /** HHS ORR's part of an unaccompanied child's case ({@link OrrTransferProcess}); its clock is on the call. */
+        public static final String CALL_TRANSFER_CHILD_TO_ORR = "CallActivity_TransferChildToOrr";
         public static final String TIMER_ORR_TRANSFER_OVERDUE = "Timer_OrrTransferOverdue";
         public static final String TASK_ESCALATE_LATE_ORR_TRANSFER = "Task_EscalateLateOrrTransfer";
         public static final String END_CASE_CLOSED = "EndEvent_CaseClosed";
@@ -60,7 +53,6 @@ public final class CustodyProcess {
 
     public static final class Messages {
         public static final String FAMILY_INTAKE_COMPLETED = "familyIntakeCompleted";
-        public static final String ORR_PLACEMENT_DESIGNATED = "orrPlacementDesignated";
         public static final String FAMILY_OUTCOME_CARRIED_OUT = "familyOutcomeCarriedOut";
 
         private Messages() {

@@ -5,6 +5,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -31,7 +33,9 @@ import org.springframework.stereotype.Service;
  * of a version before 2026.12-processes that waits for a check-in or for ICE to locate the person moves to the
  * newest release follow-up ({@link ReleaseFollowUpProcess}), one in ICE family custody to the newest ICE family
  * custody ({@link IceFamilyCustodyProcess}), whose steps have the same ids; the instance keeps its id, business key,
- * tenant, variables, tasks and timers. Instances move a few hundred per transaction, so that a run over
+ * tenant, variables, tasks and timers. A child of such a version in ORR's transfer stays on it to finish there (its
+ * model stays deployed): ORR's transfer is now called by the custody process, and Camunda's migration cannot move an
+ * embedded sub-process into a called one; the answer counts them as staying on their version. Instances move a few hundred per transaction, so that a run over
  * hundreds of thousands of cases holds no lock for long and, stopped halfway, goes on where it stopped.
  */
 @Service
@@ -65,6 +69,9 @@ public class ProcessMigrations {
     static final Map<String, String> CUT_FROM_CUSTODY = Map.of(
             ReleaseFollowUpProcess.KEY, ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
             IceFamilyCustodyProcess.KEY, IceFamilyCustodyProcess.Elements.SUB_PROCESS_ICE_FAMILY_CUSTODY);
+
+    /** The step of the custody models before 2026.12-processes that held ORR's transfer of a child, now called. */
+    static final String CALLED_FROM_CUSTODY_SINCE = "SubProcess_TransferChildToOrr";
 
     /** How many instances one migration command moves, in one transaction. */
     public static final int INSTANCES_PER_TRANSACTION = 500;
@@ -129,17 +136,22 @@ public class ProcessMigrations {
                         continue;
                     }
                     long waiting = migrate(source, part, runtimeService.createProcessInstanceQuery()
-                            .processDefinitionId(source.getId()).activityIdIn(flowNodesOf(part)));
+                            .processDefinitionId(source.getId()).activityIdIn(flowNodesOf(part)), Set.of());
                     if (waiting > 0) {
                         done.add(new Migrated(plan.name(), source.getVersion(), part.getKey(), part.getVersion(),
                                 waiting, 0));
                     }
                 }
+                Set<String> staying = stayingIn(source);
                 long moved = migrate(source, target,
-                        runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()));
+                        runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId()), staying);
                 if (moved > 0 || handedOver > 0) {
                     done.add(new Migrated(plan.name(), source.getVersion(), target.getKey(), target.getVersion(), moved,
                             handedOver));
+                }
+                if (!staying.isEmpty()) {
+                    done.add(new Migrated(plan.name(), source.getVersion(), source.getKey(), source.getVersion(),
+                            staying.size(), 0));
                 }
             }
         }
@@ -150,13 +162,40 @@ public class ProcessMigrations {
         return repositoryService.getBpmnModelInstance(definition.getId()).getModelElementById(elementId) != null;
     }
 
-    /** Migrates the instances the query finds, a few hundred per transaction; returns how many. */
-    private long migrate(ProcessDefinition source, ProcessDefinition target, ProcessInstanceQuery waiting) {
+    /**
+     * The instances of an earlier custody model inside a part that is now a called process: Camunda cannot migrate
+     * an embedded sub-process into a called one, so they finish on their version, whose model stays deployed.
+     */
+    private Set<String> stayingIn(ProcessDefinition source) {
+        if (!CustodyProcess.KEY.equals(source.getKey()) || !has(source, CALLED_FROM_CUSTODY_SINCE)) {
+            return Set.of();
+        }
+        ProcessDefinition called = latest(OrrTransferProcess.KEY);
+        if (called == null) {
+            return Set.of();
+        }
+        return runtimeService.createProcessInstanceQuery().processDefinitionId(source.getId())
+                .activityIdIn(flowNodesOf(called)).list().stream().map(ProcessInstance::getId)
+                .collect(Collectors.toSet());
+    }
+
+    /**
+     * Migrates the instances the query finds but those staying, a few hundred per transaction, in the order of
+     * their ids (the staying ones are passed over); returns how many moved.
+     */
+    private long migrate(ProcessDefinition source, ProcessDefinition target, ProcessInstanceQuery waiting,
+            Set<String> staying) {
         MigrationPlan migration = null;
         long moved = 0;
-        List<String> ids;
-        while (!(ids = waiting.listPage(0, INSTANCES_PER_TRANSACTION).stream().map(ProcessInstance::getId).toList())
+        int passedOver = 0;
+        List<ProcessInstance> page;
+        while (!(page = waiting.orderByProcessInstanceId().asc().listPage(passedOver, INSTANCES_PER_TRANSACTION))
                 .isEmpty()) {
+            List<String> ids = page.stream().map(ProcessInstance::getId).filter(id -> !staying.contains(id)).toList();
+            passedOver += page.size() - ids.size();
+            if (ids.isEmpty()) {
+                continue;
+            }
             if (migration == null) {
                 migration = runtimeService.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities()
                         .build();

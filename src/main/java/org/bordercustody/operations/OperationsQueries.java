@@ -171,13 +171,17 @@ class OperationsQueries {
                 due[0], due[1] / 1000.0, failed, incidents, engine, partners);
     }
 
-    /** Cases near the CBP holding limit whose process has no open task: only the few near the limit are looked at. */
+    /**
+     * Cases near the CBP holding limit whose custody process (or the ORR transfer it calls) has no open task: only the
+     * few near the limit are looked at.
+     */
     private long unattendedNearCbpLimit(Instant now, Duration nearLimit) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM custody_case c
                  WHERE c.status = 'IN_CBP_CUSTODY' AND c.custody_deadline > :now AND c.custody_deadline <= :near
                    AND NOT EXISTS (SELECT 1 FROM ACT_RU_EXECUTION p JOIN ACT_RU_TASK t ON t.PROC_INST_ID_ = p.ID_
-                                    WHERE p.BUSINESS_KEY_ = c.case_number AND p.PROC_DEF_ID_ LIKE 'migrantCustody:%')
+                                    WHERE p.BUSINESS_KEY_ = c.case_number
+                                      AND (p.PROC_DEF_ID_ LIKE 'migrantCustody:%' OR p.PROC_DEF_ID_ LIKE 'orrTransfer:%'))
                 """).param("now", utc(now)).param("near", utc(now.plus(nearLimit))).query(Long.class).single();
     }
 

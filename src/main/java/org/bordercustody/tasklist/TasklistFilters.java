@@ -5,12 +5,12 @@ import static org.bordercustody.custody.BreachFollowUpProcess.Elements.TASK_FOLL
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.TASK_FOLLOW_UP_LATE_ORR_TRANSFER;
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.TASK_FOLLOW_UP_LATE_SCREENING;
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.TASK_RESOLVE_CUSTODY_LIMIT_BREACH;
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_CONFIRM_TRANSFER_TO_ORR;
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT;
-import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON;
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Elements.TASK_REVIEW_APPROACHING_CUSTODY_LIMIT;
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.TASK_CONFIRM_TRANSFER_TO_ORR;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD;
+import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON;
 import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_AGENT;
 import static org.bordercustody.identity.CustodyGroups.BORDER_PATROL_SUPERVISOR;
 import static org.bordercustody.identity.CustodyGroups.ORR_LIAISON;

@@ -1,7 +1,7 @@
 package org.bordercustody.transfer;
 
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD;
 import static org.bordercustody.custody.CustodyProcess.Variables.HHS_REFERRAL_ID;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD;
 
 import java.time.Clock;
 import java.time.Duration;

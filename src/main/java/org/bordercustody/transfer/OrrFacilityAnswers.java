@@ -1,7 +1,7 @@
 package org.bordercustody.transfer;
 
-import static org.bordercustody.custody.CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT;
 import static org.bordercustody.custody.CustodyProcess.Variables.ORR_FACILITY;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT;
 
 import java.util.Set;
 import java.util.function.Function;

@@ -8,6 +8,7 @@ import org.bordercustody.custody.Cases;
 import org.bordercustody.custody.CustodyCase;
 import org.bordercustody.custody.CustodyCaseRepository;
 import org.bordercustody.custody.CustodyProcess;
+import org.bordercustody.custody.OrrTransferProcess;
 import org.bordercustody.custody.PartnerRequestIds;
 import org.bordercustody.custody.ProcessData;
 import org.bordercustody.facility.Agency;
@@ -67,7 +68,7 @@ public class OrrPlacements {
             return false;
         }
         var waiting = runtimeService.createEventSubscriptionQuery()
-                .eventName(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
+                .eventName(OrrTransferProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceId(processInstanceId(caseNumber))
                 .count() > 0;
         if (!waiting) {
@@ -75,7 +76,7 @@ public class OrrPlacements {
         }
         Facility careProvider = orrFacilityFor(caseNumber, facility, "facility");
         try {
-            runtimeService.createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
+            runtimeService.createMessageCorrelation(OrrTransferProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                     .processInstanceBusinessKey(caseNumber)
                     .setVariables(ProcessData.of()
                             .with(ORR_FACILITY, careProvider.code())
@@ -93,10 +94,10 @@ public class OrrPlacements {
 
     private String processInstanceId(String caseNumber) {
         var instance = runtimeService.createProcessInstanceQuery()
-                .processInstanceBusinessKey(caseNumber, CustodyProcess.KEY)
+                .processInstanceBusinessKey(caseNumber, OrrTransferProcess.KEY)
                 .singleResult();
         if (instance == null) {
-            throw new ConflictException("case " + caseNumber + " has no running custody process");
+            throw new ConflictException("case " + caseNumber + " is not waiting for an ORR placement");
         }
         return instance.getId();
     }

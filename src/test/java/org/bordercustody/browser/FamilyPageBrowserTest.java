@@ -63,8 +63,8 @@ class FamilyPageBrowserTest {
     @Test
     void aManagerReadsTheFamilyOnTheChildsCaseTabInCockpit() throws Exception {
         String son = new Journeys(port).separatedChild("FPB0002");
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(son).singleResult()
-                .getId();
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(son)
+                .processDefinitionKey("migrantCustody").singleResult().getId();
         try (Browser browser = new Browser(port)) {
             browser.login("cockpit", "manager");
             browser.open("/camunda/app/cockpit/default/#/process-instance/" + instance + "/runtime");

@@ -295,7 +295,8 @@ class TasklistAndCockpitBrowserTest {
             WebElement row = browser.waitFor(By.xpath("//tr[.//a[normalize-space(.)='Migrant custody']]"));
             assertThat(row.getText()).contains(String.valueOf(running));
             assertThat(browser.bodyText()).as("each agency's part of a case, a process of its own")
-                    .contains("ICE family custody", "Release follow-up", "Breach follow-up");
+                    .contains("Transfer of a child to HHS ORR", "ICE family custody", "Release follow-up",
+                            "Breach follow-up");
             browser.screenshot("cockpit-processes");
 
             String followUp = repositoryService.createProcessDefinitionQuery().processDefinitionKey("releaseFollowUp")
@@ -311,6 +312,13 @@ class TasklistAndCockpitBrowserTest {
             browser.waitFor(By.cssSelector("[data-element-id='Task_DecideFamilyCustodyOutcome']"));
             assertThat(browser.bodyText()).contains("ICE family custody");
             browser.screenshot("cockpit-ice-family-custody");
+
+            String orrTransfer = repositoryService.createProcessDefinitionQuery().processDefinitionKey("orrTransfer")
+                    .latestVersion().singleResult().getId();
+            browser.open("/camunda/app/cockpit/default/#/process-definition/" + orrTransfer + "/runtime");
+            browser.waitFor(By.cssSelector("[data-element-id='Task_DesignateOrrPlacement']"));
+            assertThat(browser.bodyText()).contains("Transfer of a child to HHS ORR");
+            browser.screenshot("cockpit-orr-transfer");
 
             String definition = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("BRW0003-01")
                     .singleResult().getProcessDefinitionId();

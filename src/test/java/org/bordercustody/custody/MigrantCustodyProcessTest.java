@@ -3,6 +3,7 @@ package org.bordercustody.custody;
 import static org.bordercustody.custody.BreachFollowUpProcess.Elements.*;
 import static org.bordercustody.custody.CustodyProcess.Elements.*;
 import static org.bordercustody.custody.IceFamilyCustodyProcess.Elements.*;
+import static org.bordercustody.custody.OrrTransferProcess.Elements.*;
 import static org.bordercustody.custody.ReleaseFollowUpProcess.Elements.*;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -10,7 +11,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.jobQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskQuery;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 import static org.mockito.ArgumentMatchers.any;
@@ -81,7 +81,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * Timers fire by moving the engine clock. Together the tests must cover every element of the model.
  */
 @Deployment(resources = {
-    "bpmn/migrant-custody.bpmn", "bpmn/ice-family-custody.bpmn", "bpmn/release-follow-up.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
+    "bpmn/migrant-custody.bpmn", "bpmn/orr-transfer.bpmn", "bpmn/ice-family-custody.bpmn", "bpmn/release-follow-up.bpmn", "bpmn/breach-follow-up.bpmn", "dmn/family-status.dmn", "dmn/family-unit-placement.dmn",
     "dmn/release-eligibility.dmn"})
 class MigrantCustodyProcessTest {
 
@@ -237,17 +237,17 @@ class MigrantCustodyProcessTest {
 
         Assertions.assertThat(classifications).containsEntry(CASE, Classification.UNACCOMPANIED_CHILD);
         Assertions.assertThat(placements).containsEntry(CASE, "TRANSFER_TO_HHS_ORR");
-        assertThat(custody).isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD)
+        assertThat(atWork(custody)).isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD)
                 .variables().containsEntry("orrTransferDeadline", Date.from(clock.instant().plus(Duration.ofHours(72))));
         assertThat(task(custody)).hasDueDate(Date.from(APPREHENDED_AT.plus(Duration.ofHours(48))));
         complete(task(custody), withVariables("hhsReferralId", "UC-123"));
 
-        assertThat(custody).hasNotPassed(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+        assertThat(atWork(custody)).hasNotPassed(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         assertThat(task(custody)).hasCandidateGroup("orr-liaison");
         complete(task(custody), withVariables("orrFacility", "ORR-SH-TX-01", "orrPlacementType", "SHELTER"));
         verify(custodyEvents).orrPlacementDesignated(eq(CASE),
                 eq("ORR shelter care provider (Brownsville) (ORR-SH-TX-01)"), eq("SHELTER"), any());
-        assertThat(custody).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
+        assertThat(atWork(custody)).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "R. Diaz"));
 
         verify(custodyEvents).transferredToOrr(CASE, "ORR-SH-TX-01", "ORR shelter care provider (Brownsville) (ORR-SH-TX-01)");
@@ -262,12 +262,14 @@ class MigrantCustodyProcessTest {
         complete(task(custody), intake("CLEAR", "NO_CONCERNS", false));
         complete(task(TASK_NOTIFY_HHS_OF_CHILD, custody), withVariables("hhsReferralId", "UC-124"));
 
-        assertThat(custody).isWaitingAt(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD);
+        ProcessInstance orrTransfer = atWork(custody);
+        assertThat(orrTransfer).isWaitingAt(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD);
         assertThat(task(custody)).hasDueDate(Date.from(APPREHENDED_AT.plus(Duration.ofHours(48))));
         complete(task(custody), withVariables("screeningOutcome", "RETURN_PERMITTED", "screeningNotes", "no fear claimed"));
 
         verify(custodyEvents).childReturned(CASE);
-        assertThat(custody).hasPassed("EndEvent_ChildMayReturn", END_CHILD_RETURNED).isEnded();
+        assertThat(orrTransfer).hasPassed("EndEvent_ChildMayReturn").isEnded();
+        assertThat(custody).hasPassed(CALL_TRANSFER_CHILD_TO_ORR, END_CHILD_RETURNED).isEnded();
     }
 
     @Test
@@ -278,8 +280,8 @@ class MigrantCustodyProcessTest {
         complete(task(TASK_NOTIFY_HHS_OF_CHILD, custody), withVariables("hhsReferralId", "UC-125"));
         complete(task(custody), withVariables("screeningOutcome", "REFER_TO_ORR", "screeningNotes", "fears return"));
 
-        assertThat(custody).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
-        runtimeService().createMessageCorrelation(CustodyProcess.Messages.ORR_PLACEMENT_DESIGNATED)
+        assertThat(atWork(custody)).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+        runtimeService().createMessageCorrelation(OrrTransferProcess.Messages.ORR_PLACEMENT_DESIGNATED)
                 .processInstanceBusinessKey(CASE)
                 .setVariables(Map.of("orrFacility", "ORR-SH-AZ-01", "orrPlacementType", "SHELTER",
                         "orrPlacementBy", "orr-system"))
@@ -287,7 +289,7 @@ class MigrantCustodyProcessTest {
         verify(custodyEvents).orrPlacementDesignated(CASE, "ORR shelter care provider (Phoenix) (ORR-SH-AZ-01)",
                 "SHELTER", "orr-system");
 
-        assertThat(custody).hasPassed(EVENT_ORR_PLACEMENT_DESIGNATED).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
+        assertThat(atWork(custody)).hasPassed(EVENT_ORR_PLACEMENT_DESIGNATED).isWaitingAt(TASK_CONFIRM_TRANSFER_TO_ORR);
         complete(task(custody), withVariables("orrReceivedBy", "M. Ortiz"));
         verify(custodyEvents).transferredToOrr(CASE, "ORR-SH-AZ-01", "ORR shelter care provider (Phoenix) (ORR-SH-AZ-01)");
         assertThat(custody).hasPassed(END_TRANSFERRED_TO_ORR).isEnded();
@@ -451,7 +453,7 @@ class MigrantCustodyProcessTest {
         execute(timer(custody, TIMER_HHS_NOTIFICATION_OVERDUE));
 
         verify(custodyEvents).clockBreached(CASE, LegalClock.HHS_NOTIFICATION, APPREHENDED_AT.plus(Duration.ofHours(48)));
-        assertThat(custody).hasPassed(TASK_ESCALATE_LATE_HHS_NOTIFICATION, "EndEvent_HhsNotificationFollowedUp")
+        assertThat(atWork(custody)).hasPassed(TASK_ESCALATE_LATE_HHS_NOTIFICATION, "EndEvent_HhsNotificationFollowedUp")
                 .isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD);
         ProcessInstance followUp = followUpOf(CASE, LegalClock.HHS_NOTIFICATION);
         assertThat(task(TASK_FOLLOW_UP_LATE_HHS_NOTIFICATION, followUp)).hasCandidateGroup("border-patrol-supervisor")
@@ -472,7 +474,7 @@ class MigrantCustodyProcessTest {
 
         verify(custodyEvents).clockBreached(CASE, LegalClock.CONTIGUOUS_COUNTRY_SCREENING,
                 APPREHENDED_AT.plus(Duration.ofHours(48)));
-        assertThat(custody).hasPassed(TASK_ESCALATE_LATE_SCREENING, "EndEvent_ScreeningFollowedUp")
+        assertThat(atWork(custody)).hasPassed(TASK_ESCALATE_LATE_SCREENING, "EndEvent_ScreeningFollowedUp")
                 .isWaitingAt(TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD);
         ProcessInstance followUp = followUpOf(CASE, LegalClock.CONTIGUOUS_COUNTRY_SCREENING);
         assertThat(task(followUp)).hasCandidateGroup("border-patrol-supervisor");
@@ -494,7 +496,8 @@ class MigrantCustodyProcessTest {
 
         verify(custodyEvents).clockBreached(CASE, LegalClock.ORR_TRANSFER, determinedAt.plus(Duration.ofHours(72)));
         assertThat(custody).hasPassed(TASK_ESCALATE_LATE_ORR_TRANSFER, "EndEvent_OrrTransferFollowedUp")
-                .isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+                .isWaitingAt(CALL_TRANSFER_CHILD_TO_ORR);
+        assertThat(atWork(custody)).as("the transfer goes on").isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         ProcessInstance followUp = followUpOf(CASE, LegalClock.ORR_TRANSFER);
         assertThat(task(followUp)).hasCandidateGroup("border-patrol-supervisor");
         complete(task(TASK_FOLLOW_UP_LATE_ORR_TRANSFER, followUp),
@@ -775,7 +778,8 @@ class MigrantCustodyProcessTest {
 
         assertThat(parent).isWaitingAt(TASK_PREPARE_ICE_TRANSFER);
         assertThat(child).hasPassed(EVENT_FAMILY_OUTCOME_CARRIED_OUT).hasNotPassed("EndEvent_LeftWithFamily")
-                .isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD);
+                .isWaitingAt(CALL_TRANSFER_CHILD_TO_ORR);
+        assertThat(atWork(child)).hasBusinessKey(OTHER_CASE).isWaitingAt(TASK_NOTIFY_HHS_OF_CHILD);
         assertThat(task(TASK_NOTIFY_HHS_OF_CHILD, child)).hasCandidateGroup("border-patrol-agent")
                 .hasDueDate(Date.from(decidedAt.plus(Duration.ofHours(48))));
         org.assertj.core.api.Assertions.assertThat(timer(child, TIMER_ORR_TRANSFER_OVERDUE).getDuedate())
@@ -785,7 +789,7 @@ class MigrantCustodyProcessTest {
         execute(timer(child, TIMER_HHS_NOTIFICATION_OVERDUE));
         verify(custodyEvents).clockBreached(OTHER_CASE, LegalClock.HHS_NOTIFICATION, decidedAt.plus(Duration.ofHours(48)));
         complete(task(TASK_NOTIFY_HHS_OF_CHILD, child), withVariables("hhsReferralId", "UC-SEP-1"));
-        assertThat(child).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
+        assertThat(atWork(child)).isWaitingAt(TASK_DESIGNATE_ORR_PLACEMENT);
         now(decidedAt.plus(Duration.ofHours(72)));
         execute(timer(child, TIMER_ORR_TRANSFER_OVERDUE));
         verify(custodyEvents).clockBreached(OTHER_CASE, LegalClock.ORR_TRANSFER, decidedAt.plus(Duration.ofHours(72)));
@@ -1092,7 +1096,25 @@ class MigrantCustodyProcessTest {
     }
 
     private static Job timer(ProcessInstance custody, String activityId) {
-        return jobQuery().processInstanceId(custody.getId()).activityId(activityId).singleResult();
+        return jobQuery().processInstanceId(atWork(custody).getId()).activityId(activityId).list().stream()
+                .findFirst().orElseGet(() -> jobQuery().processInstanceId(custody.getId()).activityId(activityId)
+                        .singleResult());
+    }
+
+    /** The ORR transfer the custody process waits for, or the custody process itself when it waits for none. */
+    private static ProcessInstance atWork(ProcessInstance custody) {
+        ProcessInstance orrTransfer = runtimeService().createProcessInstanceQuery()
+                .superProcessInstanceId(custody.getId()).singleResult();
+        return orrTransfer == null ? custody : orrTransfer;
+    }
+
+    /** The task of the case's process at work: the ORR transfer's while the custody process waits for it. */
+    private static Task task(ProcessInstance custody) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(atWork(custody));
+    }
+
+    private static Task task(String taskDefinitionKey, ProcessInstance custody) {
+        return org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task(taskDefinitionKey, atWork(custody));
     }
 
     private static List<Job> dueTimers(ProcessInstance custody) {

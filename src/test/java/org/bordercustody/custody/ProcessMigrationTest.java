@@ -55,6 +55,9 @@ class ProcessMigrationTest {
     static final String NEWEST = "bpmn/migrant-custody.bpmn";
     static final String RELEASE_FOLLOW_UP = "bpmn/release-follow-up.bpmn";
     static final String ICE_FAMILY_CUSTODY = "bpmn/ice-family-custody.bpmn";
+    static final String ORR_TRANSFER = "bpmn/orr-transfer.bpmn";
+    /** Where a case stays on its version: inside ORR's transfer, which the custody process now calls. */
+    static final String STAYS = "stays on its version";
     /** The processes cut out of the custody model in 2026.12-processes, by their models. */
     static final Map<String, String> CUT_FROM_CUSTODY = Map.of(ReleaseFollowUpProcess.KEY, RELEASE_FOLLOW_UP,
             IceFamilyCustodyProcess.KEY, ICE_FAMILY_CUSTODY);
@@ -65,9 +68,9 @@ class ProcessMigrationTest {
      */
     static final Map<String, String> WAITING_BESIDE = Map.of(
             "Task_ResolveCustodyLimitBreach", CustodyProcess.Elements.TASK_RECORD_INTAKE,
-            "Task_FollowUpLateHhsNotification", CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD,
-            "Task_FollowUpLateScreening", CustodyProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD,
-            "Task_FollowUpLateOrrTransfer", CustodyProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT,
+            "Task_FollowUpLateHhsNotification", OrrTransferProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD,
+            "Task_FollowUpLateScreening", OrrTransferProcess.Elements.TASK_SCREEN_CONTIGUOUS_COUNTRY_CHILD,
+            "Task_FollowUpLateOrrTransfer", OrrTransferProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT,
             "Task_FollowUpFloresLimit", IceFamilyCustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME);
     static final Pattern WAIT_STATE = Pattern.compile(
             "<bpmn:(userTask|intermediateCatchEvent|eventBasedGateway|receiveTask) id=\"([A-Za-z_]+)\"");
@@ -91,7 +94,7 @@ class ProcessMigrationTest {
         runtimeService = engine.getRuntimeService();
         repositoryService = engine.getRepositoryService();
         for (String bean : matches(BEAN, read(EARLIER) + read(PEOPLE) + read(FAMILIES) + read(BREACHES) + read(NEWEST)
-                + read(RELEASE_FOLLOW_UP) + read(ICE_FAMILY_CUSTODY) + read(BREACH_FOLLOW_UP), 1)) {
+                + read(RELEASE_FOLLOW_UP) + read(ICE_FAMILY_CUSTODY) + read(ORR_TRANSFER) + read(BREACH_FOLLOW_UP), 1)) {
             Mocks.register(bean, mock(JavaDelegate.class,
                     withSettings().extraInterfaces(TaskListener.class, ExecutionListener.class)));
         }
@@ -148,14 +151,15 @@ class ProcessMigrationTest {
         Map<String, String> partOf = new LinkedHashMap<>();
         for (String waitState : waitStates) {
             String waitingAt = WAITING_BESIDE.getOrDefault(waitState, waitState);
-            partOf.put(waitState, CUT_FROM_CUSTODY.entrySet().stream()
+            partOf.put(waitState, readUnchecked(ORR_TRANSFER).contains("id=\"" + waitingAt + "\"") ? STAYS
+                    : CUT_FROM_CUSTODY.entrySet().stream()
                     .filter(part -> readUnchecked(part.getValue()).contains("id=\"" + waitingAt + "\""))
                     .map(Map.Entry::getKey).findFirst().orElse(CustodyProcess.KEY));
         }
         assertThat(partOf).containsEntry(ReleaseFollowUpProcess.Elements.GATEWAY_CHECK_IN_OR_DEADLINE,
                 ReleaseFollowUpProcess.KEY).containsEntry(ReleaseFollowUpProcess.Elements.TASK_LOCATE_PERSON,
                 ReleaseFollowUpProcess.KEY).containsEntry(IceFamilyCustodyProcess.Elements.TASK_DECIDE_FAMILY_CUSTODY_OUTCOME,
-                IceFamilyCustodyProcess.KEY);
+                IceFamilyCustodyProcess.KEY).containsEntry(OrrTransferProcess.Elements.TASK_DESIGNATE_ORR_PLACEMENT, STAYS);
 
         List<ProcessMigrations.Migrated> migrated = migrations().run();
 
@@ -163,15 +167,17 @@ class ProcessMigrationTest {
         partOf.values().forEach(key -> expected.merge(key, 1L, Long::sum));
         assertThat(migrated).extracting(ProcessMigrations.Migrated::toProcess, ProcessMigrations.Migrated::toVersion,
                 ProcessMigrations.Migrated::instances, ProcessMigrations.Migrated::followUpsHandedOver)
-                .containsExactlyInAnyOrderElementsOf(expected.entrySet().stream().map(part -> org.assertj.core.groups
-                        .Tuple.tuple(part.getKey(), latest(part.getKey()).getVersion(), part.getValue(),
-                                part.getKey().equals(CustodyProcess.KEY) ? (long) handedOver : 0L)).toList());
+                .containsExactlyInAnyOrderElementsOf(expected.entrySet().stream().map(part -> part.getKey().equals(STAYS)
+                        ? org.assertj.core.groups.Tuple.tuple(CustodyProcess.KEY, earlier.getVersion(), part.getValue(), 0L)
+                        : org.assertj.core.groups.Tuple.tuple(part.getKey(), latest(part.getKey()).getVersion(),
+                                part.getValue(), part.getKey().equals(CustodyProcess.KEY) ? (long) handedOver : 0L))
+                        .toList());
         assertThat(migrated).allSatisfy(run -> assertThat(run.fromVersion()).isEqualTo(earlier.getVersion()));
         for (Map.Entry<String, ProcessInstance> waiting : instances.entrySet()) {
             String id = waiting.getValue().getId();
             ProcessInstance now = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
-            assertThat(now.getProcessDefinitionId()).as(waiting.getKey()).isEqualTo(
-                    latest(partOf.get(waiting.getKey())).getId());
+            assertThat(now.getProcessDefinitionId()).as(waiting.getKey()).isEqualTo(partOf.get(waiting.getKey())
+                    .equals(STAYS) ? earlier.getId() : latest(partOf.get(waiting.getKey())).getId());
             assertThat(now.getBusinessKey()).as(waiting.getKey()).isEqualTo(waiting.getValue().getBusinessKey());
             if (WAITING_BESIDE.containsKey(waiting.getKey())) {
                 assertThat(activeActivities(runtimeService.getActivityInstance(id))).as(waiting.getKey())
@@ -193,7 +199,8 @@ class ProcessMigrationTest {
             assertThat(timers(waiting.getValue())).as("the timers of an instance at " + waiting.getKey())
                     .isEqualTo(timersAfter);
         }
-        assertThat(migrations().run()).as("run again: nothing left to move").isEmpty();
+        assertThat(migrations().run()).as("run again: nothing left to move, those inside ORR's transfer stay")
+                .allSatisfy(run -> assertThat(run.toVersion()).isEqualTo(run.fromVersion()));
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(BreachFollowUpProcess.KEY).count())
                 .as("one follow-up for each follow-up task").isEqualTo(handedOver);
     }
@@ -303,6 +310,29 @@ class ProcessMigrationTest {
     }
 
     @Test
+    void aChildInOrrsTransferOnTheSingleProcessStaysOnItsVersionAndFinishesThere() throws Exception {
+        deploy(BREACHES);
+        ProcessInstance receiving = waitingAt(OrrTransferProcess.Elements.TASK_CONFIRM_TRANSFER_TO_ORR);
+        ProcessDefinition single = definition();
+        deployNewest();
+
+        assertThat(migrations().run()).extracting(ProcessMigrations.Migrated::toProcess,
+                ProcessMigrations.Migrated::toVersion, ProcessMigrations.Migrated::instances)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(CustodyProcess.KEY, single.getVersion(), 1L));
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(receiving.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(single.getId());
+        engine.getTaskService().complete(engine.getTaskService().createTaskQuery()
+                .processInstanceId(receiving.getId()).singleResult().getId(), Map.of("orrReceivedBy", "M. Ortiz",
+                        "custodyExit", "TRANSFERRED_TO_ORR"));
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(receiving.getId()).count())
+                .as("finished on its version").isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .processInstanceId(receiving.getId()).activityId(CustodyProcess.Elements.END_TRANSFERRED_TO_ORR)
+                .count()).isOne();
+    }
+
+    @Test
     void casesStillInCbpCustodyOnTheSingleProcessStayInTheCustodyProcessAndAreReleasedToTheFollowUp()
             throws Exception {
         deploy(BREACHES);
@@ -338,8 +368,13 @@ class ProcessMigrationTest {
                 .correlate();
 
         assertThat(activeActivities(runtimeService.getActivityInstance(child.getId())))
-                .contains(CustodyProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD);
-        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(child.getId()).singleResult()
+                .contains(CustodyProcess.Elements.CALL_TRANSFER_CHILD_TO_ORR);
+        ProcessInstance orrTransfer = runtimeService.createProcessInstanceQuery().superProcessInstanceId(child.getId())
+                .singleResult();
+        assertThat(orrTransfer.getBusinessKey()).isEqualTo(child.getBusinessKey());
+        assertThat(activeActivities(runtimeService.getActivityInstance(orrTransfer.getId())))
+                .contains(OrrTransferProcess.Elements.TASK_NOTIFY_HHS_OF_CHILD);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(orrTransfer.getId()).singleResult()
                 .getDueDate()).isEqualTo(notifyBy);
     }
 
@@ -380,7 +415,8 @@ class ProcessMigrationTest {
     }
 
     private void deployNewest() {
-        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(ICE_FAMILY_CUSTODY)
+        repositoryService.createDeployment().addClasspathResource(NEWEST).addClasspathResource(ORR_TRANSFER)
+                .addClasspathResource(ICE_FAMILY_CUSTODY)
                 .addClasspathResource(RELEASE_FOLLOW_UP).addClasspathResource(BREACH_FOLLOW_UP).deploy();
     }
 

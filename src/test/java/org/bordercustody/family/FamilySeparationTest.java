@@ -43,6 +43,8 @@ class FamilySeparationTest {
     @Autowired
     ManagementService managementService;
     @Autowired
+    org.camunda.bpm.engine.RuntimeService runtimeService;
+    @Autowired
     JdbcClient jdbc;
 
     @Test
@@ -62,7 +64,10 @@ class FamilySeparationTest {
         Task notify = task(son, "Task_NotifyHhsOfChild");
         assertThat(notify.getDueDate().toInstant()).isBetween(decidedAt.plus(Duration.ofHours(48)),
                 decidedAt.plus(Duration.ofHours(48)).plusSeconds(30));
-        assertThat(managementService.createJobQuery().processInstanceId(notify.getProcessInstanceId()).timers()
+        // The 72-hour ORR transfer clock runs on the custody process's call of ORR's transfer, where the task is.
+        String custody = runtimeService.createProcessInstanceQuery()
+                .subProcessInstanceId(notify.getProcessInstanceId()).singleResult().getId();
+        assertThat(managementService.createJobQuery().processInstanceId(custody).timers()
                 .list()).extracting(job -> job.getDuedate().toInstant())
                 .anySatisfy(due -> assertThat(due).isBetween(decidedAt.plus(Duration.ofHours(72)),
                         decidedAt.plus(Duration.ofHours(72)).plusSeconds(30)));
