@@ -182,8 +182,8 @@ class BadInputCorpusTest {
         for (String key : List.of("RELEASED", "WAITING_CHILD", "IN_CUSTODY")) {
             String caseNumber = cases.get(key);
             states.put(caseNumber, ApiClient.as(port, "admin").get("/api/cases/" + caseNumber).json().get("status").asText()
-                    + " " + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).singleResult()
-                    .getId() + " " + jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_number = :c").param("c", caseNumber)
+                    + " " + runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(caseNumber).list()
+                    .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).sorted().toList() + " " + jdbc.sql("SELECT COUNT(*) FROM case_event WHERE case_number = :c").param("c", caseNumber)
                     .query(Long.class).single());
         }
         return states;

@@ -65,10 +65,11 @@ class TaskCardsTest {
         TasklistClient agent = new TasklistClient(ApiClient.as(port, "agent"));
         agent.completeIntake("CARD0003-01", false);
         agent.completeIntake("CARD0003-02", false);
-        String custody = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CARD0003-02")
-                .singleResult().getId();
-        for (Job job : managementService.createJobQuery().processInstanceId(custody).executable().list()) {
-            managementService.executeJob(job.getId());
+        // The child's processes: custody, and ORR's transfer it calls, which holds the HHS notification clock.
+        for (var instance : runtimeService.createProcessInstanceQuery().processInstanceBusinessKey("CARD0003-02").list()) {
+            for (Job job : managementService.createJobQuery().processInstanceId(instance.getId()).executable().list()) {
+                managementService.executeJob(job.getId());
+            }
         }
         String taskId = taskService.createTaskQuery().processInstanceBusinessKey("CARD0003-02")
                 .taskDefinitionKey("Task_FollowUpLateHhsNotification").singleResult().getId();
