@@ -2,7 +2,6 @@ package org.bordercustody.custody;
 
 import static org.bordercustody.custody.CustodyProcess.Variables.CASE_SECTOR;
 
-import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.context.BpmnExecutionContext;
